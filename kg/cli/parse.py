@@ -1,0 +1,38 @@
+"""``kg parse``: show what the parser sees."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.cli import cli
+
+
+@cli.command("parse")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["conllu", "json"]), default="conllu", show_default=True,
+              help="CoNLL-U (offsets in MISC) or JSON.")
+@click.option("--provider", type=click.Choice(["bundled", "stanza"]), default="bundled", show_default=True,
+              help="bundled: kg's offline models; stanza: official models from `kg models download`.")
+@click.option("--lang", default="id", show_default=True, help="Language of the articles.")
+def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
+    """Parse FILE or every article in DIR and print tokens, lemmas, POS and dependencies."""
+    from kg import nlp
+    from kg.model import Skipped
+    from kg.read import read_path
+
+    parser = nlp.get_parser(lang, provider)
+    out = []
+    for item in read_path(path):
+        if isinstance(item, Skipped):
+            click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
+            continue
+        sentences = parser.parse(item)
+        if fmt == "conllu":
+            click.echo(f"# newdoc id = {item.id}")
+            click.echo(nlp.to_conllu(sentences), nl=False)
+        else:
+            out.append({"article": item.id, "sentences": nlp.to_json(sentences)})
+    if fmt == "json":
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))

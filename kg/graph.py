@@ -1,0 +1,95 @@
+"""The event graph in memory: a networkx MultiDiGraph that export and view read.
+
+Node keys and attributes (the contract for ``kg.rdf`` and ``kg.html``):
+
+* ``event:<id>`` — ``kind="event"``, ``type`` (Call, Statement …), ``label``,
+  ``date`` (ISO string or None), ``modality`` (list), ``quantity`` (dict or
+  None), ``mentions`` (list of dicts: article, begin, end, anchor, sentence,
+  rule, confidence, quote, medium, date_text, modality).
+* ``entity:<id>`` — ``kind="actor"`` or ``kind="place"``, ``type`` (Person,
+  Organization, Country, ArmedForce, Place, Unknown), ``label``, ``aliases``
+  (sorted list), ``affiliation`` (entity id or None), ``geonames_id``,
+  ``lat``, ``lon``, ``mention_count``.
+* ``article:<id>`` — ``kind="article"``, ``path`` (relative path, the
+  ``dcterms:identifier``), ``title``, ``outlet``, ``url``, ``published``,
+  ``language``.
+
+Edges carry ``role``: event → entity for participants and places (speaker,
+agent, participant, addressee, force, destination, origin, beneficiary,
+place, …); event → event ``about``; event → article ``reported_in``;
+entity → entity ``affiliation``.
+"""
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.model import Article, Entity, Event
+
+PLACE_ROLES = frozenset({"place", "destination", "origin", "location"})
+
+
+def event_key(event_id: str) -> str:
+    return f"event:{event_id}"
+
+
+def entity_key(entity_id: str) -> str:
+    return f"entity:{entity_id}"
+
+
+def article_key(article_id: str) -> str:
+    return f"article:{article_id}"
+
+
+def event_label(event: Event, entities: dict[str, Entity]) -> str:
+    """What happened, at a glance: "Call · Zelensky – Yoon Suk Yeol · 2024-10-29"."""
+    core = ("speaker", "agent", "participant", "addressee", "force")
+    names: list[str] = []
+    for role in core:
+        for eid in event.roles.get(role, []):
+            name = entities[eid].label if eid in entities else eid
+            if name not in names:
+                names.append(name)
+    parts = [event.type]
+    if names:
+        parts.append(" – ".join(names[:3]))
+    if event.date:
+        parts.append(event.date.isoformat())
+    return " · ".join(parts)
+
+
+def build_graph(articles: list[Article], entities: list[Entity], events: list[Event]) -> nx.MultiDiGraph:
+    """Assemble the graph; node and edge order follow the (sorted) inputs."""
+    g = nx.MultiDiGraph()
+    by_id = {e.id: e for e in entities}
+    for a in sorted(articles, key=lambda a: a.id):
+        g.add_node(article_key(a.id), kind="article", path=a.id, title=a.title, outlet=a.outlet, url=a.url,
+                   published=a.published.isoformat() if a.published else None, language=a.language)
+    for e in sorted(entities, key=lambda e: e.id):
+        g.add_node(entity_key(e.id), kind="place" if e.type == "Place" else "actor", type=e.type,
+                   label=e.label, aliases=sorted(e.aliases - {e.label}), affiliation=e.affiliation,
+                   geonames_id=e.geonames_id, lat=e.lat, lon=e.lon, mention_count=len(e.mentions))
+    for e in sorted(entities, key=lambda e: e.id):
+        if e.affiliation and e.affiliation in by_id:
+            g.add_edge(entity_key(e.id), entity_key(e.affiliation), role="affiliation")
+    for ev in sorted(events, key=lambda e: e.id):
+        mentions = [{
+            "article": m.article_id, "begin": m.trigger.start, "end": m.trigger.end,
+            "anchor": m.trigger_text, "sentence": m.sentence_text, "rule": m.rule,
+            "confidence": m.confidence, "quote": m.quote, "medium": m.medium,
+            "date_text": m.date_text, "modality": list(m.modality),
+        } for m in sorted(ev.mentions, key=lambda m: (m.article_id, m.trigger.start))]
+        q = ev.quantity
+        g.add_node(event_key(ev.id), kind="event", type=ev.type, label=event_label(ev, by_id),
+                   date=ev.date.isoformat() if ev.date else None, modality=list(ev.modality),
+                   quantity={"value": q.value, "qualifier": q.qualifier, "unit": q.unit, "text": q.text} if q else None,
+                   mentions=mentions)
+        for role in sorted(ev.roles):
+            for eid in ev.roles[role]:
+                if eid in by_id:
+                    g.add_edge(event_key(ev.id), entity_key(eid), role=role)
+        for art in sorted({m.article_id for m in ev.mentions}):
+            g.add_edge(event_key(ev.id), article_key(art), role="reported_in")
+    for ev in sorted(events, key=lambda e: e.id):
+        for target in ev.about:
+            g.add_edge(event_key(ev.id), event_key(target), role="about")
+    return g

@@ -1,0 +1,190 @@
+"""kg's one data model: articles → sentences → mentions → events and entities.
+
+Every stage of the pipeline (read → parse → extract → resolve → graph →
+export) takes and returns these objects. Character offsets are always
+Unicode code points into ``Article.text``, the decoded text of the source
+file (for HTML and JSON sources: the extracted main text).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+# The entity and event types kg knows; ``Unknown`` is said, never guessed.
+ENTITY_TYPES = ("Person", "Organization", "Country", "ArmedForce", "Place", "Unknown")
+EVENT_TYPES = ("Call", "Statement", "Deployment", "Meeting", "Visit", "Agreement", "Cooperation")
+PRIMARY_EVENT_TYPES = ("Call", "Statement", "Deployment")
+
+
+@dataclass
+class Span:
+    """A half-open character range ``[start, end)`` in an article's text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Boilerplate(Span):
+    """A line recognised as boilerplate, and the rule that recognised it."""
+
+    rule: str = ""
+
+
+@dataclass
+class Article:
+    """One news article, as read from a file (or one record of a JSON file)."""
+
+    id: str                      # path relative to the input folder (+ "#N" for JSON records)
+    path: Path                   # the file on disk
+    text: str                    # decoded text; all offsets point into it
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None  # publication date, from metadata or the dateline
+    dateline_place: str | None = None
+    dateline: Span | None = None   # "KYIV, sp-globalindo.co.id –": kept out of the first sentence
+    language: str = "id"
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    # the characters [body_start, end) the extractor reads: after title and dateline
+    body_start: int = 0
+
+    def is_boilerplate(self, span: Span) -> bool:
+        return any(b.overlaps(span) for b in self.boilerplate)
+
+
+@dataclass
+class Token:
+    """A syntactic word (UD) with its offsets in the article text.
+
+    Words split off a multi-word token (``membahasnya`` → ``membahas`` +
+    ``nya``) get the part of the token they spell, or the whole token's span
+    when the split does not spell the token.
+    """
+
+    id: int          # 1-based position in the sentence
+    text: str
+    lemma: str
+    upos: str
+    feats: str
+    head: int        # 0 for the root
+    deprel: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int       # position in the article
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+
+    def children(self, token: Token) -> list[Token]:
+        return [t for t in self.tokens if t.head == token.id]
+
+    def head_of(self, token: Token) -> Token | None:
+        return self.tokens[token.head - 1] if token.head else None
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    sentences: list[Sentence]
+
+
+@dataclass
+class EntityMention:
+    """A stretch of text that names (or points back to) an actor or place."""
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    type: str = "Unknown"          # one of ENTITY_TYPES
+    title: str | None = None       # "Presiden", "Menteri Luar Negeri" …
+    affiliation: str | None = None  # entity id the title ties it to (a country)
+    entity_id: str | None = None   # filled by resolution
+    source: str = ""               # how it was found: propn, title, gazetteer, pronoun …
+
+
+@dataclass
+class Argument:
+    """A participant or place of an event mention, in a named role."""
+
+    role: str                      # speaker, agent, participant, addressee, force, destination, origin, place, …
+    mention: EntityMention
+
+
+@dataclass
+class Quantity:
+    value: int | None              # None for vague amounts ("ribuan")
+    qualifier: str | None = None   # about, more than, at least, thousands …
+    unit: str | None = None        # tentara, pasukan …
+    text: str = ""
+
+
+@dataclass
+class EventMention:
+    """One place in one article where an event is told (its trigger)."""
+
+    id: str
+    article_id: str
+    type: str                      # one of EVENT_TYPES
+    trigger: Span
+    trigger_text: str
+    sentence: int
+    sentence_text: str
+    rule: str
+    confidence: float
+    arguments: list[Argument] = field(default_factory=list)
+    date: date | None = None
+    date_text: str | None = None
+    quantity: Quantity | None = None
+    modality: list[str] = field(default_factory=list)   # planned, negated, reported, …
+    quote: str | None = None       # statement content
+    medium: str | None = None      # "media sosial", "telepon" …
+    event_id: str | None = None    # filled by resolution
+
+
+@dataclass
+class Entity:
+    """A real-world actor or place, one node across all articles."""
+
+    id: str                        # language-neutral: "country/KP", "person/yoon-suk-yeol", "geonames/703448"
+    type: str
+    label: str                     # canonical (English where known)
+    aliases: set[str] = field(default_factory=set)
+    affiliation: str | None = None  # entity id
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[EntityMention] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """A real-world event: all its mentions, in one article or many."""
+
+    id: str
+    type: str
+    mentions: list[EventMention]
+    roles: dict[str, list[str]] = field(default_factory=dict)  # role → entity ids
+    date: date | None = None
+    quantity: Quantity | None = None
+    modality: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)             # event ids a statement is about
+
+
+@dataclass
+class Skipped:
+    """An input that could not be used, and why (shown to the user in one line)."""
+
+    path: str
+    reason: str

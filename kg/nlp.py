@@ -1,0 +1,223 @@
+"""From raw article text to kg's sentences and tokens, with exact offsets.
+
+Three providers give the same :class:`~kg.model.Sentence` objects:
+
+* ``bundled`` (default): kg's own Indonesian Stanza models in
+  ``kg/models/id``, loaded with no network access at all;
+* ``stanza``: the official Stanza models, once a user has run
+  ``kg models download``;
+* ``conllu``: pre-parsed CoNLL-U from any UD parser (``parse_conllu``).
+
+Stanza's tokenizer reads a single line break as a space, so headlines,
+datelines and "Baca juga" lines would run into the next sentence. kg
+therefore parses each non-empty line as its own paragraph and adds the
+line's offset back, which keeps every offset pointing into the file text.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Protocol
+
+from kg.model import Article, Sentence, Token
+
+MODELS_DIR = Path(__file__).parent / "models"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+PROVIDERS = ("bundled", "stanza")
+
+_LINE = re.compile(r"[^\n]+")
+
+
+class ModelsMissing(RuntimeError):
+    """The requested models are not installed; the message says how to get them."""
+
+
+class Parser(Protocol):
+    def parse(self, article: Article) -> list[Sentence]: ...
+
+
+def segments(article: Article) -> list[tuple[int, str]]:
+    """The (offset, text) pieces to parse: non-empty lines, the dateline cut off."""
+    out = []
+    for m in _LINE.finditer(article.text):
+        start, end = m.start(), m.end()
+        if article.dateline and start <= article.dateline.start < end:
+            # the dateline ("KYIV, outlet –") is metadata, not the sentence's subject
+            start = max(start, article.dateline.end)
+        piece = article.text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            out.append((start + lead, piece))
+    return out
+
+
+def _word_spans(token_text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
+    """Offsets of the words of one (multi-word) token.
+
+    ``membahasnya`` → ``membahas`` + ``nya`` spells the token, so each word
+    gets its own part; otherwise every word gets the whole token span.
+    """
+    if len(words) == 1:
+        return [(start, start + len(token_text))]
+    if "".join(words).lower() == token_text.lower():
+        spans, pos = [], start
+        for w in words:
+            spans.append((pos, pos + len(w)))
+            pos += len(w)
+        return spans
+    return [(start, start + len(token_text))] * len(words)
+
+
+def _from_stanza(doc, base: int, first_index: int) -> list[Sentence]:
+    sentences = []
+    for i, s in enumerate(doc.sentences):
+        tokens: list[Token] = []
+        for tok in s.tokens:
+            spans = _word_spans(tok.text, tok.start_char, [w.text for w in tok.words])
+            for w, (a, b) in zip(tok.words, spans):
+                tokens.append(Token(id=w.id, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
+                                    feats=w.feats or "_", head=w.head or 0, deprel=w.deprel or "dep",
+                                    start=base + a, end=base + b))
+        start, end = base + s.tokens[0].start_char, base + s.tokens[-1].end_char
+        sentences.append(Sentence(first_index + i, start, end, "", tokens))
+    return sentences
+
+
+class StanzaParser:
+    """A Stanza pipeline over kg's line segments; built once per process."""
+
+    def __init__(self, lang: str = "id", provider: str = "bundled") -> None:
+        import stanza  # heavy: imported only when parsing is really needed
+
+        logging.getLogger("stanza").setLevel(logging.ERROR)
+        kwargs: dict = {"processors": ",".join(PROCESSORS), "download_method": None,
+                        "use_gpu": False, "logging_level": "ERROR"}
+        if provider == "bundled":
+            model_dir = MODELS_DIR / lang
+            missing = [p for p in PROCESSORS if not (model_dir / f"{p}.pt").exists()]
+            if missing:
+                raise ModelsMissing(f"no bundled {lang} models in {model_dir} (run: kg models train)")
+            kwargs.update({f"{p}_model_path": str(model_dir / f"{p}.pt") for p in PROCESSORS})
+            kwargs["dir"] = str(MODELS_DIR)
+            # kg's parser was trained on gold tags without pretrained vectors
+            kwargs["pos_pretrain_path"] = kwargs["depparse_pretrain_path"] = None
+        else:
+            import stanza.resources.common as res
+
+            if not (Path(res.DEFAULT_MODEL_DIR) / lang).exists():
+                raise ModelsMissing(f"official Stanza models for '{lang}' are not installed "
+                                    f"(run: kg models download {lang})")
+        self.lang = lang
+        self.provider = provider
+        self.pipeline = stanza.Pipeline(lang, **kwargs)
+
+    def parse(self, article: Article) -> list[Sentence]:
+        import stanza
+
+        segs = segments(article)
+        docs = self.pipeline([stanza.Document([], text=t) for _, t in segs]) if segs else []
+        sentences: list[Sentence] = []
+        for (base, _), doc in zip(segs, docs):
+            sentences.extend(_from_stanza(doc, base, len(sentences)))
+        for s in sentences:
+            s.text = article.text[s.start:s.end]
+        return sentences
+
+
+@lru_cache(maxsize=None)
+def get_parser(lang: str = "id", provider: str = "bundled") -> StanzaParser:
+    """The parser for ``lang``, loaded lazily and once per process."""
+    return StanzaParser(lang, provider)
+
+
+def model_version(lang: str = "id", provider: str = "bundled") -> str:
+    """Identifies the models, so caches of parses can tell when they are stale."""
+    if provider == "bundled":
+        card = MODELS_DIR / lang / "VERSION"
+        return f"bundled-{lang}-" + (card.read_text().strip() if card.exists() else "dev")
+    import stanza
+
+    return f"stanza-{stanza.__version__}-{lang}"
+
+
+def parse_conllu(text: str, article: Article) -> list[Sentence]:
+    """Sentences from pre-parsed CoNLL-U, aligned to ``article.text``.
+
+    Tokens are found in the article text in order (whitespace between them
+    skipped); a token that cannot be found is an error, since offsets must
+    be exact.
+    """
+    sentences: list[Sentence] = []
+    pos = 0
+    for block in re.split(r"\n\s*\n", text.strip()):
+        rows = [l.split("\t") for l in block.splitlines() if l and not l.startswith("#")]
+        tokens: list[Token] = []
+        mwt_end = 0
+        mwt_words: list[list[str]] = []
+        mwt_text = ""
+        for row in rows:
+            if len(row) != 10:
+                raise ValueError(f"not CoNLL-U: a row has {len(row)} columns instead of 10")
+            if "." in row[0]:
+                continue
+            if "-" in row[0]:
+                mwt_end = int(row[0].split("-")[1])
+                mwt_text, mwt_words = row[1], []
+                continue
+            word_id = int(row[0])
+            if word_id <= mwt_end:
+                mwt_words.append(row)
+                if word_id == mwt_end:
+                    start = _find(article.text, mwt_text, pos)
+                    pos = start + len(mwt_text)
+                    spans = _word_spans(mwt_text, start, [r[1] for r in mwt_words])
+                    tokens.extend(_conllu_token(r, a, b) for r, (a, b) in zip(mwt_words, spans))
+                continue
+            start = _find(article.text, row[1], pos)
+            pos = start + len(row[1])
+            tokens.append(_conllu_token(row, start, pos))
+        if tokens:
+            s, e = tokens[0].start, max(t.end for t in tokens)
+            sentences.append(Sentence(len(sentences), s, e, article.text[s:e], tokens))
+    return sentences
+
+
+def _find(text: str, form: str, pos: int) -> int:
+    idx = text.find(form, pos)
+    if idx < 0 or text[pos:idx].strip():
+        raise ValueError(f"CoNLL-U token {form!r} not found in the article text at offset {pos}")
+    return idx
+
+
+def _conllu_token(row: list[str], start: int, end: int) -> Token:
+    return Token(id=int(row[0]), text=row[1], lemma=row[2] if row[2] != "_" else row[1], upos=row[3],
+                 feats=row[5], head=int(row[6]) if row[6].isdigit() else 0, deprel=row[7],
+                 start=start, end=end)
+
+
+def to_conllu(sentences: Iterable[Sentence]) -> str:
+    """CoNLL-U for inspection (``kg parse``); offsets go into MISC."""
+    out = []
+    for s in sentences:
+        out.append(f"# sent_id = {s.index + 1}\n# text = {' '.join(s.text.split())}")
+        for t in s.tokens:
+            out.append("\t".join([str(t.id), t.text, t.lemma, t.upos, "_", t.feats or "_", str(t.head),
+                                  t.deprel, "_", f"start_char={t.start}|end_char={t.end}"]))
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def to_json(sentences: Iterable[Sentence]) -> list[dict]:
+    return [{"index": s.index, "start": s.start, "end": s.end, "text": s.text,
+             "tokens": [t.__dict__ for t in s.tokens]} for s in sentences]
+
+
+def download(lang: str) -> None:
+    """Fetch the official Stanza models (needs internet; the user's opt-in)."""
+    import stanza
+
+    stanza.download(lang, processors=",".join(PROCESSORS))
+
