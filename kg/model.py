@@ -110,8 +110,9 @@ class EntityMention:
     type: str = "Unknown"          # one of ENTITY_TYPES
     title: str | None = None       # "Presiden", "Menteri Luar Negeri" …
     affiliation: str | None = None  # entity id the title ties it to (a country)
-    entity_id: str | None = None   # filled by resolution
-    source: str = ""               # how it was found: propn, title, gazetteer, pronoun …
+    source: str = ""               # how it was found: propn, title, gazetteer, pronoun, group …
+    # filled by resolution: one entity, or several for a group ("kedua pemimpin")
+    entity_ids: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -16,6 +16,7 @@ line's offset back, which keeps every offset pointing into the file text.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,8 @@ from typing import Iterable, Protocol
 
 from kg.model import Article, Sentence, Token
 
-MODELS_DIR = Path(__file__).parent / "models"
+# KG_MODELS_DIR points kg at another models folder (e.g. freshly trained ones)
+MODELS_DIR = Path(os.environ.get("KG_MODELS_DIR") or Path(__file__).parent / "models")
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 PROVIDERS = ("bundled", "stanza")
 
