@@ -5,7 +5,7 @@ Node keys and attributes (the contract for ``kg.rdf`` and ``kg.html``):
 * ``event:<id>`` — ``kind="event"``, ``type`` (Call, Statement …), ``label``,
   ``date`` (ISO string or None), ``modality`` (list), ``quantity`` (dict or
   None), ``mentions`` (list of dicts: article, begin, end, anchor, sentence,
-  rule, confidence, quote, medium, date_text, modality).
+  rule, confidence, quote, medium, date_text, modality, via).
 * ``entity:<id>`` — ``kind="actor"`` or ``kind="place"``, ``type`` (Person,
   Organization, Country, ArmedForce, Place, Unknown), ``label``, ``aliases``
   (sorted list), ``affiliation`` (entity id or None), ``geonames_id``,
@@ -24,8 +24,6 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.model import Article, Entity, Event
-
-PLACE_ROLES = frozenset({"place", "destination", "origin", "location"})
 
 
 def event_key(event_id: str) -> str:
@@ -76,7 +74,7 @@ def build_graph(articles: list[Article], entities: list[Entity], events: list[Ev
             "article": m.article_id, "begin": m.trigger.start, "end": m.trigger.end,
             "anchor": m.trigger_text, "sentence": m.sentence_text, "rule": m.rule,
             "confidence": m.confidence, "quote": m.quote, "medium": m.medium,
-            "date_text": m.date_text, "modality": list(m.modality),
+            "date_text": m.date_text, "modality": list(m.modality), "via": m.via,
         } for m in sorted(ev.mentions, key=lambda m: (m.article_id, m.trigger.start))]
         q = ev.quantity
         g.add_node(event_key(ev.id), kind="event", type=ev.type, label=event_label(ev, by_id),

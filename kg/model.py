@@ -15,6 +15,10 @@ from pathlib import Path
 ENTITY_TYPES = ("Person", "Organization", "Country", "ArmedForce", "Place", "Unknown")
 EVENT_TYPES = ("Call", "Statement", "Deployment", "Meeting", "Visit", "Agreement", "Cooperation")
 PRIMARY_EVENT_TYPES = ("Call", "Statement", "Deployment")
+# Roles of arguments. Actor roles are sub-properties of sem:hasActor in RDF,
+# place roles of sem:hasPlace.
+ACTOR_ROLES = ("agent", "speaker", "addressee", "participant", "force", "beneficiary", "source", "target")
+PLACE_ROLES = ("place", "destination", "origin")
 
 
 @dataclass
@@ -119,7 +123,7 @@ class EntityMention:
 class Argument:
     """A participant or place of an event mention, in a named role."""
 
-    role: str                      # speaker, agent, participant, addressee, force, destination, origin, place, …
+    role: str                      # one of ACTOR_ROLES or PLACE_ROLES
     mention: EntityMention
 
 
@@ -151,6 +155,8 @@ class EventMention:
     modality: list[str] = field(default_factory=list)   # planned, negated, reported, …
     quote: str | None = None       # statement content
     medium: str | None = None      # "media sosial", "telepon" …
+    via: str | None = None         # reported via ("dikutip AFP", "menurut kantornya")
+    about_mentions: list[str] = field(default_factory=list)  # ids of event mentions a statement reports
     event_id: str | None = None    # filled by resolution
 
 
