@@ -1,0 +1,266 @@
+"""Resolution: entity mentions → entities, event mentions → real-world events.
+
+Entity resolution lives in :mod:`kg.entities`; this module runs it, then
+groups the event mentions that tell the same happening — in one article or
+across outlets — into one :class:`Event`, so that the graph has one node per
+call, deployment or statement however often it is reported.
+
+Merging is greedy and deterministic (mentions in article order, then by
+offset): a mention joins the best compatible event built so far or starts a
+new one. Compatible means same type, no conflicting dates or modality, and
+type-specific evidence that the participants are the same (see
+:func:`_compatible`). Mentions with no participants at all join the one event
+of their type in their article when there is exactly one.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.model import ACTOR_ROLES, PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
+
+# Modality that makes a different real-world event: a planned or denied
+# deployment is not the deployment that happened.
+DISTINCT_MODALITY = frozenset({"planned", "negated", "hypothetical"})
+
+
+def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
+            event_mentions: list[EventMention]) -> tuple[list[Entity], list[Event]]:
+    """Resolve entities (sets ``EntityMention.entity_ids``), then cluster events.
+
+    Sets ``EventMention.event_id`` on every event mention.
+    """
+    from kg.entities import resolve_entities
+
+    entities = resolve_entities(parsed, entity_mentions)
+    return entities, cluster_events(parsed, event_mentions, entities)
+
+
+@dataclass
+class _Mention:
+    """What merging needs to know about one event mention."""
+
+    mention: EventMention
+    order: int                       # article position, for proximity and stable ordering
+    actors: frozenset[str]           # entity ids in actor roles
+    roles: dict[str, frozenset[str]]
+    lemma: str                       # the trigger's lemmas ("konfirmasi")
+    modality: frozenset[str]
+
+    @property
+    def article(self) -> str:
+        return self.mention.article_id
+
+
+@dataclass
+class _Cluster:
+    members: list[_Mention] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.members[0].mention.type
+
+    @property
+    def date(self) -> date | None:
+        return next((m.mention.date for m in self.members if m.mention.date), None)
+
+    def ids(self, *roles: str) -> frozenset[str]:
+        return frozenset().union(*(m.roles.get(r, frozenset()) for m in self.members for r in roles))
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset().union(*(m.actors for m in self.members))
+
+    def articles(self) -> set[str]:
+        return {m.article for m in self.members}
+
+
+def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMention],
+                   entities: list[Entity]) -> list[Event]:
+    """Group event mentions into events; entity ids must already be resolved."""
+    by_id = {e.id: e for e in entities}
+    order = {p.article.id: i for i, p in enumerate(parsed)}
+    lemmas = _TokenIndex(parsed)
+    mentions = sorted((_describe(m, order, lemmas) for m in event_mentions),
+                      key=lambda x: (x.order, x.mention.trigger.start, x.mention.trigger.end, x.mention.id))
+    clusters: list[_Cluster] = []
+    # Mentions that name participants first: a bare "pembicaraan" can only be
+    # placed once the article's events are known.
+    for m in [m for m in mentions if m.actors] + [m for m in mentions if not m.actors]:
+        best = _best_cluster(m, clusters, by_id)
+        if best is None:
+            clusters.append(_Cluster([m]))
+        else:
+            best.members.append(m)
+    events = _make_events(clusters)
+    mention_event = {m.id: ev.id for ev in events for m in ev.mentions}
+    for ev in events:
+        about = {mention_event[a] for m in ev.mentions for a in m.about_mentions if a in mention_event}
+        ev.about = sorted(about - {ev.id})
+    return events
+
+
+class _TokenIndex:
+    """The lemmas under a character span of an article (a trigger's lemma)."""
+
+    def __init__(self, parsed: list[ParsedArticle]) -> None:
+        self.tokens = {p.article.id: [t for s in p.sentences for t in s.tokens] for p in parsed}
+
+    def lemma(self, article_id: str, start: int, end: int) -> str:
+        toks = [t for t in self.tokens.get(article_id, []) if t.start < end and start < t.end]
+        return " ".join((t.lemma or t.text).lower() for t in toks)
+
+
+def _describe(m: EventMention, order: dict[str, int], lemmas: _TokenIndex) -> _Mention:
+    roles: dict[str, set[str]] = {}
+    for arg in m.arguments:
+        roles.setdefault(arg.role, set()).update(arg.mention.entity_ids)
+    frozen = {r: frozenset(ids) for r, ids in roles.items() if ids}
+    actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
+    lemma = lemmas.lemma(m.article_id, m.trigger.start, m.trigger.end) or m.trigger_text.lower()
+    return _Mention(m, order.get(m.article_id, len(order)), actors, frozen, lemma,
+                    frozenset(m.modality) & DISTINCT_MODALITY)
+
+
+def _best_cluster(m: _Mention, clusters: list[_Cluster], by_id: dict[str, Entity]) -> _Cluster | None:
+    """The compatible cluster that shares most, preferring the same article and nearby text."""
+    candidates = [c for c in clusters if c.type == m.mention.type and _dates_agree(c, m)
+                  and all(x.modality == m.modality for x in c.members)]
+    if not m.actors:
+        if m.mention.type == "Statement":
+            return None  # who said it is what makes a statement: nothing to join on
+        # no participants: join the article's only event of this type, if any
+        local = [c for c in candidates if m.article in c.articles()]
+        return local[0] if len(local) == 1 else None
+    scored = []
+    for i, c in enumerate(clusters):
+        if c not in candidates or not _compatible(c, m, by_id):
+            continue
+        same = [x for x in c.members if x.article == m.article]
+        distance = min((abs(x.mention.trigger.start - m.mention.trigger.start) for x in same), default=0)
+        scored.append(((bool(same), len(c.actors & m.actors), -distance, -i), c))
+    return max(scored, key=lambda s: s[0])[1] if scored else None
+
+
+def _dates_agree(c: _Cluster, m: _Mention) -> bool:
+    return c.date is None or m.mention.date is None or c.date == m.mention.date
+
+
+def _compatible(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
+    """Whether mention ``m`` can be told of the same real-world event as cluster ``c``."""
+    kind = m.mention.type
+    if kind == "Statement":
+        return _same_statement(c, m)
+    if kind == "Deployment":
+        return _same_deployment(c, m, by_id)
+    return _same_participants(c.actors, m.actors, by_id)
+
+
+def _same_statement(c: _Cluster, m: _Mention) -> bool:
+    """One statement reported by several outlets: same speaker, same words or quote, other article.
+
+    Inside one article, two statements of the same speaker are two things said.
+    """
+    speakers = m.roles.get("speaker", frozenset())
+    if not speakers or m.article in c.articles() or not (speakers & c.ids("speaker")):
+        return False
+    quote = _norm(m.mention.quote)
+    return any(x.lemma == m.lemma or (quote and _norm(x.mention.quote) == quote) for x in c.members)
+
+
+def _same_deployment(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
+    """Same force (or, when a mention names none, the same sending or receiving actors) and destination."""
+    forces, cforces = m.roles.get("force", frozenset()), c.ids("force")
+    if forces and cforces:
+        if not _expand(forces, by_id) & _expand(cforces, by_id):
+            return False
+    elif not _expand(m.actors, by_id) & _expand(c.actors, by_id):
+        return False
+    dest, cdest = m.roles.get("destination", frozenset()), c.ids("destination")
+    return not dest or not cdest or bool(dest & cdest)
+
+
+def _same_participants(a: frozenset[str], b: frozenset[str], by_id: dict[str, Entity]) -> bool:
+    """Overlapping actors (a person counts for the country they serve) and no conflicting persons.
+
+    "Zelensky and Yoon" and "Zelensky" agree; "Zelensky and Yoon" and
+    "Zelensky and Scholz" are two calls.
+    """
+    if not _expand(a, by_id) & _expand(b, by_id):
+        return False
+    return not (_persons(a - b, by_id) and _persons(b - a, by_id))
+
+
+def _expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    """Entity ids plus the ids they are affiliated with (Zelensky → Ukraine)."""
+    return ids | {by_id[i].affiliation for i in ids if i in by_id and by_id[i].affiliation}
+
+
+def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> set[str]:
+    return {i for i in ids if i in by_id and by_id[i].type == "Person"}
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else ""
+
+
+def _make_events(clusters: list[_Cluster]) -> list[Event]:
+    """Events with content-derived ids; mentions get their ``event_id``."""
+    drafts = []
+    for c in clusters:
+        roles: dict[str, set[str]] = {}
+        for x in c.members:
+            for r, ids in x.roles.items():
+                roles.setdefault(r, set()).update(ids)
+        members = sorted(c.members, key=lambda x: (x.order, x.mention.trigger.start, x.mention.id))
+        ev = Event(id="", type=c.type, mentions=[x.mention for x in members],
+                   roles={r: sorted(ids) for r, ids in sorted(roles.items())},
+                   date=_most_common([x.mention.date for x in members]),
+                   quantity=_most_common_quantity([x.mention.quantity for x in members]),
+                   modality=sorted(frozenset.intersection(*(frozenset(x.mention.modality) for x in members))))
+        drafts.append((_base_id(ev, c), (members[0].order, members[0].mention.trigger.start), ev))
+    seen: Counter[str] = Counter()
+    events = []
+    for base, _, ev in sorted(drafts, key=lambda d: (d[0], d[1])):
+        seen[base] += 1
+        ev.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        for m in ev.mentions:
+            m.event_id = ev.id
+        events.append(ev)
+    return events
+
+
+def _base_id(ev: Event, c: _Cluster) -> str:
+    """``call-2024-10-29-1a2b3c4d``: type, date, and a hash of who took part.
+
+    Events without participants hash their first mention's place instead, so
+    that unrelated bare mentions do not share a name.
+    """
+    core = sorted(c.actors | c.ids(*PLACE_ROLES)) if ev.type == "Deployment" else sorted(c.actors)
+    if not core:
+        first = ev.mentions[0]
+        core = [f"{first.article_id}@{first.trigger.start}"]
+    digest = hashlib.sha1("|".join(core).encode("utf-8")).hexdigest()[:8]
+    return f"{ev.type.lower()}-{ev.date.isoformat() if ev.date else 'nodate'}-{digest}"
+
+
+def _most_common(values: list[date | None]) -> date | None:
+    """The most frequent known value; ties go to the one told first."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    counts = Counter(known)
+    return max(known, key=lambda v: (counts[v], -known.index(v)))
+
+
+def _most_common_quantity(values: list[Quantity | None]) -> Quantity | None:
+    """The amount most mentions give (exact numbers before vague ones), ties to the first told."""
+    known = [q for q in values if q is not None]
+    if not known:
+        return None
+    keys = [(q.value, q.qualifier) for q in known]
+    counts = Counter(keys)
+    best = max(range(len(known)), key=lambda i: (counts[keys[i]], known[i].value is not None, -i))
+    return known[best]

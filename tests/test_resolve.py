@@ -1,0 +1,161 @@
+"""Event merging on hand-built mentions (entity ids set by hand, no parser)."""
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+from kg.model import (Argument, Article, Entity, EntityMention, EventMention, ParsedArticle, Quantity, Sentence,
+                      Span, Token)
+from kg.resolve import cluster_events
+
+ENTITIES = [
+    Entity("country/UA", "Country", "Ukraine"),
+    Entity("country/KR", "Country", "South Korea"),
+    Entity("country/KP", "Country", "North Korea"),
+    Entity("country/RU", "Country", "Russia"),
+    Entity("country/DE", "Country", "Germany"),
+    Entity("person/ana-kovalenko", "Person", "Ana Kovalenko", affiliation="country/UA"),
+    Entity("person/min-ho-park", "Person", "Min-ho Park", affiliation="country/KR"),
+    Entity("person/klaus-weber", "Person", "Klaus Weber", affiliation="country/DE"),
+    Entity("armedforce/KP", "ArmedForce", "North Korean forces", affiliation="country/KP"),
+    Entity("geonames/1", "Place", "Oblast A"),
+]
+
+
+def article(name: str, tokens: list[tuple[str, str, int]] = ()) -> ParsedArticle:
+    """An article whose only sentence holds the given (text, lemma, start) tokens."""
+    toks = [Token(i + 1, t, lemma, "VERB", "", 0, "root", s, s + len(t)) for i, (t, lemma, s) in enumerate(tokens)]
+    sents = [Sentence(0, 0, 1000, "", toks)] if toks else []
+    return ParsedArticle(Article(id=name, path=Path(name), text=""), sents)
+
+
+def arg(role: str, *ids: str, text: str = "x") -> Argument:
+    return Argument(role, EntityMention("a", 0, 0, 1, text, entity_ids=list(ids)))
+
+
+_n = iter(range(10_000))
+
+
+def mention(art: str, type_: str, start: int, trigger: str, *args: Argument, when: date | None = None,
+            **kw) -> EventMention:
+    return EventMention(id=f"m{next(_n)}", article_id=art, type=type_, trigger=Span(start, start + len(trigger)),
+                        trigger_text=trigger, sentence=0, sentence_text="", rule="test", confidence=1.0,
+                        arguments=list(args), date=when, **kw)
+
+
+ANA, PARK, WEBER = "person/ana-kovalenko", "person/min-ho-park", "person/klaus-weber"
+DAY = date(2031, 3, 4)
+
+
+def events_of(mentions, parsed=None):
+    parsed = parsed or [article("a1.txt"), article("a2.txt")]
+    return cluster_events(parsed, mentions, ENTITIES)
+
+
+def test_one_call_told_with_different_triggers_in_two_articles_is_one_event():
+    ms = [mention("a1.txt", "Call", 10, "membahas", arg("agent", ANA), arg("participant", PARK), when=DAY),
+          mention("a1.txt", "Call", 300, "pembicaraan", arg("participant", ANA, PARK)),   # "kedua pemimpin"
+          mention("a2.txt", "Call", 50, "percakapan telepon", arg("participant", ANA), when=DAY),
+          mention("a2.txt", "Call", 90, "berbicara", arg("agent", PARK), arg("participant", ANA))]
+    (ev,) = events_of(ms)
+    assert ev.type == "Call" and ev.date == DAY
+    assert ev.roles == {"agent": [ANA, PARK], "participant": [ANA, PARK]}
+    assert [m.id for m in ev.mentions] == [m.id for m in ms]
+    assert all(m.event_id == ev.id for m in ms)
+    assert re.fullmatch(r"call-2031-03-04-[0-9a-f]{8}", ev.id)
+
+
+def test_mention_without_participants_joins_the_only_event_of_its_type_in_its_article():
+    call = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK))
+    bare = mention("a1.txt", "Call", 200, "percakapan telepon")
+    elsewhere = mention("a2.txt", "Call", 5, "percakapan telepon")
+    evs = events_of([bare, call, elsewhere])
+    assert bare.event_id == call.event_id
+    assert elsewhere.event_id != call.event_id and len(evs) == 2
+
+
+def test_mention_without_participants_stays_alone_when_the_article_has_two_calls():
+    ms = [mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK)),
+          mention("a1.txt", "Call", 100, "menelepon", arg("agent", ANA), arg("addressee", WEBER)),
+          mention("a1.txt", "Call", 200, "pembicaraan")]
+    assert len(events_of(ms)) == 3
+
+
+def test_different_persons_or_different_dates_make_different_calls():
+    with_park = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK))
+    with_weber = mention("a2.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", WEBER))
+    assert len(events_of([with_park, with_weber])) == 2
+    day1 = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=DAY)
+    day2 = mention("a2.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK),
+                   when=date(2031, 3, 5))
+    evs = events_of([day1, day2])
+    assert sorted(e.date for e in evs) == [DAY, date(2031, 3, 5)]
+
+
+def test_a_country_and_its_leader_count_as_the_same_side():
+    leaders = mention("a1.txt", "Agreement", 10, "sepakat", arg("participant", ANA, PARK))
+    countries = mention("a2.txt", "Agreement", 10, "kesepakatan", arg("participant", "country/UA", "country/KR"))
+    (ev,) = events_of([leaders, countries])
+    assert ev.roles["participant"] == ["country/KR", "country/UA", ANA, PARK]
+
+
+def test_deployments_merge_on_force_and_destination_but_not_planned_with_done():
+    sent = mention("a1.txt", "Deployment", 10, "mengirim", arg("agent", "country/KP"), arg("force", "armedforce/KP"),
+                   arg("destination", "country/RU"), quantity=Quantity(10000, "about", "tentara", "sekitar 10.000"))
+    moved = mention("a2.txt", "Deployment", 40, "pemindahan", arg("force", "armedforce/KP"),
+                    quantity=Quantity(10000, "about", "tentara", "sekitar 10.000"))
+    by_agent = mention("a2.txt", "Deployment", 90, "kirim", arg("agent", "country/KP"),
+                       arg("destination", "country/RU"), quantity=Quantity(None, "thousands", "tentara", "ribuan"))
+    elsewhere = mention("a1.txt", "Deployment", 200, "pindah", arg("force", "armedforce/KP"),
+                        arg("destination", "geonames/1"))
+    planned = mention("a1.txt", "Deployment", 400, "mengerahkan", arg("agent", "country/RU"),
+                      arg("force", "armedforce/KP"), modality=["planned"])
+    evs = events_of([sent, moved, by_agent, elsewhere, planned])
+    assert sent.event_id == moved.event_id == by_agent.event_id
+    assert len({sent.event_id, elsewhere.event_id, planned.event_id}) == 3
+    main = next(e for e in evs if e.id == sent.event_id)
+    assert main.quantity.value == 10000 and main.modality == []
+    assert next(e for e in evs if e.id == planned.event_id).modality == ["planned"]
+
+
+def test_statements_merge_only_across_articles_with_same_speaker_and_words():
+    parsed = [article("a1.txt", [("mengkonfirmasi", "konfirmasi", 10), ("mengatakan", "kata", 100)]),
+              article("a2.txt", [("mengonfirmasi", "konfirmasi", 20), ("menjelaskan", "jelas", 60)])]
+    s1 = mention("a1.txt", "Statement", 10, "mengkonfirmasi", arg("speaker", ANA))
+    s2 = mention("a1.txt", "Statement", 100, "mengatakan", arg("speaker", ANA))
+    s3 = mention("a2.txt", "Statement", 20, "mengonfirmasi", arg("speaker", ANA), when=DAY)
+    s4 = mention("a2.txt", "Statement", 60, "menjelaskan", arg("speaker", ANA))
+    nobody = mention("a2.txt", "Statement", 80, "katanya")
+    evs = events_of([s1, s2, s3, s4, nobody], parsed)
+    assert s1.event_id == s3.event_id
+    assert len(evs) == 4 and len({s2.event_id, s4.event_id, nobody.event_id, s1.event_id}) == 4
+    assert next(e for e in evs if e.id == s1.event_id).date == DAY
+
+
+def test_statement_about_links_to_the_event_it_reports():
+    call = mention("a1.txt", "Call", 40, "membahas", arg("agent", ANA), arg("participant", PARK))
+    again = mention("a2.txt", "Call", 40, "panggilan telepon", arg("participant", ANA, PARK))
+    said = mention("a2.txt", "Statement", 10, "mengumumkan", arg("speaker", ANA), about_mentions=[again.id])
+    ev = {e.id: e for e in events_of([call, again, said])}
+    assert ev[said.event_id].about == [call.event_id]
+
+
+def test_ids_are_stable_under_reordering_and_rerunning_and_collisions_get_a_suffix():
+    def build():
+        ms = [mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK)),
+              mention("a1.txt", "Call", 90, "akan menelepon", arg("agent", ANA), arg("addressee", PARK),
+                      modality=["planned"]),
+              mention("a2.txt", "Statement", 5, "kata", arg("speaker", WEBER)),
+              mention("a2.txt", "Deployment", 50, "mengerahkan", arg("force", "armedforce/KP"))]
+        return ms
+    first = sorted(e.id for e in events_of(build()))
+    shuffled = build()
+    random.Random(7).shuffle(shuffled)
+    assert sorted(e.id for e in events_of(shuffled)) == first
+    again = build()
+    events_of(again)
+    assert sorted(e.id for e in events_of(again)) == first       # re-resolving adds nothing
+    calls = [i for i in first if i.startswith("call-")]
+    assert len(calls) == 2 and calls[1] == calls[0] + "-2"
