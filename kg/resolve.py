@@ -7,9 +7,9 @@ call, deployment or statement however often it is reported.
 
 Merging is greedy and deterministic (mentions in article order, then by
 offset): a mention joins the best compatible event built so far or starts a
-new one. Compatible means same type, no conflicting dates or modality, and
-type-specific evidence that the participants are the same (see
-:func:`_compatible`). Mentions with no participants at all join the one event
+new one. Compatible means same type, no conflicting dates, modality or
+destinations, articles published close together, and type-specific evidence
+that the participants are the same (see :func:`_compatible`). Mentions with no participants at all join the one event
 of their type in their article when there is exactly one.
 """
 from __future__ import annotations
@@ -24,6 +24,9 @@ from kg.model import ACTOR_ROLES, PLACE_ROLES, Entity, EntityMention, Event, Eve
 # Modality that makes a different real-world event: a planned or denied
 # deployment is not the deployment that happened.
 DISTINCT_MODALITY = frozenset({"planned", "negated", "hypothetical"})
+# Articles published further apart than this tell different events unless
+# their dates agree: Zelensky calls Yoon more than once.
+PROXIMITY_DAYS = 7
 
 
 def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
@@ -43,7 +46,8 @@ class _Mention:
     """What merging needs to know about one event mention."""
 
     mention: EventMention
-    order: int                       # article position, for proximity and stable ordering
+    order: int                       # article position, for stable ordering
+    published: date | None           # the article's publication date
     actors: frozenset[str]           # entity ids in actor roles
     roles: dict[str, frozenset[str]]
     lemma: str                       # the trigger's lemmas ("konfirmasi")
@@ -56,34 +60,38 @@ class _Mention:
 
 @dataclass
 class _Cluster:
+    """An event in the making; its unions grow as mentions join."""
+
+    type: str
+    modality: frozenset[str]
+    date: date | None = None
     members: list[_Mention] = field(default_factory=list)
+    actors: frozenset[str] = frozenset()
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+    published: set[date] = field(default_factory=set)
 
-    @property
-    def type(self) -> str:
-        return self.members[0].mention.type
+    def add(self, m: _Mention) -> None:
+        self.members.append(m)
+        self.date = self.date or m.mention.date
+        self.actors |= m.actors
+        for r, ids in m.roles.items():
+            self.roles[r] = self.roles.get(r, frozenset()) | ids
+        self.articles.add(m.article)
+        if m.published:
+            self.published.add(m.published)
 
-    @property
-    def date(self) -> date | None:
-        return next((m.mention.date for m in self.members if m.mention.date), None)
-
-    def ids(self, *roles: str) -> frozenset[str]:
-        return frozenset().union(*(m.roles.get(r, frozenset()) for m in self.members for r in roles))
-
-    @property
-    def actors(self) -> frozenset[str]:
-        return frozenset().union(*(m.actors for m in self.members))
-
-    def articles(self) -> set[str]:
-        return {m.article for m in self.members}
+    def ids(self, role: str) -> frozenset[str]:
+        return self.roles.get(role, frozenset())
 
 
 def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMention],
                    entities: list[Entity]) -> list[Event]:
     """Group event mentions into events; entity ids must already be resolved."""
     by_id = {e.id: e for e in entities}
-    order = {p.article.id: i for i, p in enumerate(parsed)}
+    articles = {p.article.id: (i, p.article.published) for i, p in enumerate(parsed)}
     lemmas = _TokenIndex(parsed)
-    mentions = sorted((_describe(m, order, lemmas) for m in event_mentions),
+    mentions = sorted((_describe(m, articles, lemmas) for m in event_mentions),
                       key=lambda x: (x.order, x.mention.trigger.start, x.mention.trigger.end, x.mention.id))
     clusters: list[_Cluster] = []
     # Mentions that name participants first: a bare "pembicaraan" can only be
@@ -91,9 +99,9 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     for m in [m for m in mentions if m.actors] + [m for m in mentions if not m.actors]:
         best = _best_cluster(m, clusters, by_id)
         if best is None:
-            clusters.append(_Cluster([m]))
-        else:
-            best.members.append(m)
+            best = _Cluster(m.mention.type, m.modality)
+            clusters.append(best)
+        best.add(m)
     events = _make_events(clusters)
     mention_event = {m.id: ev.id for ev in events for m in ev.mentions}
     for ev in events:
@@ -103,40 +111,42 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
 
 
 class _TokenIndex:
-    """The lemmas under a character span of an article (a trigger's lemma)."""
+    """The lemmas under a character span of a sentence (a trigger's lemma)."""
 
     def __init__(self, parsed: list[ParsedArticle]) -> None:
-        self.tokens = {p.article.id: [t for s in p.sentences for t in s.tokens] for p in parsed}
+        self.tokens = {(p.article.id, s.index): s.tokens for p in parsed for s in p.sentences}
 
-    def lemma(self, article_id: str, start: int, end: int) -> str:
-        toks = [t for t in self.tokens.get(article_id, []) if t.start < end and start < t.end]
+    def lemma(self, m: EventMention) -> str:
+        toks = [t for t in self.tokens.get((m.article_id, m.sentence), [])
+                if t.start < m.trigger.end and m.trigger.start < t.end]
         return " ".join((t.lemma or t.text).lower() for t in toks)
 
 
-def _describe(m: EventMention, order: dict[str, int], lemmas: _TokenIndex) -> _Mention:
+def _describe(m: EventMention, articles: dict[str, tuple[int, date | None]], lemmas: _TokenIndex) -> _Mention:
     roles: dict[str, set[str]] = {}
     for arg in m.arguments:
         roles.setdefault(arg.role, set()).update(arg.mention.entity_ids)
     frozen = {r: frozenset(ids) for r, ids in roles.items() if ids}
     actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
-    lemma = lemmas.lemma(m.article_id, m.trigger.start, m.trigger.end) or m.trigger_text.lower()
-    return _Mention(m, order.get(m.article_id, len(order)), actors, frozen, lemma,
+    order, published = articles.get(m.article_id, (len(articles), None))
+    return _Mention(m, order, published, actors, frozen, lemmas.lemma(m) or m.trigger_text.lower(),
                     frozenset(m.modality) & DISTINCT_MODALITY)
 
 
 def _best_cluster(m: _Mention, clusters: list[_Cluster], by_id: dict[str, Entity]) -> _Cluster | None:
     """The compatible cluster that shares most, preferring the same article and nearby text."""
-    candidates = [c for c in clusters if c.type == m.mention.type and _dates_agree(c, m)
-                  and all(x.modality == m.modality for x in c.members)]
+    candidates = [c for c in clusters if c.type == m.mention.type and c.modality == m.modality
+                  and (c.date is None or m.mention.date is None or c.date == m.mention.date)
+                  and _near(c, m) and _places_agree(c, m)]
     if not m.actors:
         if m.mention.type == "Statement":
             return None  # who said it is what makes a statement: nothing to join on
         # no participants: join the article's only event of this type, if any
-        local = [c for c in candidates if m.article in c.articles()]
+        local = [c for c in candidates if m.article in c.articles]
         return local[0] if len(local) == 1 else None
     scored = []
-    for i, c in enumerate(clusters):
-        if c not in candidates or not _compatible(c, m, by_id):
+    for i, c in enumerate(candidates):
+        if not _compatible(c, m, by_id):
             continue
         same = [x for x in c.members if x.article == m.article]
         distance = min((abs(x.mention.trigger.start - m.mention.trigger.start) for x in same), default=0)
@@ -144,8 +154,17 @@ def _best_cluster(m: _Mention, clusters: list[_Cluster], by_id: dict[str, Entity
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
 
-def _dates_agree(c: _Cluster, m: _Mention) -> bool:
-    return c.date is None or m.mention.date is None or c.date == m.mention.date
+def _near(c: _Cluster, m: _Mention) -> bool:
+    """Articles published weeks apart tell different events, unless dates say otherwise."""
+    if m.article in c.articles or not m.published or not c.published or (c.date and c.date == m.mention.date):
+        return True
+    return min(abs((m.published - p).days) for p in c.published) <= PROXIMITY_DAYS
+
+
+def _places_agree(c: _Cluster, m: _Mention) -> bool:
+    """A move to one place is not a move to another ("to Kursk" vs "to Ukraine")."""
+    dest, cdest = m.roles.get("destination", frozenset()), c.ids("destination")
+    return not dest or not cdest or bool(dest & cdest)
 
 
 def _compatible(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
@@ -164,22 +183,21 @@ def _same_statement(c: _Cluster, m: _Mention) -> bool:
     Inside one article, two statements of the same speaker are two things said.
     """
     speakers = m.roles.get("speaker", frozenset())
-    if not speakers or m.article in c.articles() or not (speakers & c.ids("speaker")):
+    if not speakers or m.article in c.articles or not (speakers & c.ids("speaker")):
         return False
     quote = _norm(m.mention.quote)
     return any(x.lemma == m.lemma or (quote and _norm(x.mention.quote) == quote) for x in c.members)
 
 
 def _same_deployment(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
-    """Same force (or, when a mention names none, the same sending or receiving actors) and destination."""
+    """Same force or, when a mention names none, the same sending or receiving actors.
+
+    (Destinations are compared for every type, in :func:`_places_agree`.)
+    """
     forces, cforces = m.roles.get("force", frozenset()), c.ids("force")
     if forces and cforces:
-        if not _expand(forces, by_id) & _expand(cforces, by_id):
-            return False
-    elif not _expand(m.actors, by_id) & _expand(c.actors, by_id):
-        return False
-    dest, cdest = m.roles.get("destination", frozenset()), c.ids("destination")
-    return not dest or not cdest or bool(dest & cdest)
+        return bool(_expand(forces, by_id) & _expand(cforces, by_id))
+    return bool(_expand(m.actors, by_id) & _expand(c.actors, by_id))
 
 
 def _same_participants(a: frozenset[str], b: frozenset[str], by_id: dict[str, Entity]) -> bool:
@@ -210,13 +228,9 @@ def _make_events(clusters: list[_Cluster]) -> list[Event]:
     """Events with content-derived ids; mentions get their ``event_id``."""
     drafts = []
     for c in clusters:
-        roles: dict[str, set[str]] = {}
-        for x in c.members:
-            for r, ids in x.roles.items():
-                roles.setdefault(r, set()).update(ids)
         members = sorted(c.members, key=lambda x: (x.order, x.mention.trigger.start, x.mention.id))
         ev = Event(id="", type=c.type, mentions=[x.mention for x in members],
-                   roles={r: sorted(ids) for r, ids in sorted(roles.items())},
+                   roles={r: sorted(ids) for r, ids in sorted(c.roles.items())},
                    date=_most_common([x.mention.date for x in members]),
                    quantity=_most_common_quantity([x.mention.quantity for x in members]),
                    modality=sorted(frozenset.intersection(*(frozenset(x.mention.modality) for x in members))))
@@ -238,7 +252,8 @@ def _base_id(ev: Event, c: _Cluster) -> str:
     Events without participants hash their first mention's place instead, so
     that unrelated bare mentions do not share a name.
     """
-    core = sorted(c.actors | c.ids(*PLACE_ROLES)) if ev.type == "Deployment" else sorted(c.actors)
+    places = frozenset().union(*(c.ids(r) for r in PLACE_ROLES))
+    core = sorted(c.actors | places) if ev.type == "Deployment" else sorted(c.actors)
     if not core:
         first = ev.mentions[0]
         core = [f"{first.article_id}@{first.trigger.start}"]

@@ -159,3 +159,20 @@ def test_ids_are_stable_under_reordering_and_rerunning_and_collisions_get_a_suff
     assert sorted(e.id for e in events_of(again)) == first       # re-resolving adds nothing
     calls = [i for i in first if i.startswith("call-")]
     assert len(calls) == 2 and calls[1] == calls[0] + "-2"
+
+
+def test_articles_published_weeks_apart_tell_different_events_unless_the_dates_agree():
+    early, late = article("a1.txt"), article("a2.txt")
+    early.article.published, late.article.published = date(2031, 3, 4), date(2031, 5, 1)
+    first = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK))
+    second = mention("a2.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK))
+    assert len(events_of([first, second], [early, late])) == 2
+    recalled = mention("a2.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=DAY)
+    dated = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=DAY)
+    assert len(events_of([dated, recalled], [early, late])) == 1
+
+
+def test_a_bare_move_does_not_join_a_move_elsewhere():
+    to_a = mention("a1.txt", "Deployment", 10, "mengirim", arg("force", "armedforce/KP"), arg("destination", "geonames/1"))
+    to_ru = mention("a1.txt", "Deployment", 90, "pemindahan", arg("destination", "country/RU"))
+    assert len(events_of([to_a, to_ru])) == 2
