@@ -1,15 +1,22 @@
 """kg's command line: a thin layer over the Python API.
 
 Each command lives in its own module of this package; this one holds the
-group, the shared options and the rule that no traceback reaches a user.
+group, the shared options and the rule that no traceback reaches a user:
+every error is one line and an exit code (see ``EXIT_CODES``); ``--debug``
+shows the traceback. SIGTERM is raised as :class:`Terminated`, a kind of
+KeyboardInterrupt, so that a terminated command unwinds (temporary files,
+locks) exactly like one stopped with Ctrl-C.
 """
 from __future__ import annotations
 
+import logging
+import os
+import signal
 import sys
 
 import click
 
-from kg.errors import FAILURE, KgError
+from kg.errors import FAILURE, INTERRUPTED_INT, INTERRUPTED_TERM, KgError
 
 EXIT_CODES = """\b
 Exit codes:
@@ -19,6 +26,14 @@ Exit codes:
   3    build finished, but some inputs were skipped
   4    no input could be processed
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM)"""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, like Ctrl-C's KeyboardInterrupt."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -35,6 +50,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
       kg query outputs/graph.ttl --preset who-called-whom
       kg view outputs/graph.ttl --open
     """
+    # libraries' own log lines are noise to a user; kg's warnings are not
+    logging.basicConfig(format="kg: %(levelname)s: %(name)s: %(message)s",
+                        level=logging.DEBUG if debug else logging.CRITICAL)
+    logging.getLogger("kg").setLevel(logging.DEBUG if debug else logging.WARNING)
     ctx.obj = {"debug": debug}
 
 
@@ -42,32 +61,53 @@ def _register() -> None:
     from kg.cli import commands  # noqa: F401  (each module adds its commands to ``cli``)
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: one line per error, never a traceback unless --debug."""
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    _register()
+def _stopped(e: BaseException) -> int:
+    """Say that the command was stopped (and what that left behind); the exit code."""
+    for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not interrupt the goodbye
+        signal.signal(sig, signal.SIG_IGN)
+    terminated = isinstance(e, Terminated)
+    how = "terminated (SIGTERM)" if terminated else "interrupted"
+    detail = f"; {e}" if str(e) else ""
+    click.echo(f"kg: {how}{detail}", err=True)
+    return INTERRUPTED_TERM if terminated else INTERRUPTED_INT
+
+
+def _run(args: list[str], debug: bool) -> int:
     try:
-        cli.main(args=args, prog_name="kg", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("kg: interrupted", err=True)
-        sys.exit(130)
+        rv = cli.main(args=args, prog_name="kg", standalone_mode=False)
+    except click.exceptions.Abort as e:
+        return _stopped(e.__cause__ if isinstance(e.__cause__, KeyboardInterrupt) else KeyboardInterrupt())
+    except KeyboardInterrupt as e:
+        return _stopped(e)
     except click.exceptions.ClickException as e:
         e.show()
-        sys.exit(e.exit_code)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
+        return e.exit_code
     except KgError as e:
         if debug:
             raise
         click.echo(f"kg: error: {e}", err=True)
-        sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        click.echo("kg: interrupted", err=True)
-        sys.exit(130)
+        return e.exit_code
+    except BrokenPipeError:
+        # the reader of our output went away (``kg … | head``): nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return FAILURE
     except Exception as e:  # a bug: still one line, with the way to see more
         if debug:
             raise
         click.echo(f"kg: internal error: {type(e).__name__}: {e} (run with --debug for details)", err=True)
-        sys.exit(FAILURE)
-    sys.exit(0)
+        return FAILURE
+    return rv if isinstance(rv, int) else 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one line per error, never a traceback unless --debug."""
+    args = sys.argv[1:] if argv is None else argv
+    _register()
+    previous_int = signal.getsignal(signal.SIGINT)
+    previous_term = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        code = _run(args, debug="--debug" in args)
+    finally:
+        signal.signal(signal.SIGINT, previous_int)
+        signal.signal(signal.SIGTERM, previous_term)
+    sys.exit(code)
