@@ -90,7 +90,7 @@ class ClusterCount:
 class Finding:
     """A missed, spurious or mis-dated mention, for the ``--details`` listing."""
 
-    kind: str                  # missed | spurious | boilerplate | date
+    kind: str                  # missed | spurious | boilerplate | date | arguments
     article: str
     type: str
     trigger: str
@@ -266,10 +266,14 @@ def _overlap(span: list[int], m: EventMention) -> int:
 
 
 def _score_arguments(g: dict, m: EventMention, names: "_EntityNames", report: Report) -> None:
-    want = set(g.get("participants", [])) | set(g.get("places", []))
-    got: set[str] = set().union(*(names.key(a.mention.entity_ids, a.mention.text, want) for a in m.arguments))
-    s = Score(tp=len(got & want), fp=len(got - want), fn=len(want - got))
-    report.arguments.add(s)
+    want = names.closure(set(g.get("participants", [])) | set(g.get("places", [])))
+    got = names.closure(set().union(*(names.key(a.mention.entity_ids, a.mention.text, want) for a in m.arguments)))
+    report.arguments.add(Score(tp=len(got & want), fp=len(got - want), fn=len(want - got)))
+    if got != want:
+        note = "; ".join(part for part in (f"missing {', '.join(sorted(want - got))}" if want - got else "",
+                                           f"extra {', '.join(sorted(got - want))}" if got - want else "") if part)
+        report.findings.append(Finding("arguments", m.article_id, m.type, m.trigger_text, m.trigger.start, m.rule,
+                                       note))
 
 
 def _score_date(g: dict, m: EventMention, events: dict, report: Report) -> None:
@@ -310,7 +314,17 @@ class _EntityNames:
             for name in [ent.get("name", ""), *ent.get("aliases", [])]:
                 if name:
                     self.gold[name.casefold()].add(key)
+        self.affiliation = {key: ent["affiliation"] for key, ent in gold_entities.items() if ent.get("affiliation")}
         self.entities = {e.id: e for e in entities}
+
+    def closure(self, keys: set[str]) -> set[str]:
+        """Keys plus what they belong to in the gold: an armed force found is its country found."""
+        out = set(keys)
+        while True:
+            more = {self.affiliation[k] for k in out if k in self.affiliation} - out
+            if not more:
+                return out
+            out |= more
 
     def _keys(self, names: list[str]) -> set[str]:
         return {k for n in names for k in self.gold.get(n.casefold(), ())}

@@ -101,7 +101,7 @@ def test_mention_scores_count_boilerplate_duplicates_and_wrong_types_but_not_opt
     assert r.primary.precision == pytest.approx(0.5) and r.primary.recall == pytest.approx(0.75)
     assert r.primary.f1 == pytest.approx(0.6)
     assert r.types["Agreement"].tp == 0 and (r.overall.tp, r.overall.fp, r.overall.fn) == (3, 3, 1)
-    kinds = sorted((f.kind, f.trigger) for f in r.findings if f.kind != "date")
+    kinds = sorted((f.kind, f.trigger) for f in r.findings if f.kind not in ("date", "arguments"))
     assert kinds == [("boilerplate", "kirim"), ("missed", "mengerahkan"), ("spurious", "menelepon"),
                      ("spurious", "mengatakan")]
     assert any("c.txt" in w and "not scored" in w for w in r.warnings)
@@ -111,6 +111,27 @@ def test_arguments_match_by_label_or_alias_and_unresolved_text(result):
     r = evaluate(result, GOLD)
     # s1: Alfa (label) and Beta (alias) right, Gammaland wrong; s3: "Alfa" by text; s6: both right
     assert (r.arguments.tp, r.arguments.fp, r.arguments.fn) == (5, 1, 0)
+
+
+def test_an_armed_force_found_counts_for_the_country_the_gold_ties_it_to():
+    text = "Landia mengerahkan tentara Landia ke Borduria."
+    gold = {"entities": {"landia": {"name": "Landia", "aliases": []},
+                         "army": {"name": "Landian troops", "aliases": ["tentara Landia"], "affiliation": "landia"},
+                         "borduria": {"name": "Borduria", "aliases": []}},
+            "articles": [{"article": "d.txt", "events": [
+                {"type": "Deployment", "trigger_span": at(text, "mengerahkan"), "participants": ["army"],
+                 "places": ["borduria"], "date": None}]}]}
+    m = sys_mention("d1", "d.txt", text, "Deployment", "mengerahkan", "verb", None,
+                    ("force", ["armedforce/LA"], "tentara Landia"), ("destination", ["country/BO"], "ke Borduria"))
+    res = Result(articles=[Article("d.txt", Path("d.txt"), text)], event_mentions=[m],
+                 entities=[Entity("armedforce/LA", "ArmedForce", "Landian forces", {"tentara Landia"}),
+                           Entity("country/BO", "Country", "Bordurie", {"Borduria"})])
+    r = evaluate(res, gold)
+    assert (r.arguments.tp, r.arguments.fp, r.arguments.fn) == (3, 0, 0)
+    m.arguments.pop()          # the destination missed: one argument short, said so in the findings
+    r = evaluate(res, gold)
+    assert (r.arguments.tp, r.arguments.fn) == (2, 1)
+    assert [f.note for f in r.findings if f.kind == "arguments"] == ["missing borduria"]
 
 
 def test_dates_are_read_from_the_system_event(result):
