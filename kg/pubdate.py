@@ -1,0 +1,96 @@
+"""Publication dates: from metadata strings, timestamp lines and the top of an article.
+
+Only full dates (day, month and year) count: a date without a year
+("Oct 29") cannot be placed safely. Month and weekday names come from CLDR
+(babel), so any language babel knows works without a word list of our own;
+the parsing itself is dateparser's.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+# date orders by language, for numeric dates ("29/10/2024"); unknown: day first
+DATE_ORDER = {"en": "MDY"}
+# a clock time with an optional zone: "14:05 WIB", "3.05 PM", "10:00 GMT+7"
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?"
+
+
+@lru_cache(maxsize=None)
+def _names(lang: str) -> tuple[list[str], list[str]]:
+    """Month and weekday names (wide and abbreviated) of ``lang`` and English."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+
+    months, days = set(), set()
+    for code in {lang, "en"}:
+        try:
+            for width in ("wide", "abbreviated"):
+                months |= {m.rstrip(".") for m in get_month_names(width, locale=code).values()}
+                days |= {d.rstrip(".") for d in get_day_names(width, locale=code).values()}
+        except (UnknownLocaleError, ValueError):
+            continue
+    by_length = lambda names: sorted(names, key=len, reverse=True)  # noqa: E731  longest first
+    return by_length(months), by_length(days)
+
+
+@lru_cache(maxsize=None)
+def _full_date(lang: str) -> re.Pattern:
+    months, _ = _names(lang)
+    month = "(?:" + "|".join(re.escape(m) for m in months) + r")\.?"
+    return re.compile(
+        rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}"               # 2024-10-29
+        rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}"         # 29/10/2024
+        rf"|\d{{1,2}}\s+{month}\s+\d{{4}}"               # 29 Oktober 2024
+        rf"|{month}\s+\d{{1,2}},?\s+\d{{4}})\b",        # Oct. 29, 2024
+        re.IGNORECASE)
+
+
+def parse_date(text: str, lang: str = "id", require_year: bool = True) -> date | None:
+    """A date from a metadata string ("2024-10-29", "29 Okt 2024 14:05 WIB").
+
+    ``require_year=False`` accepts "Oct 29" (dateparser then assumes a year:
+    use it only to recognise that the text is a date).
+    """
+    import dateparser
+
+    parts = ["day", "month", "year"] if require_year else ["day", "month"]
+    settings = {"DATE_ORDER": DATE_ORDER.get(lang, "DMY"), "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": parts}
+    languages = [lang, "en"] if lang != "en" else ["en"]
+    try:
+        parsed: datetime | None = dateparser.parse(text.strip(), languages=languages, settings=settings)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def find_date(text: str, lang: str = "id") -> date | None:
+    """The first full date written in ``text``, e.g. "Selasa (29/10/2024)"."""
+    for m in _full_date(lang).finditer(text):
+        found = parse_date(m.group(0), lang)
+        if found:
+            return found
+    return None
+
+
+def timestamp(line: str, lang: str = "id") -> date | None:
+    """The date of a line that is nothing but a timestamp, else None.
+
+    "Selasa, 29 Oktober 2024 14:05 WIB", "Updated: Oct 29, 2024 3:05 PM":
+    once the date, weekday, time and punctuation are gone, at most a couple
+    of words ("Diperbarui", "Published") may remain.
+    """
+    if len(line.split()) > 12:
+        return None
+    m = _full_date(lang).search(line)
+    if not m:
+        return None
+    _, days = _names(lang)
+    rest = line[:m.start()] + " " + line[m.end():]
+    rest = re.sub(_TIME, " ", rest)
+    rest = re.sub(r"\b(?:" + "|".join(re.escape(d) for d in days) + r")\b", " ", rest, flags=re.IGNORECASE)
+    if len(re.findall(r"[^\W\d_]+", rest)) > 2:
+        return None
+    return parse_date(m.group(0), lang)
