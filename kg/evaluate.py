@@ -145,7 +145,8 @@ class Report:
                         [[c.cluster, c.gold_mentions, c.matched, len(c.events)] for c in self.clusters]),
                  "Rules",
                  _table(["rule", "fired", "tp", "fp", "optional", "P"],
-                        [[r, c.fired, c.tp, c.fp, c.optional, f"{c.precision:.2f}"] for r, c in self.rules.items()])]
+                        [[r, c.fired, c.tp, c.fp, c.optional, f"{c.precision:.2f}" if c.tp + c.fp else "-"]
+                         for r, c in self.rules.items()])]
         if details and self.findings:
             parts += ["Findings", _table(["kind", "article", "type", "start", "trigger", "rule", "note"],
                                          [[f.kind, f.article, f.type, f.start, f.trigger, f.rule, f.note]
@@ -351,6 +352,9 @@ def _pick(keys: set[str], want: set[str]) -> str:
 
 
 def _score_cells(s: Score) -> list[Any]:
+    """Counts and ratios; "-" where nothing was expected nor found (no ratio to speak of)."""
+    if not s.tp + s.fp + s.fn:
+        return [0, 0, 0, "-", "-", "-"]
     return [s.tp, s.fp, s.fn, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"]
 
 
@@ -367,6 +371,8 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
 
 
 def _is_number(s: str) -> bool:
+    if s == "-":
+        return True
     try:
         float(s)
     except ValueError:
