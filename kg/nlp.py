@@ -6,12 +6,14 @@ Three providers give the same :class:`~kg.model.Sentence` objects:
   ``kg/models/id``, loaded with no network access at all;
 * ``stanza``: the official Stanza models, once a user has run
   ``kg models download``;
-* ``conllu``: pre-parsed CoNLL-U from any UD parser (``parse_conllu``).
+* ``conllu``: pre-parsed CoNLL-U from any UD parser, read from
+  ``<article>.conllu`` beside each article (``parse_conllu``).
 
 Stanza's tokenizer reads a single line break as a space, so headlines,
 datelines and "Baca juga" lines would run into the next sentence. kg
-therefore parses each non-empty line as its own paragraph and adds the
-line's offset back, which keeps every offset pointing into the file text.
+therefore parses each non-empty line as its own paragraph (the dateline
+cut off) and adds the line's offset back, which keeps every offset pointing
+into the file text.
 """
 from __future__ import annotations
 
@@ -22,17 +24,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Protocol
 
+from kg.errors import KgError
 from kg.model import Article, Sentence, Token
 
 # KG_MODELS_DIR points kg at another models folder (e.g. freshly trained ones)
 MODELS_DIR = Path(os.environ.get("KG_MODELS_DIR") or Path(__file__).parent / "models")
+# Stanza's Pipeline insists on a resources.json even when it downloads nothing;
+# kg ships one (written by kg.training.write_resources) that fits any models folder
+RESOURCES = Path(__file__).parent / "models" / "resources.json"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
-PROVIDERS = ("bundled", "stanza")
+PROVIDERS = ("bundled", "stanza", "conllu")
 
 _LINE = re.compile(r"[^\n]+")
 
 
-class ModelsMissing(RuntimeError):
+class ModelsMissing(KgError):
     """The requested models are not installed; the message says how to get them."""
 
 
@@ -57,14 +63,12 @@ def segments(article: Article) -> list[tuple[int, str]]:
 
 
 def _word_spans(token_text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
-    """Offsets of the words of one (multi-word) token.
+    """Offsets of the words of one (multi-word) token spelled ``token_text`` at ``start``.
 
     ``membahasnya`` → ``membahas`` + ``nya`` spells the token, so each word
     gets its own part; otherwise every word gets the whole token span.
     """
-    if len(words) == 1:
-        return [(start, start + len(token_text))]
-    if "".join(words).lower() == token_text.lower():
+    if len(words) > 1 and "".join(words).lower() == token_text.lower():
         spans, pos = [], start
         for w in words:
             spans.append((pos, pos + len(w)))
@@ -74,13 +78,22 @@ def _word_spans(token_text: str, start: int, words: list[str]) -> list[tuple[int
 
 
 def _from_stanza(doc, base: int, first_index: int) -> list[Sentence]:
+    """kg sentences from a Stanza document of one segment that starts at ``base``.
+
+    Spans come from Stanza's character offsets, and a word that its span
+    spells takes the article's spelling, so that text[start:end] == token.text
+    (a one-word token always does: the MWT expander may rewrite it).
+    """
     sentences = []
     for i, s in enumerate(doc.sentences):
         tokens: list[Token] = []
         for tok in s.tokens:
-            spans = _word_spans(tok.text, tok.start_char, [w.text for w in tok.words])
+            surface = doc.text[tok.start_char:tok.end_char]
+            spans = _word_spans(surface, tok.start_char, [w.text for w in tok.words])
             for w, (a, b) in zip(tok.words, spans):
-                tokens.append(Token(id=w.id, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
+                spelled = len(tok.words) == 1 or doc.text[a:b].lower() == (w.text or "").lower()
+                text = doc.text[a:b] if spelled else w.text
+                tokens.append(Token(id=w.id, text=text, lemma=w.lemma or text, upos=w.upos or "X",
                                     feats=w.feats or "_", head=w.head or 0, deprel=w.deprel or "dep",
                                     start=base + a, end=base + b))
         start, end = base + s.tokens[0].start_char, base + s.tokens[-1].end_char
@@ -92,47 +105,75 @@ class StanzaParser:
     """A Stanza pipeline over kg's line segments; built once per process."""
 
     def __init__(self, lang: str = "id", provider: str = "bundled") -> None:
-        import stanza  # heavy: imported only when parsing is really needed
-
-        logging.getLogger("stanza").setLevel(logging.ERROR)
         kwargs: dict = {"processors": ",".join(PROCESSORS), "download_method": None,
                         "use_gpu": False, "logging_level": "ERROR"}
         if provider == "bundled":
             model_dir = MODELS_DIR / lang
             missing = [p for p in PROCESSORS if not (model_dir / f"{p}.pt").exists()]
             if missing:
-                raise ModelsMissing(f"no bundled {lang} models in {model_dir} (run: kg models train)")
+                raise ModelsMissing(f"no bundled {lang} models in {model_dir} "
+                                    f"(missing {', '.join(missing)}; run: kg models train)")
             kwargs.update({f"{p}_model_path": str(model_dir / f"{p}.pt") for p in PROCESSORS})
-            kwargs["dir"] = str(MODELS_DIR)
-            # kg's parser was trained on gold tags without pretrained vectors
+            kwargs.update(dir=str(MODELS_DIR), resources_filepath=str(RESOURCES))
+            # kg's tagger and parser were trained without pretrained vectors
             kwargs["pos_pretrain_path"] = kwargs["depparse_pretrain_path"] = None
-        else:
-            import stanza.resources.common as res
+        import stanza  # heavy: imported only when parsing is really needed
+        import stanza.resources.common as res
 
-            if not (Path(res.DEFAULT_MODEL_DIR) / lang).exists():
-                raise ModelsMissing(f"official Stanza models for '{lang}' are not installed "
-                                    f"(run: kg models download {lang})")
+        if provider == "stanza" and not (Path(res.DEFAULT_MODEL_DIR) / lang).exists():
+            raise ModelsMissing(f"official Stanza models for '{lang}' are not installed "
+                                f"(run: kg models download {lang})")
+        logging.getLogger("stanza").setLevel(logging.ERROR)
         self.lang = lang
         self.provider = provider
         self.pipeline = stanza.Pipeline(lang, **kwargs)
 
-    def parse(self, article: Article) -> list[Sentence]:
+    def documents(self, article: Article) -> list[tuple[int, "stanza.Document"]]:
+        """Stanza's documents for the segments of ``article``, each with its offset in the text."""
         import stanza
 
         segs = segments(article)
         docs = self.pipeline([stanza.Document([], text=t) for _, t in segs]) if segs else []
+        return [(base, doc) for (base, _), doc in zip(segs, docs)]
+
+    def parse(self, article: Article) -> list[Sentence]:
         sentences: list[Sentence] = []
-        for (base, _), doc in zip(segs, docs):
+        for base, doc in self.documents(article):
             sentences.extend(_from_stanza(doc, base, len(sentences)))
         for s in sentences:
             s.text = article.text[s.start:s.end]
         return sentences
 
 
-@lru_cache(maxsize=None)
-def get_parser(lang: str = "id", provider: str = "bundled") -> StanzaParser:
+class ConlluParser:
+    """Pre-parsed CoNLL-U from any UD parser, read from beside each article.
+
+    ``story.txt`` is parsed by reading ``story.conllu``; the tokens are
+    aligned to the article text by :func:`parse_conllu`.
+    """
+
+    def __init__(self, lang: str = "id") -> None:
+        self.lang = lang
+        self.provider = "conllu"
+
+    def parse(self, article: Article) -> list[Sentence]:
+        path = article.path.with_suffix(".conllu")
+        if not path.is_file():
+            raise KgError(f"no pre-parsed CoNLL-U for {article.path}: expected {path}")
+        return parse_conllu(path.read_text(encoding="utf-8"), article)
+
+
+def get_parser(lang: str = "id", provider: str = "bundled") -> Parser:
     """The parser for ``lang``, loaded lazily and once per process."""
-    return StanzaParser(lang, provider)
+    if provider not in PROVIDERS:
+        raise KgError(f"unknown parsing provider {provider!r} (choose from {', '.join(PROVIDERS)})")
+    return _load(lang, provider)
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str, provider: str) -> Parser:
+    # positional arguments only: lru_cache keys get_parser() and get_parser("id") apart
+    return ConlluParser(lang) if provider == "conllu" else StanzaParser(lang, provider)
 
 
 def model_version(lang: str = "id", provider: str = "bundled") -> str:
@@ -140,6 +181,8 @@ def model_version(lang: str = "id", provider: str = "bundled") -> str:
     if provider == "bundled":
         card = MODELS_DIR / lang / "VERSION"
         return f"bundled-{lang}-" + (card.read_text().strip() if card.exists() else "dev")
+    if provider == "conllu":
+        return "conllu"
     import stanza
 
     return f"stanza-{stanza.__version__}-{lang}"
@@ -149,8 +192,8 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
     """Sentences from pre-parsed CoNLL-U, aligned to ``article.text``.
 
     Tokens are found in the article text in order (whitespace between them
-    skipped); a token that cannot be found is an error, since offsets must
-    be exact.
+    skipped); a token that cannot be found is an error (:class:`KgError`),
+    since offsets must be exact.
     """
     sentences: list[Sentence] = []
     pos = 0
@@ -162,7 +205,7 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
         mwt_text = ""
         for row in rows:
             if len(row) != 10:
-                raise ValueError(f"not CoNLL-U: a row has {len(row)} columns instead of 10")
+                raise KgError(f"not CoNLL-U: a row has {len(row)} columns instead of 10")
             if "." in row[0]:
                 continue
             if "-" in row[0]:
@@ -190,7 +233,7 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
 def _find(text: str, form: str, pos: int) -> int:
     idx = text.find(form, pos)
     if idx < 0 or text[pos:idx].strip():
-        raise ValueError(f"CoNLL-U token {form!r} not found in the article text at offset {pos}")
+        raise KgError(f"CoNLL-U token {form!r} not found in the article text at offset {pos}")
     return idx
 
 
@@ -218,8 +261,11 @@ def to_json(sentences: Iterable[Sentence]) -> list[dict]:
 
 
 def download(lang: str) -> None:
-    """Fetch the official Stanza models (needs internet; the user's opt-in)."""
+    """Fetch the official Stanza models (needs internet; the user's opt-in, never run by tests)."""
+    import requests
     import stanza
 
-    stanza.download(lang, processors=",".join(PROCESSORS))
-
+    try:
+        stanza.download(lang, processors=",".join(PROCESSORS))
+    except (requests.RequestException, OSError) as e:
+        raise KgError(f"could not download the Stanza models for '{lang}': {e}") from e

@@ -40,3 +40,24 @@ def download_cmd(lang: str) -> None:
     from kg import nlp
 
     nlp.download(lang)
+
+
+@models.command("evaluate")
+@click.option("--ud", "ud_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Folder with id_gsd-ud-test.conllu and id_csui-ud-test.conllu.")
+@click.option("--provider", type=click.Choice(["bundled", "stanza"]), default="bundled", show_default=True,
+              help="bundled: kg's models (KG_MODELS_DIR picks another folder); stanza: official models.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/ud-eval"),
+              show_default=True, help="Where the harmonised gold and the system CoNLL-U files go.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
+def evaluate_cmd(ud_dir: Path, provider: str, out: Path, as_json: bool) -> None:
+    """Score the parser end to end from raw text on GSD-test and CSUI-test (CoNLL 2018 metrics).
+
+    Gold is harmonised like the training data (GSD `compound` is scored as `nmod`).
+    """
+    import json
+
+    from kg import ud_eval
+
+    results = ud_eval.evaluate(ud_dir, out, provider=provider, log=lambda m: click.echo(m, err=True))
+    click.echo(json.dumps(results, indent=1) if as_json else ud_eval.table(results))

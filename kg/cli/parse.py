@@ -7,14 +7,17 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
+from kg.errors import NOTHING_PROCESSED, SOME_SKIPPED, KgError
 
 
 @cli.command("parse")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["conllu", "json"]), default="conllu", show_default=True,
               help="CoNLL-U (offsets in MISC) or JSON.")
-@click.option("--provider", type=click.Choice(["bundled", "stanza"]), default="bundled", show_default=True,
-              help="bundled: kg's offline models; stanza: official models from `kg models download`.")
+@click.option("--provider", type=click.Choice(["bundled", "stanza", "conllu"]), default="bundled",
+              show_default=True,
+              help="bundled: kg's offline models; stanza: official models from `kg models download`; "
+                   "conllu: pre-parsed ARTICLE.conllu beside each article.")
 @click.option("--lang", default="id", show_default=True, help="Language of the articles.")
 def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
     """Parse FILE or every article in DIR and print tokens, lemmas, POS and dependencies."""
@@ -23,12 +26,14 @@ def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
     from kg.read import read_path
 
     parser = nlp.get_parser(lang, provider)
-    out = []
+    out, parsed, skipped = [], 0, 0
     for item in read_path(path):
         if isinstance(item, Skipped):
             click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
+            skipped += 1
             continue
         sentences = parser.parse(item)
+        parsed += 1
         if fmt == "conllu":
             click.echo(f"# newdoc id = {item.id}")
             click.echo(nlp.to_conllu(sentences), nl=False)
@@ -36,3 +41,7 @@ def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
             out.append({"article": item.id, "sentences": nlp.to_json(sentences)})
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+    if not parsed:
+        raise KgError(f"no article to parse in {path}", exit_code=NOTHING_PROCESSED)
+    if skipped:
+        raise click.exceptions.Exit(SOME_SKIPPED)

@@ -1,0 +1,169 @@
+"""UD harmonisation and the evaluation's document and scorer, on small CoNLL-U written here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import ud, ud_eval
+from kg.errors import KgError
+
+# GSD-style: lowercased proper-noun lemmas, nya/ia → dia, compound, its own XPOS and Morf=
+GSD_LIKE = """\
+# sent_id = g-1
+# text = Ia melihat rumahnya di Jakarta Selatan.
+# text_en = He saw his house in South Jakarta.
+# newpar
+1	Ia	dia	PRON	PS3	Number=Sing|Person=3	2	nsubj	_	Morf=^dia<p>_PS3$
+2	melihat	lihat	VERB	VSA	Voice=Act	0	root	_	Morf=^me+lihat<v>_VSA$
+3-4	rumahnya	_	_	_	_	_	_	_	_
+3	rumah	rumah	NOUN	NSD	Number=Sing	2	obj	_	_
+4	nya	dia	PRON	PS3	Number=Sing|Person=3	3	nmod:poss	_	_
+5	di	di	ADP	R--	_	6	case	_	_
+6	Jakarta	jakarta	PROPN	X--	_	2	obl	_	_
+7	Selatan	selatan	PROPN	X--	_	6	compound	_	SpaceAfter=No|Morf=^selatan<n>_NSD$
+8	.	.	PUNCT	Z--	_	2	punct	_	_
+"""
+
+# CSUI-style: tersebut derived from sebut
+CSUI_LIKE = """\
+# sent_id = c-1
+# text = Berita tersebut benar.
+1	Berita	berita	NOUN	NN	Number=Sing	3	nsubj	_	_
+2	tersebut	sebut	DET	DT	_	1	det	_	_
+3	benar	benar	ADJ	JJ	_	0	root	_	SpaceAfter=No
+4	.	.	PUNCT	Z	_	3	punct	_	_
+"""
+
+
+def _read(tmp_path: Path, text: str) -> list[ud.UDSentence]:
+    path = tmp_path / "in.conllu"
+    path.write_text(text, encoding="utf-8")
+    return list(ud.read_conllu(path))
+
+
+def _column(sent: ud.UDSentence, form: str, col: int) -> str:
+    return next(r[col] for r in sent.rows if r[1] == form and "-" not in r[0])
+
+
+@pytest.fixture
+def gsd(tmp_path):
+    return _read(tmp_path, GSD_LIKE)[0]
+
+
+def test_xpos_is_dropped(gsd):
+    assert all(r[4] == "_" for r in ud.harmonise(gsd).rows)
+
+
+def test_compound_becomes_nmod(gsd):
+    h = ud.harmonise(gsd)
+    assert _column(h, "Selatan", 7) == "nmod"
+    assert "compound" not in {r[7] for r in h.rows}
+
+
+def test_proper_noun_lemma_keeps_case_other_lemmas_do_not_change(gsd):
+    h = ud.harmonise(gsd)
+    assert _column(h, "Jakarta", 2) == "Jakarta"
+    assert _column(h, "Selatan", 2) == "Selatan"
+    assert _column(h, "melihat", 2) == "lihat"
+    assert _column(h, "rumah", 2) == "rumah"
+
+
+def test_pronoun_clitics_keep_their_own_lemma(gsd):
+    h = ud.harmonise(gsd)
+    assert _column(h, "nya", 2) == "nya"
+    assert _column(h, "Ia", 2) == "ia"
+
+
+def test_tersebut_is_its_own_lemma(tmp_path):
+    h = ud.harmonise(_read(tmp_path, CSUI_LIKE)[0])
+    assert _column(h, "tersebut", 2) == "tersebut"
+    assert _column(h, "Berita", 2) == "berita"
+
+
+def test_misc_keeps_only_spaceafter_and_mwt_rows_are_untouched(gsd):
+    h = ud.harmonise(gsd)
+    assert _column(h, "Selatan", 9) == "SpaceAfter=No"
+    assert _column(h, "Ia", 9) == "_"
+    assert next(r for r in h.rows if r[0] == "3-4") == gsd.rows[2]
+
+
+def test_comments_keep_ids_text_and_paragraphs_only(gsd):
+    h = ud.harmonise(gsd)
+    assert h.comments == ["# sent_id = g-1", "# text = Ia melihat rumahnya di Jakarta Selatan.", "# newpar"]
+
+
+def test_harmonise_leaves_its_input_alone(gsd):
+    before = [list(r) for r in gsd.rows]
+    ud.harmonise(gsd)
+    assert gsd.rows == before
+
+
+def test_surface_text_follows_multiword_tokens_and_spaceafter(gsd):
+    assert ud.surface_text(gsd) == "Ia melihat rumahnya di Jakarta Selatan."
+    gsd.comments = []
+    assert gsd.text == "Ia melihat rumahnya di Jakarta Selatan."
+
+
+def test_write_then_read_round_trips(tmp_path, gsd):
+    out = tmp_path / "out.conllu"
+    ud.write_conllu([gsd, gsd], out)
+    again = list(ud.read_conllu(out))
+    assert [s.rows for s in again] == [gsd.rows, gsd.rows]
+    assert again[0].comments == gsd.comments
+
+
+def _numbered(n: int) -> list[ud.UDSentence]:
+    return [ud.UDSentence([f"# text = Kalimat {i}."], [["1", "x"] + ["_"] * 8]) for i in range(n)]
+
+
+def test_paragraphs_are_short_ordered_and_reproducible():
+    sents = _numbered(60)
+    paras = ud.paragraphs(sents)
+    assert [s for p in paras for s in p] == sents
+    assert all(1 <= len(p) <= 5 for p in paras)
+    assert len({len(p) for p in paras}) > 1
+    assert [len(p) for p in paras] == [len(p) for p in ud.paragraphs(sents)]
+
+
+def test_split_dev_holds_out_every_tenth():
+    sents = _numbered(25)
+    train, dev = ud.split_dev(sents)
+    assert dev == [sents[0], sents[10], sents[20]]
+    assert len(train) == 22 and not set(map(id, train)) & set(map(id, dev))
+
+
+def test_eval_document_is_paragraph_lines_of_gold_text():
+    sents = _numbered(12)
+    doc = ud_eval.document(sents)
+    paras = doc.rstrip("\n").split("\n\n")
+    assert all("\n" not in p for p in paras)
+    assert " ".join(paras) == " ".join(f"Kalimat {i}." for i in range(12))
+
+
+def test_scorer_is_perfect_on_gold_and_sees_a_wrong_head(tmp_path, gsd):
+    gold = tmp_path / "gold.conllu"
+    ud.write_conllu([ud.harmonise(gsd)], gold)
+    assert ud_eval.score(gold, gold) == {m: 100.0 for m in ud_eval.METRICS}
+    wrong = ud.harmonise(gsd)
+    next(r for r in wrong.rows if r[1] == "di")[6] = "2"   # case attached to the verb
+    system = tmp_path / "system.conllu"
+    ud.write_conllu([wrong], system)
+    scores = ud_eval.score(gold, system)
+    assert scores["UPOS"] == 100.0 and scores["UAS"] < 100.0 and scores["LAS"] < 100.0
+
+
+def test_scorer_refuses_a_different_text_in_one_line(tmp_path, gsd):
+    gold = tmp_path / "gold.conllu"
+    ud.write_conllu([gsd], gold)
+    other = tmp_path / "other.conllu"
+    other.write_text(CSUI_LIKE + "\n", encoding="utf-8")
+    with pytest.raises(KgError, match="cannot score"):
+        ud_eval.score(gold, other)
+
+
+def test_table_has_a_row_per_treebank():
+    row = dict.fromkeys(ud_eval.METRICS, 50.0)
+    lines = ud_eval.table({"GSD-test": row, "CSUI-test": row}).splitlines()
+    assert lines[0].split("|")[2].strip() == "Tokens"
+    assert [line.split("|")[1].strip() for line in lines[2:]] == ["GSD-test", "CSUI-test"]
