@@ -77,25 +77,28 @@ def _word_spans(token_text: str, start: int, words: list[str]) -> list[tuple[int
     return [(start, start + len(token_text))] * len(words)
 
 
-def _from_stanza(doc, base: int, first_index: int) -> list[Sentence]:
-    """kg sentences from a Stanza document of one segment that starts at ``base``.
+def stanza_words(doc, tok) -> list[tuple[object, str, int, int]]:
+    """The words of Stanza token ``tok`` of ``doc`` as (word, text, start, end) in ``doc.text``.
 
-    Spans come from Stanza's character offsets, and a word that its span
-    spells takes the article's spelling, so that text[start:end] == token.text
-    (a one-word token always does: the MWT expander may rewrite it).
+    A word that its span spells takes the text's spelling, so that
+    text[start:end] == word text; a one-word token always does (the MWT
+    expander may rewrite it, e.g. into ``<UNK>``).
     """
+    surface = doc.text[tok.start_char:tok.end_char]
+    out = []
+    for w, (a, b) in zip(tok.words, _word_spans(surface, tok.start_char, [w.text for w in tok.words])):
+        spelled = len(tok.words) == 1 or doc.text[a:b].lower() == (w.text or "").lower()
+        out.append((w, doc.text[a:b] if spelled else w.text, a, b))
+    return out
+
+
+def _from_stanza(doc, base: int, first_index: int) -> list[Sentence]:
+    """kg sentences from a Stanza document of one segment that starts at ``base``."""
     sentences = []
     for i, s in enumerate(doc.sentences):
-        tokens: list[Token] = []
-        for tok in s.tokens:
-            surface = doc.text[tok.start_char:tok.end_char]
-            spans = _word_spans(surface, tok.start_char, [w.text for w in tok.words])
-            for w, (a, b) in zip(tok.words, spans):
-                spelled = len(tok.words) == 1 or doc.text[a:b].lower() == (w.text or "").lower()
-                text = doc.text[a:b] if spelled else w.text
-                tokens.append(Token(id=w.id, text=text, lemma=w.lemma or text, upos=w.upos or "X",
-                                    feats=w.feats or "_", head=w.head or 0, deprel=w.deprel or "dep",
-                                    start=base + a, end=base + b))
+        tokens = [Token(id=w.id, text=text, lemma=w.lemma or text, upos=w.upos or "X", feats=w.feats or "_",
+                        head=w.head or 0, deprel=w.deprel or "dep", start=base + a, end=base + b)
+                  for tok in s.tokens for w, text, a, b in stanza_words(doc, tok)]
         start, end = base + s.tokens[0].start_char, base + s.tokens[-1].end_char
         sentences.append(Sentence(first_index + i, start, end, "", tokens))
     return sentences

@@ -30,10 +30,24 @@ def document(sentences: list[ud.UDSentence]) -> str:
 def system_conllu(parser, article: Article) -> str:
     """CoNLL-U of ``article`` as kg parses it, multi-word tokens included.
 
-    Stanza's own writer keeps the token/word distinction that the scorer's
-    token F1 needs and kg's flat token list does not.
+    Written from Stanza's documents, which keep the token/word distinction
+    that the token F1 needs (kg's flat token list does not); every form is
+    spelled as in the text, as the scorer requires.
     """
-    return "".join("{:C}\n\n".format(doc) for _, doc in parser.documents(article))
+    from kg.nlp import stanza_words
+
+    lines = []
+    for _, doc in parser.documents(article):
+        for sent in doc.sentences:
+            for tok in sent.tokens:
+                words = stanza_words(doc, tok)
+                if len(words) > 1:
+                    surface = doc.text[tok.start_char:tok.end_char]
+                    lines.append(f"{words[0][0].id}-{words[-1][0].id}\t{surface}" + "\t_" * 8)
+                lines += ["\t".join([str(w.id), text, w.lemma or text, w.upos or "X", "_", w.feats or "_",
+                                     str(w.head or 0), w.deprel or "dep", "_", "_"]) for w, text, _, _ in words]
+            lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 def score(gold: Path, system: Path) -> dict[str, float]:
@@ -43,7 +57,7 @@ def score(gold: Path, system: Path) -> dict[str, float]:
     try:
         evaluation = ud_scores(str(gold), str(system))
     except Exception as e:  # the scorer's UDError: the two files spell different texts
-        raise KgError(f"cannot score {system} against {gold}: {e}") from e
+        raise KgError(f"cannot score {system} against {gold}: {' '.join(str(e).split())}") from e
     return {m: round(100 * evaluation[m].f1, 2) for m in METRICS}
 
 
