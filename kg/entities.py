@@ -160,9 +160,17 @@ class _Scanner:
                 return False
             # a capitalised word by position is a name only if tagged so and never seen in lowercase
             return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase)
-        # lowercase particles inside a name ("bin", "van der") that the tree attaches as flat
-        return (w.upos == "PROPN" and w.deprel.startswith("flat") and 0 < j < len(self.ws) - 1
-                and self.ws[j - 1].cap and self.ws[j + 1].cap)
+        # lowercase particles inside a name ("bin", "von der") that the tree attaches as flat
+        if not (0 < j and self._particle(j) and (self.ws[j - 1].cap or self._particle(j - 1))):
+            return False
+        k = j
+        while k < len(self.ws) and self._particle(k):
+            k += 1
+        return k < len(self.ws) and self.ws[k].cap
+
+    def _particle(self, j: int) -> bool:
+        w = self.ws[j]
+        return not w.cap and w.upos == "PROPN" and w.deprel.startswith("flat")
 
     def name_at(self, i: int, kinds=NAME_KINDS) -> tuple[Entry, int] | None:
         if i >= len(self.ws) or not self.ws[i].cap:

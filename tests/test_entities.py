@@ -1,0 +1,252 @@
+"""Actor and place mentions and their resolution, on small articles written for these tests.
+
+The sentences are hand-tokenised (kg.model Tokens with the POS a parser
+would give) so that each rule is tested on its own, without a parser; one
+test reads pre-parsed CoNLL-U to check the tree rule (flat name particles).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kg.entities import find_mentions, mention_at, resolve_entities
+from kg.model import Article, Boilerplate, EntityMention, ParsedArticle, Sentence, Token
+from kg.nlp import parse_conllu
+
+_WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
+
+
+def parse(text: str, tags: dict[str, str] | None = None, clitic: tuple[str, ...] = (), aid: str = "a.txt",
+          lang: str = "id", boilerplate: list[Boilerplate] | None = None) -> ParsedArticle:
+    """One sentence per line; capitalised words PROPN unless ``tags`` says otherwise; words in
+    ``clitic`` split into host + "nya" as Stanza's MWT splitter does."""
+    tags = tags or {}
+    art = Article(aid, Path(aid), text, language=lang, boilerplate=boilerplate or [])
+    sentences = []
+    for line in re.finditer(r"[^\n]+", text):
+        tokens: list[Token] = []
+        for m in _WORD.finditer(line.group()):
+            w, start = m.group(), line.start() + m.start()
+            if w in clitic:
+                host = w[:-3]
+                tokens.append(Token(len(tokens) + 1, host, host, "VERB", "_", 0, "dep", start, start + len(host)))
+                tokens.append(Token(len(tokens) + 1, "nya", "nya", "PRON", "_", 0, "dep", start + len(host),
+                                    start + len(w)))
+                continue
+            upos = tags.get(w) or ("PUNCT" if not w[0].isalnum() else "NUM" if w[0].isdigit()
+                                   else "PROPN" if w[0].isupper() else "NOUN")
+            tokens.append(Token(len(tokens) + 1, w, w.lower(), upos, "_", 0, "dep", start, start + len(w)))
+        sentences.append(Sentence(len(sentences), line.start(), line.end(), line.group(), tokens))
+    return ParsedArticle(art, sentences)
+
+
+def by_text(mentions: list[EntityMention]) -> dict[str, EntityMention]:
+    return {m.text: m for m in mentions}
+
+
+def test_title_name_chain_is_one_person_with_title_and_country():
+    ms = by_text(find_mentions(parse("Presiden Prancis Emmanuel Macron tiba di Berlin .")))
+    m = ms["Presiden Prancis Emmanuel Macron"]
+    assert (m.type, m.title, m.affiliation, m.source) == ("Person", "Presiden", "country/FR", "title")
+    assert "Prancis" not in ms          # maximal, non-overlapping
+    assert ms["Berlin"].type == "Place"
+
+
+def test_multiword_title_and_organisation_affiliation():
+    text = "Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Juru Bicara Kremlin Dmitry Peskov ."
+    ms = by_text(find_mentions(parse(text)))
+    fm = ms["Menteri Luar Negeri Jepang Yoko Kamikawa"]
+    assert (fm.title, fm.affiliation) == ("Menteri Luar Negeri", "country/JP")
+    sp = ms["Juru Bicara Kremlin Dmitry Peskov"]
+    assert (sp.type, sp.title, sp.affiliation) == ("Person", "Juru Bicara", "org/kremlin")
+
+
+def test_offsets_point_into_the_article_text():
+    p = parse("Kemarin , Perdana Menteri India Narendra Modi berbicara .", tags={"Kemarin": "ADV"})
+    for m in find_mentions(p):
+        assert p.article.text[m.start:m.end] == m.text
+
+
+def test_title_without_name_resolves_to_the_named_holder():
+    text = ("Perdana Menteri Jepang Fumio Kishida menelepon Presiden Filipina Ferdinand Marcos .\n"
+            "Ia berterima kasih kepada Perdana Menteri Jepang atas bantuan itu .")
+    p = parse(text, tags={"Ia": "PRON"})
+    ms = find_mentions(p)
+    titled = by_text(ms)["Perdana Menteri Jepang"]
+    assert (titled.type, titled.affiliation) == ("Person", "country/JP")
+    ents = {e.id: e for e in resolve_entities([p], ms)}
+    assert titled.entity_ids == ["person/fumio-kishida"]
+    assert "Perdana Menteri Jepang" in ents["person/fumio-kishida"].aliases
+    # "Ia" is the most recent person before it
+    assert by_text(ms)["Ia"].entity_ids == ["person/ferdinand-marcos"]
+
+
+def test_an_unnamed_office_holder_is_the_office():
+    p = parse("Presiden Brasil menolak usulan itu .")
+    ms = find_mentions(p)
+    ents = {e.id: e for e in resolve_entities([p], ms)}
+    assert ms[0].entity_ids == ["person/president-br"]
+    assert ents["person/president-br"].label == "President of Brazil"
+
+
+def test_armed_forces_take_the_country_after_the_noun_not_the_count():
+    text = ("Rusia mengerahkan 5.000 tentara Rusia dan pasukan militer Belarus .\n"
+            "Unit militer Belarus tiba , sementara invasi militer Rusia berlanjut .")
+    p = parse(text, tags={"Unit": "NOUN"})
+    ms = by_text(find_mentions(p))
+    assert (ms["tentara Rusia"].type, ms["tentara Rusia"].affiliation) == ("ArmedForce", "country/RU")
+    assert ms["pasukan militer Belarus"].entity_ids == ["force/BY"]
+    assert ms["Unit militer Belarus"].type == "ArmedForce"
+    # "militer" modifying "invasi" is an adjective: Russia stays the country
+    assert "militer Rusia" not in ms and [m for m in find_mentions(p) if m.text == "Rusia"][-1].type == "Country"
+    ents = {e.id: e for e in resolve_entities([p], find_mentions(p))}
+    assert ents["force/BY"].label == "Belarusian armed forces" and ents["force/BY"].affiliation == "country/BY"
+
+
+def test_abbreviations_and_organisations_from_the_actor_file():
+    text = "Korut dan AS berdebat di PBB , kata kantor berita Yonhap , as usual ."
+    ms = by_text(find_mentions(parse(text)))
+    assert ms["Korut"].entity_ids == ["country/KP"]
+    assert ms["AS"].entity_ids == ["country/US"]
+    assert ms["PBB"].entity_ids == ["org/un"] and ms["PBB"].type == "Organization"
+    assert ms["Yonhap"].source == "actor"
+    assert "as" not in ms              # abbreviations match only as written
+
+
+def test_places_with_place_words_and_alternate_names():
+    text = "Drone menyerang Kiev dan wilayah perbatasan Belgorod , lalu Oblast Kherson dan Moskow ."
+    ms = by_text(find_mentions(parse(text, tags={"Drone": "NOUN"})))
+    assert ms["Kiev"].entity_ids == ["geonames/703448"]              # Kyiv
+    assert ms["wilayah perbatasan Belgorod"].type == "Place"
+    assert ms["Oblast Kherson"].source == "gazetteer"
+    assert ms["Moskow"].entity_ids == ["geonames/524901"]            # Moscow, Russia
+
+
+def test_ambiguous_place_prefers_a_country_the_article_names():
+    lebanon = by_text(find_mentions(parse("Ledakan terjadi di Tripoli , Lebanon .", tags={"Ledakan": "NOUN"})))
+    libya = by_text(find_mentions(parse("Ledakan terjadi di Tripoli .", tags={"Ledakan": "NOUN"})))
+    assert lebanon["Tripoli"].entity_ids != libya["Tripoli"].entity_ids
+    p = parse("Ledakan terjadi di Tripoli , Lebanon .", tags={"Ledakan": "NOUN"})
+    ents = {e.id: e for e in resolve_entities([p], find_mentions(p))}
+    tripoli = ents[lebanon["Tripoli"].entity_ids[0]]
+    assert tripoli.affiliation == "country/LB" and tripoli.lat and tripoli.geonames_id
+
+
+def test_untyped_names_stay_unknown_until_evidence_in_the_article():
+    text = ("Budi Santoso tiba di Jakarta .\n"
+            "Gubernur Jawa Barat Ridwan Kamil menyambut .\n"
+            "Kamil mengatakan Budi Santoso akan kembali .")
+    ms = find_mentions(parse(text))
+    kinds = [(m.text, m.type) for m in ms]
+    assert ("Budi Santoso", "Unknown") in kinds
+    assert ("Kamil", "Person") in kinds            # part of a titled person's name
+
+
+def test_organisations_by_head_noun_and_by_source_cue():
+    text = ("Kementerian Pertahanan Jepang membantah , dilansir dari Nikkei .\n"
+            "Pusat Kajian Strategis Jerman menerbitkan laporan .")
+    ms = by_text(find_mentions(parse(text)))
+    kem = ms["Kementerian Pertahanan Jepang"]
+    assert (kem.type, kem.affiliation) == ("Organization", "country/JP")
+    assert ms["Nikkei"].type == "Organization"
+    assert ms["Pusat Kajian Strategis Jerman"].entity_ids == ["org/pusat-kajian-strategis-jerman"]
+
+
+def test_positional_capitals_dates_and_headlines_are_not_names():
+    text = ("Pertemuan itu berlangsung Kamis di Seoul .\n"
+            "Presiden Baru Tolak Rencana Damai Korea\n"
+            "Pertemuan berikutnya belum dijadwalkan .")
+    p = parse(text, tags={"Pertemuan": "NOUN", "Baru": "ADJ", "Tolak": "VERB", "Rencana": "NOUN", "Damai": "NOUN"})
+    texts = [m.text for m in find_mentions(p)]
+    assert "Pertemuan" not in texts and "Kamis" not in texts
+    assert not any("Tolak" in t or "Rencana" in t for t in texts)
+    assert "Seoul" in texts
+
+
+def test_pronouns_nya_and_quote_final_speaker():
+    text = ("Kanselir Jerman Olaf Scholz berbicara dengan Presiden Polandia Andrzej Duda .\n"
+            "\" Kami mendukung Presiden Moldova Maia Sandu , \" katanya .\n"
+            "Sebelumnya , negaranya mengirim bantuan .")
+    p = parse(text, tags={"Kami": "PRON", "Sebelumnya": "ADV"}, clitic=("katanya", "negaranya", "Sebelumnya"))
+    ms = find_mentions(p)
+    pronouns = [m for m in ms if m.source == "pronoun"]
+    assert [m.text for m in pronouns] == ["nya", "nya"]   # "Sebelumnya" is an adverb, not "his"
+    resolve_entities([p], ms)
+    # the speaker of the quote is not the person named inside it
+    assert pronouns[0].entity_ids == ["person/andrzej-duda"]
+    assert pronouns[1].entity_ids == ["person/maia-sandu"]
+
+
+def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
+    p = parse("Menlu Chile Alberto van Klaveren hadir .\n\" Kami siap , \" katanya .", tags={"Kami": "PRON"})
+    ms = find_mentions(p)
+    nya = [m for m in ms if m.source == "pronoun"][0]
+    assert p.article.text[nya.start:nya.end] == "nya"
+    resolve_entities([p], ms)
+    assert nya.entity_ids and nya.entity_ids[0].startswith("person/alberto")
+
+
+def test_groups_take_the_last_distinct_actors():
+    text = ("Presiden Kenya William Ruto menerima Presiden Tanzania Samia Suluhu Hassan .\n"
+            "Kedua pemimpin membahas perdagangan antara kedua negara .")
+    p = parse(text, tags={"Kedua": "NUM"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    g = by_text(ms)
+    assert g["Kedua pemimpin"].source == "group"
+    assert g["Kedua pemimpin"].entity_ids == ["person/samia-suluhu-hassan", "person/william-ruto"]
+    # the countries come from the leaders' affiliations
+    assert g["kedua negara"].entity_ids == ["country/KE", "country/TZ"]
+
+
+def test_short_names_join_the_full_name_in_the_article():
+    text = ("Presiden Ukraina Petro Poroshenko tiba .\n"
+            "Poroshenko bertemu Angela Merkel dan Merkel tersenyum .")
+    p = parse(text)
+    ms = find_mentions(p)
+    ents = {e.id: e for e in resolve_entities([p], ms)}
+    assert ents["person/petro-poroshenko"].aliases == {"Presiden Ukraina Petro Poroshenko", "Poroshenko"}
+    assert by_text(ms)["Merkel"].entity_ids == ["unknown/angela-merkel"]
+
+
+def test_one_entity_across_articles_and_languages():
+    a = parse("Presiden Korea Selatan Lee Jae-myung menelepon Korea Utara .", aid="a.txt")
+    b = parse("South Korean President Lee Jae Myung spoke about North Korea and North Korean troops .",
+              aid="b.txt", lang="en")
+    ms = find_mentions(a) + find_mentions(b)
+    ents = {e.id: e for e in resolve_entities([a, b], ms)}
+    lee = ents["person/lee-jae-myung"]
+    assert {"Presiden Korea Selatan Lee Jae-myung", "South Korean President Lee Jae Myung"} <= lee.aliases
+    assert lee.affiliation == "country/KR"
+    assert ents["country/KP"].aliases == {"Korea Utara", "North Korea"}
+    assert ents["country/KP"].label == "North Korea"
+    assert "force/KP" in ents
+    assert [e.id for e in resolve_entities([a, b], ms)] == sorted(ents)
+
+
+def test_boilerplate_lines_have_no_mentions():
+    text = "Presiden Chile Gabriel Boric tiba .\nBaca juga : Presiden Peru Dina Boluarte Mundur"
+    line2 = text.index("Baca")
+    p = parse(text, tags={"Baca": "VERB"}, boilerplate=[Boilerplate(line2, len(text), rule="baca-juga")])
+    assert all(m.start < line2 for m in find_mentions(p))
+
+
+def test_flat_name_particles_from_the_tree():
+    text = "Ursula von der Leyen tiba di Brussel ."
+    rows = [("Ursula", "PROPN", 5, "nsubj"), ("von", "PROPN", 1, "flat"), ("der", "PROPN", 1, "flat"),
+            ("Leyen", "PROPN", 1, "flat"), ("tiba", "VERB", 0, "root"), ("di", "ADP", 7, "case"),
+            ("Brussel", "PROPN", 5, "obl"), (".", "PUNCT", 5, "punct")]
+    conllu = "\n".join(f"{k}\t{w}\t{w}\t{u}\t_\t_\t{h}\t{d}\t_\t_" for k, (w, u, h, d) in enumerate(rows, 1))
+    art = Article("c.txt", Path("c.txt"), text)
+    ms = find_mentions(ParsedArticle(art, parse_conllu(conllu, art)))
+    assert [m.text for m in ms] == ["Ursula von der Leyen", "Brussel"]
+
+
+def test_mention_at_prefers_the_best_overlap():
+    p = parse("Presiden Prancis Emmanuel Macron menelepon Korea Utara .")
+    ms = find_mentions(p)
+    text = p.article.text
+    macron = text.index("Macron")
+    assert mention_at(ms, macron, macron + 6).text == "Presiden Prancis Emmanuel Macron"
+    assert mention_at(ms, text.index("Utara"), text.index("Utara") + 5).entity_ids == ["country/KP"]
+    assert mention_at(ms, text.index("menelepon"), text.index("menelepon") + 9) is None
