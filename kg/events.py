@@ -1,0 +1,249 @@
+"""Event mentions from parsed sentences: triggers, roles, speech, modality, dates.
+
+API: ``extract_events(parsed, mentions) -> list[EventMention]``. ``mentions``
+are the entity mentions of the same article (kg.entities.find_mentions);
+every argument points to one of them, so that entity resolution later fills
+their ``entity_ids``. The linguistic knowledge is in kg/lang/<code>/
+(triggers, roles, speech, modality, dates, quantities); ``rule`` on each
+mention names the pattern that fired so evaluation can count per rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg import dates, quantities
+from kg.extract import lexicon, modality, roles, speech
+from kg.extract.lexicon import Lexicon, Sense
+from kg.extract.tree import MentionIndex, base, lower, subtree
+from kg.extract.triggers import TriggerMatch, find_triggers
+from kg.model import Argument, Article, EntityMention, EventMention, ParsedArticle, Sentence, Span, Token
+
+# nominal triggers in these relations are topics of another event ("membahas
+# pengerahan …"), not events the sentence dates
+_TOPIC_RELS = ("obj", "nmod", "compound", "flat", "appos", "iobj")
+_FALLBACK_FACTOR = 0.85
+
+
+@dataclass
+class _Found:
+    """An event mention with what the later passes need to know about its tokens."""
+
+    mention: EventMention
+    head: Token | None
+    complement: tuple[int, int] | None = None
+    quote: tuple[int, int] | None = None
+    force: Token | None = None
+    extra_tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def topical(self) -> bool:
+        return self.head is not None and self.head.upos in ("NOUN", "PROPN") and base(self.head.deprel) in _TOPIC_RELS
+
+
+def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[EventMention]:
+    """The event mentions of one article, in text order."""
+    art = parsed.article
+    lex = lexicon.load(art.language)
+    index = MentionIndex([m for m in mentions if m.article_id == art.id] or mentions)
+    reader = dates.DateReader(art.published, art.language)
+    found: list[_Found] = []
+    for sent in parsed.sentences:
+        in_sentence = reader.find(art.text, sent.start, sent.end)
+        if art.is_boilerplate(Span(sent.start, sent.end)):
+            continue
+        events = _sentence_events(art, sent, lex, index)
+        _date_sentence(events, in_sentence)
+        found += events
+    _link_quotes(found)
+    _propagate_dates(found)
+    return [f.mention for f in sorted(found, key=lambda f: f.mention.trigger.start)]
+
+
+def _new(art: Article, sent: Sentence, start: int, end: int, type_: str, rule: str, conf: float) -> EventMention:
+    return EventMention(id=f"{art.id}:{start}", article_id=art.id, type=type_, trigger=Span(start, end),
+                        trigger_text=art.text[start:end], sentence=sent.index, sentence_text=sent.text,
+                        rule=rule, confidence=round(conf, 2))
+
+
+def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionIndex) -> list[_Found]:
+    out: list[_Found] = []
+    claimed: set[int] = set()
+    for sp in speech.quoted_speech(art.text, sent, lex, index):
+        ev = _new(art, sent, sp.start, sp.end, "Statement", sp.rule, sp.confidence)
+        ev.arguments = [Argument("speaker", m) for m in sp.speakers]
+        ev.quote = art.text[sp.quote[0]:sp.quote[1]] if sp.quote else None
+        out.append(_Found(ev, None, quote=sp.quote, extra_tokens=sp.tokens))
+        claimed.update(t.id for t in sp.tokens)
+    exclude = claimed | {t.id for t in sent.tokens if lower(t) in modality.marker_words(lex)}
+    exclude |= {t.id for t in sent.tokens if lower(t) in lex.words(lex.speech, "according_to")}
+    for match in find_triggers(sent, lex, exclude):
+        f = _from_trigger(art, sent, match, lex, index)
+        if f is not None:
+            out.append(f)
+    _according(art, sent, lex, index, out)
+    _absorb(out)
+    source = speech.via(art.text, sent, lex, index)
+    kept = []
+    for f in out:
+        ev = f.mention
+        tokens = f.extra_tokens or [t for t in sent.tokens if ev.trigger.start <= t.start < ev.trigger.end]
+        head = f.head or tokens[0]
+        ev.modality = modality.modality(sent, tokens, head, lex)
+        if "negated" in ev.modality and ev.type in (lex.modality.get("drop_negated") or []):
+            continue
+        if ev.type in ("Statement", "Call"):
+            ev.medium = _medium(art, sent, ev, tokens[-1], lex)
+        if ev.type == "Statement":
+            ev.via = ev.via or source
+        if ev.type == "Deployment" and f.force is not None:
+            ev.quantity = quantities.quantity_before(art.text[sent.start:f.force.start], art.language, f.force.text)
+        kept.append(f)
+    return kept
+
+
+def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexicon,
+                  index: MentionIndex) -> _Found | None:
+    """The first sense of the trigger whose conditions hold, with its arguments."""
+    for sense in match.entry.senses:
+        frame = lex.frames[sense.frame]
+        filled = roles.fill(sent, match, frame, lex, index)
+        if not _holds(sense, filled, sent, lex, index):
+            continue
+        start, end = match.tokens[0].start, match.tokens[-1].end
+        conf = match.entry.confidence * (_FALLBACK_FACTOR if filled.fallback else 1.0)
+        ev = _new(art, sent, start, end, sense.type, f"{match.kind}-trigger:{filled.how}", conf)
+        ev.arguments = filled.arguments
+        found = _Found(ev, match.head)
+        if frame.theme and filled.slots.get(frame.theme):
+            found.force = _unit(sent, filled.slots[frame.theme][0], lex)
+        if sense.type == "Statement":
+            found.complement = _complement(sent, match, lex)
+            if found.complement:
+                ev.quote = art.text[found.complement[0]:found.complement[1]].strip(" ,.“”\"") or None
+        return found
+    return None
+
+
+def _holds(sense: Sense, filled: roles.Filled, sent: Sentence, lex: Lexicon, index: MentionIndex) -> bool:
+    for key, value in sense.when:
+        if key == "companion":
+            plural = lex.words(lex.roles, "plural_pronouns")
+            subj_ms = [index.of_phrase(sent, t) for t in filled.subject]
+            two_sided = (filled.other_party or len([m for m in subj_ms if m]) > 1
+                         or any(lower(t) in plural for t in filled.subject)
+                         or any(m is not None and m.source == "group" for m in subj_ms))
+            if bool(value) != two_sided:
+                return False
+        elif key in ("theme", "subject"):
+            cls = lex.classes[value]
+            toks = filled.subject if key == "subject" else [t for r, ts in filled.slots.items()
+                                                             if r == _theme_role(sense, lex) for t in ts]
+            if not any(roles.in_class(sent, t, cls, index) for t in toks):
+                return False
+        else:
+            raise ValueError(f"unknown trigger condition {key!r}")
+    return True
+
+
+def _theme_role(sense: Sense, lex: Lexicon) -> str | None:
+    frame = lex.frames[sense.frame]
+    return frame.theme or frame.subject
+
+
+def _unit(sent: Sentence, theme: Token, lex: Lexicon) -> Token:
+    """The troop noun of a theme phrase ("ribuan tentara Korea Utara" → tentara)."""
+    force = lex.classes.get("force")
+    if force is None:
+        return theme
+    for t in subtree(sent, theme):
+        if lower(t) in force.words:
+            return t
+    return theme
+
+
+def _complement(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> tuple[int, int] | None:
+    """What a speech verb reports: its clausal complement, or what follows "bahwa"."""
+    head = match.head
+    for c in sent.children(head):
+        if base(c.deprel) in ("ccomp", "parataxis") and c.id > head.id:
+            toks = [t for t in subtree(sent, c) if not (base(t.deprel) == "mark" and t.head == c.id)]
+            return toks[0].start, toks[-1].end
+    after = sent.tokens[match.tokens[-1].id:]
+    that = lex.words(lex.speech, "complementizers")
+    bahwa = next((t for t in after if lower(t) in that), None)
+    if bahwa is not None:
+        return bahwa.end, sent.end
+    if lower(head) in lex.words(lex.speech, "complement_verbs") and after:
+        return after[0].start, sent.end
+    return None
+
+
+def _medium(art: Article, sent: Sentence, ev: EventMention, last: Token, lex: Lexicon) -> str | None:
+    media = lex.words(lex.speech, "media")
+    inside = [w for w in ev.trigger_text.lower().split() if w in media]
+    return inside[0] if inside else speech.medium(art.text, sent, last, lex)
+
+
+def _according(art: Article, sent: Sentence, lex: Lexicon, index: MentionIndex, out: list[_Found]) -> None:
+    """ "menurut X": a Statement when nothing else in the sentence is one, else X is the via."""
+    statements = [f for f in out if f.mention.type == "Statement"]
+    for acc in speech.according_to(art.text, sent, lex, index):
+        if statements:
+            nearest = min(statements, key=lambda f: abs(f.mention.trigger.start - acc.marker.start))
+            nearest.mention.via = nearest.mention.via or acc.text
+            continue
+        report = acc.trigger is not acc.marker
+        ev = _new(art, sent, acc.trigger.start, acc.trigger.end, "Statement",
+                  "speech:menurut-report" if report else "speech:menurut", 0.6)
+        if acc.source is not None:
+            ev.arguments = [Argument("speaker", acc.source)]
+        q = speech.quote_before(art.text, sent, acc.marker, lex)
+        # the attributed content: the quote before it, else the rest of the sentence
+        span = q or (sent.start, sent.end)
+        ev.quote = art.text[span[0]:span[1]] if q else None
+        out.append(_Found(ev, acc.trigger, complement=None if q else span, quote=q, extra_tokens=[acc.trigger]))
+
+
+def _absorb(out: list[_Found]) -> None:
+    """ "tiba … untuk kunjungan": a nominal trigger depending on a trigger of
+    its own type tells the same event; keep the governing one."""
+    heads = {f.head.id: f for f in out if f.head is not None}
+    for f in list(out):
+        h = f.head
+        if h is None or h.upos not in ("NOUN", "PROPN"):
+            continue
+        gov = heads.get(h.head)
+        if gov is not None and gov is not f and gov.mention.type == f.mention.type:
+            out.remove(f)
+
+
+def _date_sentence(events: list[_Found], found: list[dates.DateMention]) -> None:
+    """A date in a sentence dates its events, except nominal topics of other events."""
+    dated = next((d for d in found if d.value is not None), None)
+    if dated is None:
+        return
+    for f in events:
+        if not f.topical:
+            f.mention.date, f.mention.date_text = dated.value, dated.text
+
+
+def _link_quotes(found: list[_Found]) -> None:
+    """Statements are about the events told in their complement or quote."""
+    for f in found:
+        if f.mention.type != "Statement":
+            continue
+        spans = [s for s in (f.complement, f.quote) if s]
+        f.mention.about_mentions = [g.mention.id for g in found if g is not f and
+                                    any(a <= g.mention.trigger.start < b for a, b in spans)]
+
+
+def _propagate_dates(found: list[_Found]) -> None:
+    """An explicit date of a statement also dates the events it reports."""
+    by_id = {f.mention.id: f for f in found}
+    for f in found:
+        if f.mention.type != "Statement" or f.mention.date is None:
+            continue
+        for i in f.mention.about_mentions:
+            g = by_id[i]
+            if g.mention.date is None and not g.topical:
+                g.mention.date, g.mention.date_text = f.mention.date, f.mention.date_text

@@ -1,0 +1,142 @@
+"""The linguistic knowledge of the event extractor, read from kg/lang/<code>/.
+
+Everything a linguist may want to change (trigger words, role patterns,
+speech verbs, modality markers) lives in YAML files; this module checks them
+once on load so a typo in a data file fails loudly instead of silently
+producing no events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import KgError
+from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+ROLES = ACTOR_ROLES + PLACE_ROLES
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """Words (lowercase, possibly multiword) and entity types that belong to a class."""
+
+    words: frozenset[str]
+    types: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Sense:
+    type: str
+    frame: str
+    when: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    forms: frozenset[str]
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    senses: tuple[Sense, ...]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Pattern:
+    rels: tuple[str, ...]
+    case: str | None      # None: any; "none": no case marker
+    voice: str | None
+    role: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    patterns: tuple[Pattern, ...]
+    subject: str | None = None
+    theme: str | None = None
+    clause_subject: bool = False
+    forward: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    triggers: list[TriggerEntry] = field(default_factory=list)
+    classes: dict[str, WordClass] = field(default_factory=dict)
+    frames: dict[str, Frame] = field(default_factory=dict)
+    roles: dict[str, Any] = field(default_factory=dict)
+    speech: dict[str, Any] = field(default_factory=dict)
+    modality: dict[str, Any] = field(default_factory=dict)
+
+    def words(self, section: dict[str, Any], key: str) -> frozenset[str]:
+        """A lowercase word list from a data file section (empty when absent)."""
+        return frozenset(str(w).lower() for w in section.get(key) or [])
+
+
+def _load(lang: str, name: str) -> dict[str, Any]:
+    path = LANG_DIR / lang / f"{name}.yaml"
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise KgError(f"{path}: not valid YAML ({e.__class__.__name__})") from e
+    if not isinstance(data, dict):
+        raise KgError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _lower(items: Any) -> frozenset[str]:
+    return frozenset(str(i).lower() for i in items or [])
+
+
+def _trigger(raw: dict[str, Any], frames: dict[str, Frame], where: str) -> TriggerEntry:
+    senses = []
+    for s in raw.get("senses") or []:
+        if s.get("type") not in EVENT_TYPES:
+            raise KgError(f"{where}: unknown event type {s.get('type')!r}")
+        if s.get("frame") not in frames:
+            raise KgError(f"{where}: unknown frame {s.get('frame')!r} (declare it in roles.yaml)")
+        senses.append(Sense(s["type"], s["frame"], tuple(sorted((s.get("when") or {}).items()))))
+    if not senses:
+        raise KgError(f"{where}: a trigger entry needs at least one sense")
+    return TriggerEntry(forms=_lower(raw.get("forms")), lemmas=_lower(raw.get("lemmas")),
+                        pos=frozenset(raw.get("pos") or []),
+                        phrases=tuple(tuple(str(w).lower() for w in p) for p in raw.get("phrases") or []),
+                        senses=tuple(senses), confidence=float(raw.get("confidence", 0.8)))
+
+
+def _frame(name: str, raw: dict[str, Any], where: str) -> Frame:
+    patterns = []
+    for p in raw.get("patterns") or []:
+        if p.get("role") not in ROLES:
+            raise KgError(f"{where}: frame {name}: unknown role {p.get('role')!r}")
+        rels = p["rel"] if isinstance(p["rel"], list) else [p["rel"]]
+        case = p.get("case", None)
+        patterns.append(Pattern(tuple(rels), "none" if case in ("none", False) else case, p.get("voice"), p["role"]))
+    for key in ("subject", "theme"):
+        if raw.get(key) is not None and raw[key] not in ROLES:
+            raise KgError(f"{where}: frame {name}: unknown {key} role {raw[key]!r}")
+    forward = tuple((str(k).lower(), v) for k, v in (raw.get("forward") or {}).items())
+    return Frame(name, tuple(patterns), raw.get("subject"), raw.get("theme"),
+                 bool(raw.get("clause_subject")), forward)
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> Lexicon:
+    """The lexicon of ``lang``; a language without data files gets an empty one."""
+    roles = _load(lang, "roles")
+    where = f"kg/lang/{lang}/roles.yaml"
+    frames = {n: _frame(n, f, where) for n, f in (roles.get("frames") or {}).items()}
+    trig = _load(lang, "triggers")
+    where = f"kg/lang/{lang}/triggers.yaml"
+    classes = {n: WordClass(_lower(c.get("words")), frozenset(c.get("types") or []))
+               for n, c in (trig.get("classes") or {}).items()}
+    triggers = [_trigger(t, frames, where) for t in trig.get("triggers") or []]
+    return Lexicon(lang, triggers, classes, frames, roles, _load(lang, "speech"), _load(lang, "modality"))

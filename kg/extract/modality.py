@@ -1,0 +1,43 @@
+"""Negation, plans and hearsay around a trigger, from the words in modality.yaml."""
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.tree import base, lower
+from kg.model import Sentence, Token
+
+
+def markers(lex: Lexicon) -> dict[str, frozenset[str]]:
+    return {k: frozenset(w.lower() for w in v or []) for k, v in (lex.modality.get("markers") or {}).items()}
+
+
+def marker_words(lex: Lexicon) -> set[str]:
+    """Every modality word: these are never triggers themselves ("dilaporkan tiba")."""
+    return set().union(*markers(lex).values()) if markers(lex) else set()
+
+
+def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> list[str]:
+    """The modality of a trigger: markers right before it (over transparent
+    words like "telah", "akan"), its negating dependents, and a marker verb
+    it is the complement of ("dilaporkan tiba", "berencana mengerahkan")."""
+    kinds = markers(lex)
+    transparent = lex.words(lex.modality, "transparent")
+    found: list[str] = []
+
+    def note(tok: Token) -> bool:
+        hit = [k for k, words in kinds.items() if lower(tok) in words]
+        found.extend(k for k in hit if k not in found)
+        return bool(hit)
+
+    i = tokens[0].id - 2
+    while i >= 0:
+        t = sent.tokens[i]
+        if not note(t) and lower(t) not in transparent:
+            break
+        i -= 1
+    for c in sent.children(head):
+        if base(c.deprel) in ("advmod", "aux", "neg"):
+            note(c)
+    gov = sent.head_of(head)
+    if gov is not None and base(head.deprel) in ("xcomp", "ccomp"):
+        note(gov)
+    return found

@@ -1,0 +1,236 @@
+"""Filling a trigger's role frame: the tree first, token sequences where it fails.
+
+Order of evidence, most reliable first: dependents matched by the frame's
+patterns (relation + case marker + voice); the subject inherited from a
+controlling or conjoined verb or the noun a relative clause modifies; for
+nominal triggers the subject of the clause they frame; then token sequences
+(a mention left of the trigger, a case marker + mention right of it).
+Every argument references a mention from the extractor's input list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Frame, Lexicon, Pattern, WordClass
+from kg.extract.tree import MentionIndex, base, case_of, conjuncts, lower, phrase
+from kg.extract.triggers import TriggerMatch
+from kg.model import ACTOR_ROLES, Argument, Sentence, Token
+
+_STOP_FORWARD = {"bahwa", ";", ".", "“", "”", "\"", "that"}
+
+
+@dataclass
+class Filled:
+    """The arguments of one trigger in one frame, and how they were found."""
+
+    arguments: list[Argument] = field(default_factory=list)
+    how: str = "none"               # how the first actor argument was found
+    fallback: bool = False          # that actor came from a fallback, not the tree
+    slots: dict[str, list[Token]] = field(default_factory=dict)   # role → phrase heads
+    subject: list[Token] = field(default_factory=list)            # subject-position heads
+    other_party: bool = False       # a party besides the subject (dengan/antara/obj)
+
+
+def voice_of(sent: Sentence, tok: Token) -> str:
+    """nominal, passive (di- verbs) or active."""
+    if tok.upos in ("NOUN", "PROPN"):
+        return "nominal"
+    if "Voice=Pass" in tok.feats or any(c.deprel == "nsubj:pass" for c in sent.children(tok)):
+        return "passive"
+    return "active"
+
+
+def _matches(p: Pattern, sent: Sentence, dep: Token, voice: str) -> bool:
+    if p.voice and p.voice != voice:
+        return False
+    rel_ok = any(dep.deprel == r if ":" in r else base(dep.deprel) == r for r in p.rels)
+    return rel_ok and (p.case is None or case_of(sent, dep) == p.case)
+
+
+def _label(p: Pattern) -> str:
+    rel = p.rels[0].replace(":", "-")
+    return rel if p.case in (None, "none") else f"{rel}-{p.case}"
+
+
+class Filler:
+    """Collects arguments for one trigger, never the same mention twice."""
+
+    def __init__(self, sent: Sentence, index: MentionIndex) -> None:
+        self.sent, self.index, self.out = sent, index, Filled()
+
+    def add(self, role: str, tok: Token, how: str, fallback: bool = False) -> None:
+        self.out.slots.setdefault(role, []).append(tok)
+        m = self.index.of_phrase(self.sent, tok)
+        if m is None or any(a.mention is m for a in self.out.arguments):
+            return
+        self.out.arguments.append(Argument(role, m))
+        if role in ACTOR_ROLES and self.out.how == "none":
+            self.out.how, self.out.fallback = how, fallback
+
+    def add_with_conjuncts(self, role: str, tok: Token, how: str, fallback: bool = False) -> None:
+        for t in [tok] + conjuncts(self.sent, tok):
+            self.add(role, t, how, fallback)
+
+
+def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index: MentionIndex) -> Filled:
+    """The arguments of ``match`` in ``frame``."""
+    f = Filler(sent, index)
+    head, ids = match.head, {t.id for t in match.tokens}
+    voice = voice_of(sent, head)
+    subj_role = {"active": frame.subject or frame.theme, "passive": frame.theme or frame.subject}.get(voice)
+    for t in match.tokens:
+        for dep in sent.children(t):
+            if dep.id in ids:
+                continue
+            for p in frame.patterns:
+                if _matches(p, sent, dep, voice):
+                    f.add_with_conjuncts(p.role, dep, _label(p))
+                    if p.role == subj_role and base(dep.deprel) == "nsubj":
+                        f.out.subject += [dep] + conjuncts(sent, dep)
+                    elif p.role in ACTOR_ROLES:
+                        f.out.other_party = True
+                    break
+    if subj_role and not f.out.subject:
+        _subject_fallback(f, match, subj_role, lex)
+    if voice == "nominal" and frame.clause_subject and not any(a.role in ACTOR_ROLES for a in f.out.arguments):
+        _clause_subject(f, head, frame, lex)
+    _forward(f, match, frame)
+    if frame.theme and frame.theme not in f.out.slots and voice != "passive":
+        _theme_forward(f, match, frame.theme, lex)
+    _purpose(f, match, frame, lex)
+    return f.out
+
+
+def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
+    sent, head = f.sent, match.head
+    rel, gov = base(head.deprel), sent.head_of(match.head)
+    for _ in range(3):   # "berencana untuk mulai mengerahkan": climb a few controllers
+        if gov is None or rel not in ("xcomp", "conj", "acl"):
+            break
+        if rel == "acl":
+            f.add_with_conjuncts(role, gov, "relcl-head", True)
+            f.out.subject.append(gov)
+            return
+        subj = next((c for c in sent.children(gov) if base(c.deprel) == "nsubj"), None)
+        if subj is not None:
+            f.add_with_conjuncts(role, subj, "inherited", True)
+            f.out.subject += [subj] + conjuncts(sent, subj)
+            return
+        rel, gov = base(gov.deprel), sent.head_of(gov)
+    for tok in left_scan(sent, match.tokens[0], lex, f.index):
+        f.add(role, tok, "left-scan", True)
+        f.out.subject.append(tok)
+
+
+def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -> list[Token]:
+    """The subject left of a verb by token sequence: "Zelensky dan Yoon (juga) membahas"."""
+    skip = lex.words(lex.roles, "subject_scan_skip")
+    found: list[Token] = []
+    i = first.id - 2
+    while i >= 0:
+        t = sent.tokens[i]
+        m = index.at(t.start, t.end)
+        if m is not None:
+            found.append(t)
+            while i >= 0 and sent.tokens[i].start >= m.start:
+                i -= 1
+            # "X dan Y", "X, Y dan Z": keep going over coordination
+            if i >= 1 and lower(sent.tokens[i]) in ("dan", ",", "serta", "and"):
+                prev = sent.tokens[i - 1]
+                if index.at(prev.start, prev.end) is not None:
+                    i -= 1
+                    continue
+            return found
+        if found:
+            return found
+        if lower(t) in skip or t.upos in ("ADV", "AUX", "PART"):
+            i -= 1
+            continue
+        if t.upos in ("NOUN", "PROPN", "PRON"):
+            return [t]
+        return found
+    return found
+
+
+def _clause_subject(f: Filler, head: Token, frame: Frame, lex: Lexicon) -> None:
+    gov = f.sent.head_of(head)
+    light = lex.words(lex.roles, "light_verbs")
+    rel = base(head.deprel)
+    if gov is None or not (rel in ("obl", "advcl", "nmod") and gov.upos == "VERB" or
+                           rel == "obj" and lower(gov) in light):
+        return
+    subj = next((c for c in f.sent.children(gov) if base(c.deprel) == "nsubj"), None)
+    if subj is not None and frame.subject:
+        f.add_with_conjuncts(frame.subject, subj, "clause-subject", True)
+        f.out.subject += [subj] + conjuncts(f.sent, subj)
+
+
+def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
+    """ "… dengan Presiden X", "antara X dan Y" by sequence, when the tree hung them elsewhere."""
+    sent, index = f.sent, f.index
+    last = match.tokens[-1].id
+    for marker, role in frame.forward:
+        if any(case_of(sent, t) == marker for t in f.out.slots.get(role, [])):
+            continue
+        for t in sent.tokens[last:last + 12]:
+            if lower(t) in _STOP_FORWARD:
+                break
+            if lower(t) != marker:
+                continue
+            m_tok = _mention_token_after(sent, t, index)
+            while m_tok is not None:
+                f.add(role, m_tok, f"forward-{marker}", True)
+                if role in ACTOR_ROLES:
+                    f.out.other_party = True
+                m = index.at(m_tok.start, m_tok.end)
+                nxt = next((x for x in sent.tokens if x.start >= m.end), None)
+                m_tok = _mention_token_after(sent, nxt, index) if nxt is not None and lower(nxt) in ("dan", "serta", "and") else None
+            break
+
+
+def _mention_token_after(sent: Sentence, tok: Token, index: MentionIndex) -> Token | None:
+    m = index.after(sent, tok)
+    return next((t for t in sent.tokens if t.start >= m.start), None) if m else None
+
+
+def in_class(sent: Sentence, tok: Token, cls: WordClass, index: MentionIndex) -> bool:
+    """Whether the phrase at ``tok`` (or the noun it modifies) belongs to a word class."""
+    m = index.of_phrase(sent, tok)
+    if m is not None and m.type in cls.types:
+        return True
+    toks = phrase(sent, tok)
+    gov = sent.head_of(tok)
+    if gov is not None and gov.upos == "NOUN" and base(tok.deprel) in ("nmod", "flat", "compound"):
+        toks.append(gov)
+    text = " ".join(lower(t) for t in toks)
+    return any(lower(t) in cls.words or t.lemma.lower() in cls.words for t in toks) or \
+        any(" " in w and w in text for w in cls.words)
+
+
+def _theme_forward(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
+    """ "Kirim Tentara ke Rusia": the first noun right of the trigger, past numbers and qualifiers."""
+    skip = lex.words(lex.roles, "subject_scan_skip")
+    for t in f.sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 5]:
+        if t.upos in ("NOUN", "PROPN"):
+            f.add(role, t, "forward-theme", True)
+            return
+        if t.upos in ("ADP", "PUNCT", "VERB", "SCONJ", "CCONJ") and lower(t) not in skip:
+            return
+
+
+def _purpose(f: Filler, match: TriggerMatch, frame: Frame, lex: Lexicon) -> None:
+    """ "… untuk membantu Rusia": the helped party is the beneficiary."""
+    cfg = lex.roles.get("purpose") or {}
+    if frame.name not in (cfg.get("frames") or []):
+        return
+    markers, verbs = lex.words(cfg, "markers"), lex.words(cfg, "verbs")
+    toks = f.sent.tokens
+    last = match.tokens[-1].id
+    for i in range(last, min(len(toks) - 1, last + 8)):
+        if lower(toks[i]) in _STOP_FORWARD or toks[i].upos == "PUNCT":
+            return
+        if lower(toks[i]) in markers and lower(toks[i + 1]) in verbs:
+            tok = _mention_token_after(f.sent, toks[i + 1], f.index)
+            if tok is not None:
+                f.add(cfg["role"], tok, "purpose", True)
+            return

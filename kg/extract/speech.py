@@ -1,0 +1,145 @@
+"""Reported speech beyond speech verbs: quotes with "kata X" / "katanya",
+"menurut X", the outlet's source ("dikutip AFP") and the medium ("di media sosial").
+
+These are token-sequence patterns: the parser often gets quotes wrong, while
+the punctuation and the few attribution words are reliable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.tree import MentionIndex, base, lower, word_at
+from kg.model import EntityMention, Sentence, Token
+
+
+@dataclass
+class Speech:
+    """A Statement found by a speech pattern."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+    rule: str
+    confidence: float
+    speakers: list[EntityMention] = field(default_factory=list)
+    quote: tuple[int, int] | None = None
+
+
+def quote_before(text: str, sent: Sentence, tok: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The quotation closed right before ``tok`` ('…," kata'), as a text span."""
+    close_marks = lex.speech.get("quotes", {}).get("close", [])
+    open_marks = lex.speech.get("quotes", {}).get("open", [])
+    i = tok.id - 2
+    while i >= 0 and not any(ch.isalnum() for ch in sent.tokens[i].text):
+        t = sent.tokens[i]
+        if any(m in t.text for m in close_marks):
+            close = t.start + next(t.text.index(m) for m in close_marks if m in t.text)
+            line_start = text.rfind("\n", 0, close) + 1
+            opening = max(text.rfind(m, line_start, close) for m in open_marks)
+            if opening < 0:
+                return None
+            q_start, q_end = opening + 1, close
+            while q_end > q_start and text[q_end - 1] in " ,.":
+                q_end -= 1
+            return (q_start, q_end) if q_end > q_start else None
+        i -= 1
+    return None
+
+
+def _speakers(sent: Sentence, tok: Token, index: MentionIndex) -> list[EntityMention]:
+    subj = [c for c in sent.children(tok) if base(c.deprel) == "nsubj" and c.id > tok.id]
+    found = [index.of_phrase(sent, s) for s in subj]
+    if not any(found):
+        found = [index.after(sent, tok, window=3)]
+    return [m for m in found if m is not None]
+
+
+def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) -> list[Speech]:
+    """'"…," kata X' (speech:quote-inverted) and '"…," katanya' (speech:quote-final-clitic)."""
+    verbs = lex.words(lex.speech, "inverted_verbs")
+    clitic = str(lex.speech.get("clitic") or "")
+    out: list[Speech] = []
+    for tok in sent.tokens:
+        start, word = word_at(text, tok.start)
+        w = word.lower()
+        quote = None
+        if clitic and w.endswith(clitic) and w[:-len(clitic)] in verbs:
+            quote = quote_before(text, sent, tok, lex)
+            if quote:
+                end = start + len(word)
+                pron = index.at(end - len(clitic), end)
+                toks = [t for t in sent.tokens if start <= t.start < end]
+                out.append(Speech(start, end, toks, "speech:quote-final-clitic", 0.9,
+                                  [pron] if pron else [], quote))
+        elif w == lower(tok) and w in verbs:
+            quote = quote_before(text, sent, tok, lex)
+            if quote:
+                out.append(Speech(tok.start, tok.end, [tok], "speech:quote-inverted", 0.9,
+                                  _speakers(sent, tok, index), quote))
+    return out
+
+
+@dataclass
+class According:
+    """ "menurut X": X's phrase, the report noun if any, and the text of X."""
+
+    marker: Token
+    trigger: Token
+    source: EntityMention | None
+    text: str
+
+
+def according_to(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) -> list[According]:
+    markers = lex.words(lex.speech, "according_to")
+    reports = lex.words(lex.speech, "report_nouns")
+    out = []
+    for i, tok in enumerate(sent.tokens):
+        if lower(tok) not in markers:
+            continue
+        rest = sent.tokens[i + 1:]
+        end = next((t.start for t in rest if t.upos == "PUNCT"), sent.end)
+        trig = rest[0] if rest and lower(rest[0]) in reports else tok
+        src = index.after(sent, trig, window=4) if trig is not tok else index.after(sent, tok, window=3)
+        np_start = rest[0].start if rest else tok.end
+        out.append(According(tok, trig, src, text[np_start:end].strip()))
+    return out
+
+
+def via(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) -> str | None:
+    """The source a statement was taken from: "dikutip AFP" → "AFP"."""
+    toks = sent.tokens
+    for marker in sorted(lex.words(lex.speech, "via_markers"), key=lambda m: -len(m.split())):
+        words = marker.split()
+        for i in range(len(toks) - len(words)):
+            if [lower(t) for t in toks[i:i + len(words)]] == words:
+                last = toks[i + len(words) - 1]
+                m = index.after(sent, last, window=3)
+                if m is not None:
+                    return m.text
+                end = next((t.start for t in toks[i + len(words):] if t.upos == "PUNCT"), sent.end)
+                return text[last.end:end].strip() or None
+    return None
+
+
+def medium(text: str, sent: Sentence, after: Token, lex: Lexicon) -> str | None:
+    """The channel named after a trigger: "di media sosial", "melalui postingannya di Telegram"."""
+    media = lex.words(lex.speech, "media")
+    marks = lex.words(lex.speech, "media_markers")
+    toks = sent.tokens[after.id:after.id + 10]
+    first = last = None
+    armed, i = 0, 0
+    while i < len(toks):
+        t, w = toks[i], lower(toks[i])
+        if w in ("bahwa", ";", ".") or t.upos == "PUNCT" and first is not None:
+            break
+        if w in marks:
+            armed, i = 4, i + 1
+            continue
+        pair = i + 1 < len(toks) and f"{w} {lower(toks[i + 1])}" in media
+        if armed and (pair or w in media or any(w.startswith(m) for m in media if len(m) > 4)):
+            first, last = first or t, toks[i + 1] if pair else t
+            armed, i = 4, i + (2 if pair else 1)
+            continue
+        armed, i = max(armed - 1, 0), i + 1
+    return text[first.start:last.end] if first is not None else None

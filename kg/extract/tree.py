@@ -1,0 +1,99 @@
+"""Questions about one parsed sentence: dependents, phrases, words, mentions.
+
+The bundled parser is modest, so every helper here tolerates odd trees
+(cycles are impossible in Stanza output, but heads can be far off).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.model import EntityMention, Sentence, Token
+
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
+# dependents that start a new clause: a phrase stops there
+CLAUSAL = ("acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct", "cc", "mark", "dep")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def base(deprel: str) -> str:
+    return deprel.split(":")[0]
+
+
+def case_of(sent: Sentence, tok: Token) -> str:
+    """The case marker of a dependent ("ke", "dengan" …), or "none"."""
+    for c in sent.children(tok):
+        if base(c.deprel) == "case" and c.id < tok.id:
+            return c.lemma.lower() if c.lemma else c.text.lower()
+    prev = sent.tokens[tok.id - 2] if tok.id > 1 else None
+    # a case marker the parser hung elsewhere, right before the phrase
+    if prev is not None and prev.upos == "ADP":
+        return prev.text.lower()
+    return "none"
+
+
+def conjuncts(sent: Sentence, tok: Token) -> list[Token]:
+    """Nominal conjuncts of a dependent: "Zelensky dan Yoon" → [Yoon]."""
+    out = []
+    for c in sent.children(tok):
+        if base(c.deprel) == "conj" and c.upos in NOMINAL:
+            out.append(c)
+            out.extend(conjuncts(sent, c))
+    return out
+
+
+def phrase(sent: Sentence, head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without nested clauses."""
+    out = [head]
+    for c in sent.children(head):
+        if base(c.deprel) not in CLAUSAL and base(c.deprel) != "case":
+            out.extend(phrase(sent, c))
+    return sorted(out, key=lambda t: t.id)
+
+
+def subtree(sent: Sentence, head: Token) -> list[Token]:
+    out = [head]
+    for c in sent.children(head):
+        out.extend(subtree(sent, c))
+    return sorted(out, key=lambda t: t.id)
+
+
+def word_at(text: str, start: int) -> tuple[int, str]:
+    """The whole written word at ``start`` (a multi-word token: "katanya")."""
+    m = _WORD.match(text, start)
+    return (start, m.group(0)) if m else (start, "")
+
+
+def lower(tok: Token) -> str:
+    return tok.text.lower()
+
+
+class MentionIndex:
+    """Finds the entity mention of a token or a phrase among ``mentions``."""
+
+    def __init__(self, mentions: list[EntityMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+
+    def at(self, start: int, end: int) -> EntityMention | None:
+        """The longest mention overlapping ``[start, end)``."""
+        hits = [m for m in self.mentions if m.start < end and start < m.end]
+        return max(hits, key=lambda m: m.end - m.start) if hits else None
+
+    def of_phrase(self, sent: Sentence, head: Token) -> EntityMention | None:
+        """The mention a phrase names: the one on its head, else the first typed one inside."""
+        m = self.at(head.start, head.end)
+        if m is not None:
+            return m
+        toks = phrase(sent, head)
+        inside = [m for m in self.mentions if any(m.start < t.end and t.start < m.end for t in toks)]
+        typed = [m for m in inside if m.type != "Unknown"]
+        return (typed or inside or [None])[0]
+
+    def after(self, sent: Sentence, tok: Token, window: int = 4) -> EntityMention | None:
+        """A mention starting within ``window`` words after ``tok`` (no verb or punctuation between)."""
+        for t in sent.tokens[tok.id:tok.id + window]:
+            m = self.at(t.start, t.end)
+            if m is not None:
+                return m
+            if t.upos in ("VERB", "PUNCT", "SCONJ"):
+                return None
+        return None

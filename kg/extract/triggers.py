@@ -1,0 +1,61 @@
+"""Finding trigger words in a sentence: multiword phrases, then forms, then lemmas.
+
+Forms come before lemmas because the bundled lemmatizer keeps some
+nominalisations and gets some verbs wrong; the longest phrase wins so that
+"percakapan telepon" is one trigger, not two.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon, TriggerEntry
+from kg.extract.tree import lower
+from kg.model import Sentence, Token
+
+
+@dataclass
+class TriggerMatch:
+    tokens: list[Token]
+    entry: TriggerEntry
+    kind: str                 # verb, nominal or multiword
+
+    @property
+    def head(self) -> Token:
+        """The token of the match whose head lies outside it (the syntactic head)."""
+        ids = {t.id for t in self.tokens}
+        return next((t for t in self.tokens if t.head not in ids), self.tokens[0])
+
+
+def _kind(tokens: list[Token]) -> str:
+    if len(tokens) > 1:
+        return "multiword"
+    return "nominal" if tokens[0].upos in ("NOUN", "PROPN") else "verb"
+
+
+def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[TriggerMatch]:
+    """Trigger matches of ``sent``; token ids in ``exclude`` are never triggers."""
+    taken = set(exclude)
+    matches: list[TriggerMatch] = []
+    toks = sent.tokens
+    phrases = sorted(((p, e) for e in lex.triggers for p in e.phrases), key=lambda x: -len(x[0]))
+    for words, entry in phrases:
+        n = len(words)
+        for i in range(len(toks) - n + 1):
+            span = toks[i:i + n]
+            if any(t.id in taken for t in span):
+                continue
+            if all(w in (lower(t), t.lemma.lower()) for w, t in zip(words, span)):
+                matches.append(TriggerMatch(span, entry, "multiword"))
+                taken.update(t.id for t in span)
+    for by_lemma in (False, True):
+        for t in toks:
+            if t.id in taken:
+                continue
+            for entry in lex.triggers:
+                hit = (t.lemma.lower() in entry.lemmas and t.upos in entry.pos) if by_lemma \
+                    else lower(t) in entry.forms
+                if hit:
+                    matches.append(TriggerMatch([t], entry, _kind([t])))
+                    taken.add(t.id)
+                    break
+    return sorted(matches, key=lambda m: m.tokens[0].id)
