@@ -1,0 +1,66 @@
+"""Headless Chromium for the browser tests and the benchmark: Debian's chromium, driven by Playwright.
+
+No browser is downloaded (``playwright install`` is never needed): Playwright's
+Python package drives the system binary through ``executable_path``. A missing
+browser or package is an error that says how to install it, never a skip.
+"""
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM_PATHS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_path() -> str:
+    """The Debian chromium binary; a clear error if it is not installed."""
+    for path in CHROMIUM_PATHS:
+        if Path(path).is_file():
+            return path
+    raise RuntimeError("Chromium not found at " + " or ".join(CHROMIUM_PATHS)
+                       + ": install it with `apt-get install -y chromium` (.ci/run does)")
+
+
+@contextlib.contextmanager
+def browser_context(viewport: tuple[int, int] = (1400, 900)) -> Iterator["playwright.sync_api.BrowserContext"]:
+    """A fresh Chromium profile (new user-data dir), closed and removed afterwards."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as e:
+        raise RuntimeError("Playwright is missing: `pip install -e '.[test]'` (no `playwright install` needed)") from e
+    executable = chromium_path()
+    profile = tempfile.mkdtemp(prefix="kg-chromium-")
+    try:
+        with sync_playwright() as p:
+            context = p.chromium.launch_persistent_context(
+                profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+                viewport={"width": viewport[0], "height": viewport[1]})
+            try:
+                yield context
+            finally:
+                context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait_for(page: "playwright.sync_api.Page", expression: str, timeout_s: float = 60.0) -> object:
+    """Poll a JS expression until it is truthy; returns its value.
+
+    ``page.wait_for_function`` evaluates its predicate with ``eval``, which the
+    page's Content-Security-Policy forbids; ``page.evaluate`` goes through the
+    DevTools protocol, which the policy does not govern.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{expression!r} still falsy after {timeout_s:.0f} s")
+        page.wait_for_timeout(50)
