@@ -535,9 +535,10 @@ def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
 
 
 def _best_name(names) -> str:
-    """The canonical form: the most frequent of the longest full names."""
+    """The canonical form: the most frequent of the longest full names, spelled out in words
+    ("Yoon Suk Yeol" over "Yoon Suk-yeol" when both are as frequent)."""
     counts = Counter(names)
-    return max(counts, key=lambda n: (len(_name_words(n)), counts[n], len(n), n))
+    return max(counts, key=lambda n: (len(_name_words(n)), counts[n], len(n.split()), len(n), n))
 
 
 def _quote_before(text: str, pos: int) -> tuple[int, int] | None:
