@@ -24,14 +24,12 @@ _MARKS = re.compile(r"^[\s#>*_|~•·\-]+|[\s#*_|~]+$")
 @dataclass(frozen=True)
 class Rule:
     name: str
-    patterns: tuple[re.Pattern, ...]
+    pattern: re.Pattern             # all the rule's tests in one alternation
     max_words: int | None = None
     rest_of_article: bool = False   # the line opens a comment area: all later lines are furniture
 
-    def matches(self, line: str) -> bool:
-        if self.max_words is not None and len(line.split()) > self.max_words:
-            return False
-        return any(p.search(line) for p in self.patterns)
+    def matches(self, line: str, words: int) -> bool:
+        return (self.max_words is None or words <= self.max_words) and bool(self.pattern.search(line))
 
 
 def clean(line: str) -> str:
@@ -52,7 +50,7 @@ def _compile(spec: dict) -> Rule:
     sources += list(spec.get("regex", []))
     if not sources:
         raise ValueError(f"boilerplate rule {spec.get('name')!r} has no test")
-    return Rule(name=str(spec["name"]), patterns=tuple(re.compile(s, flags) for s in sources),
+    return Rule(name=str(spec["name"]), pattern=re.compile("|".join(f"(?:{s})" for s in sources), flags),
                 max_words=spec.get("max_words"), rest_of_article=bool(spec.get("rest_of_article")))
 
 
@@ -82,4 +80,5 @@ def rules_for(lang: str) -> tuple[Rule, ...]:
 
 def match(line: str, rules: tuple[Rule, ...]) -> Rule | None:
     """The first rule that marks ``line`` (already :func:`clean`) as boilerplate."""
-    return next((r for r in rules if r.matches(line)), None)
+    words = len(line.split())
+    return next((r for r in rules if r.matches(line, words)), None)

@@ -116,6 +116,8 @@ def _read_file(path: Path, root: Path, lang: str, max_bytes: int | None) -> Iter
         decoded = decode(raw)
         if decoded.note:
             log.warning("%s: %s", shown, decoded.note)
+        if decoded.encoding not in ("utf-8", "utf-8-sig"):
+            log.info("%s: decoded as %s", shown, decoded.encoding)
         if suffix in HTML_SUFFIXES:
             yield _from_html(decoded.text, rel, path, lang)
         elif suffix in JSON_SUFFIXES:
@@ -182,6 +184,8 @@ def _from_json(text: str, rel: str, path: Path, lang: str, jsonl: bool) -> Itera
                 numbered.append((n, json.loads(line), f"line {n}"))
             except json.JSONDecodeError as e:
                 yield Skipped(shown, f"line {n}: invalid JSON ({e.msg})")
+        if not numbered:
+            return
     else:
         try:
             data = json.loads(text)
@@ -193,7 +197,7 @@ def _from_json(text: str, rel: str, path: Path, lang: str, jsonl: bool) -> Itera
         if not isinstance(data, list):
             numbered = [(None, data, "the record")]
     if not numbered:
-        yield Skipped(shown, "no records")
+        yield Skipped(shown, "no records")   # "[]"
     for n, record, where in numbered:
         record_id = rel if n is None else f"{rel}#{n}"
         if not isinstance(record, dict):

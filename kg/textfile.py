@@ -42,7 +42,7 @@ class NotText(ValueError):
 class Decoded:
     text: str
     encoding: str
-    note: str | None = None   # what the reader should know (replaced bytes …)
+    note: str | None = None   # a warning for the user: bytes that had to be replaced
 
 
 def binary_kind(head: bytes) -> str | None:
@@ -76,7 +76,7 @@ def decode(raw: bytes) -> Decoded:
     if _UTF8_MULTIBYTE.search(raw):
         return _checked(raw.decode("utf-8", errors="replace"), "utf-8")
     encoding = _detect(raw[: 1 << 20]) or PREFERRED_8BIT
-    return _checked(raw.decode(encoding, errors="replace"), encoding, f"decoded as {encoding}")
+    return _checked(raw.decode(encoding, errors="replace"), encoding)
 
 
 def _detect(sample: bytes) -> str | None:
@@ -87,11 +87,13 @@ def _detect(sample: bytes) -> str | None:
     if not matches:
         return None
     best = matches[0]
-    preferred = [m for m in matches if m.encoding == PREFERRED_8BIT and m.chaos <= best.chaos + 0.1]
-    return (preferred[0] if preferred else best).encoding
+    # a match lists the encodings that decode the sample the same way
+    if any(PREFERRED_8BIT in m.could_be_from_charset for m in matches if m.chaos <= best.chaos + 0.1):
+        return PREFERRED_8BIT
+    return best.encoding
 
 
-def _checked(text: str, encoding: str, note: str | None = None) -> Decoded:
+def _checked(text: str, encoding: str) -> Decoded:
     """Reject decoded text that is mostly replacement or control characters."""
     head = text[:SNIFF_BYTES]
     if len(_CONTROL.findall(head)) > MAX_BAD_SHARE * max(len(head), 1) + 2:
@@ -99,6 +101,5 @@ def _checked(text: str, encoding: str, note: str | None = None) -> Decoded:
     bad = text.count("\ufffd")
     if bad > MAX_BAD_SHARE * len(text) + 2:
         raise NotText(f"not readable as {encoding}: {bad} undecodable byte sequences")
-    if bad:
-        note = f"{bad} invalid {encoding} byte sequence(s) replaced with U+FFFD"
+    note = f"{bad} invalid {encoding} byte sequence(s) replaced with U+FFFD" if bad else None
     return Decoded(text, encoding, note)

@@ -1,0 +1,292 @@
+"""Reading articles: formats, layout (headline, dateline, boilerplate), dates, language.
+
+Every article here is written by the test (in tmp_path); only the last
+tests read the two seed articles shipped in examples/articles.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.model import Article, Skipped
+from kg.read import article_from_text, read_path
+
+SEEDS = Path(__file__).resolve().parent.parent / "examples" / "articles"
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def marked(article: Article) -> dict[str, str]:
+    """Boilerplate lines of an article: text → rule."""
+    return {article.text[b.start:b.end]: b.rule for b in article.boilerplate}
+
+
+def only(items: list) -> Article:
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+# An Indonesian page dump written for these tests: banner, tagline, section,
+# headline, byline, timestamp, dateline, body, furniture.
+PAGE_ID = """\
+WARTA NUSANTARA
+Portal Berita Terpercaya
+Internasional
+
+Menteri Luar Negeri Jepang Tiba di Jakarta untuk Bahas Perdagangan
+Penulis: Rina Wulandari | Editor: Agus Salim
+Rabu, 6 Maret 2024 10:15 WIB
+
+JAKARTA, wartanusantara.id - Menteri Luar Negeri Jepang tiba di Jakarta pada Rabu untuk membahas perjanjian perdagangan dengan pemerintah Indonesia.
+
+Kunjungan itu berlangsung dua hari dan mencakup pertemuan dengan Presiden.
+
+Baca juga: Harga Cabai Naik Menjelang Ramadan
+
+Berita terkait penandatanganan perjanjian itu menyebar cepat di media sosial.
+
+Foto itu menunjukkan kedua menteri berjabat tangan di depan gedung kementerian.
+
+Rekomendasi itu disampaikan oleh tim ahli kepada kedua pemerintah pekan lalu.
+
+Menteri itu menulis di saluran Telegram resminya bahwa pembicaraan berjalan baik.
+
+Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Warta Nusantara WhatsApp Channel: https://whatsapp.com/channel/xyz
+
+Ikuti berita terkini dari Warta Nusantara di Google News, klik di sini.
+
+Artikel ini telah tayang di WartaNusantara.id dengan judul "Menlu Jepang ke Jakarta"
+
+(wn/ant)
+
+Copyright © 2024 Warta Nusantara. All rights reserved.
+
+Tinggalkan Balasan
+Nama *
+Komentar anda sangat berarti bagi kami dan akan dimoderasi.
+"""
+
+REAL_SENTENCES_ID = [
+    "Kunjungan itu berlangsung dua hari dan mencakup pertemuan dengan Presiden.",
+    "Berita terkait penandatanganan perjanjian itu menyebar cepat di media sosial.",
+    "Foto itu menunjukkan kedua menteri berjabat tangan di depan gedung kementerian.",
+    "Rekomendasi itu disampaikan oleh tim ahli kepada kedua pemerintah pekan lalu.",
+    "Menteri itu menulis di saluran Telegram resminya bahwa pembicaraan berjalan baik.",
+]
+
+PAGE_EN = """\
+Ukraine and South Korea agree to share intelligence
+By Jane Miller and Tom Hughes
+
+KYIV, Ukraine (AP) — Ukraine's president said on Tuesday that he had agreed with South Korea's leader to exchange delegations and share intelligence.
+
+Related to this, officials in Seoul said the talks lasted about an hour and were constructive.
+
+By Tuesday evening, both governments had confirmed the agreement in separate statements.
+
+Read more: Markets rally after rate decision
+
+Advertisement
+
+Sign up for our morning newsletter to get the top stories in your inbox.
+
+Reporting by Jane Miller; Editing by Tom Hughes
+
+Copyright 2024 The Associated Press. All rights reserved.
+"""
+
+
+def test_indonesian_page_layout(tmp_path):
+    a = only(list(read_path(write(tmp_path / "berita.txt", PAGE_ID))))
+    assert a.id == "berita.txt" and a.language == "id"
+    assert a.title == "Menteri Luar Negeri Jepang Tiba di Jakarta untuk Bahas Perdagangan"
+    assert a.dateline_place == "JAKARTA" and a.outlet == "wartanusantara.id"
+    assert a.text[a.dateline.start:a.dateline.end] == "JAKARTA, wartanusantara.id - "
+    assert a.body_start == a.dateline.end and a.text[a.body_start:].startswith("Menteri Luar Negeri Jepang tiba")
+    assert a.published == date(2024, 3, 6)          # the timestamp line under the headline
+    rules = marked(a)
+    assert {rules["WARTA NUSANTARA"], rules["Portal Berita Terpercaya"], rules["Internasional"]} == {"site-banner"}
+    assert rules["Penulis: Rina Wulandari | Editor: Agus Salim"] == "byline"
+    assert rules["Rabu, 6 Maret 2024 10:15 WIB"] == "timestamp"
+    assert rules["Baca juga: Harga Cabai Naik Menjelang Ramadan"] == "read-also"
+    assert [r for t, r in rules.items() if t.startswith(("Simak breaking", "Ikuti berita"))] == ["promo", "promo"]
+    assert rules['Artikel ini telah tayang di WartaNusantara.id dengan judul "Menlu Jepang ke Jakarta"'] == "syndication"
+    assert rules["(wn/ant)"] == "credit"
+    assert rules["Copyright © 2024 Warta Nusantara. All rights reserved."] == "copyright"
+    # the comment area: its header, its fields and what follows
+    assert rules["Tinggalkan Balasan"] == "comment-section" and rules["Nama *"] == "comment-form"
+    assert rules["Komentar anda sangat berarti bagi kami dan akan dimoderasi."] == "comment-section"
+    for sentence in REAL_SENTENCES_ID + [a.title]:
+        start = a.text.index(sentence)
+        assert not a.is_boilerplate(type(a.dateline)(start, start + len(sentence))), sentence
+    # offsets point into the original text
+    for b in a.boilerplate:
+        assert a.text[b.start:b.end].strip() == a.text[b.start:b.end] != ""
+
+
+def test_english_page_layout(tmp_path):
+    a = only(list(read_path(write(tmp_path / "story.md", PAGE_EN))))
+    assert a.language == "en" and a.title == "Ukraine and South Korea agree to share intelligence"
+    assert (a.dateline_place, a.outlet) == ("KYIV", "AP")
+    rules = marked(a)
+    assert rules == {
+        "By Jane Miller and Tom Hughes": "byline",
+        "Read more: Markets rally after rate decision": "read-also",
+        "Advertisement": "advertisement",
+        "Sign up for our morning newsletter to get the top stories in your inbox.": "promo",
+        "Reporting by Jane Miller; Editing by Tom Hughes": "reporting-credit",
+        "Copyright 2024 The Associated Press. All rights reserved.": "copyright",
+    }
+
+
+@pytest.mark.parametrize("paragraph, place, outlet", [
+    ("JAKARTA, KOMPAS.com - Presiden mengatakan bahwa kabinet akan bertemu besok.", "JAKARTA", "KOMPAS.com"),
+    ("Jakarta (ANTARA) - Menteri Luar Negeri bertemu duta besar Jepang di Jakarta.", "Jakarta", "ANTARA"),
+    ("Liputan6.com, Jakarta - Menteri Luar Negeri bertemu duta besar Jepang kemarin.", "Jakarta", "Liputan6.com"),
+    ("Jakarta, CNN Indonesia -- Menteri Luar Negeri bertemu duta besar Jepang kemarin.", "Jakarta", "CNN Indonesia"),
+    ("TEMPO.CO, Jakarta - Menteri Luar Negeri bertemu duta besar Jepang kemarin.", "Jakarta", "TEMPO.CO"),
+    ("Jakarta - Menteri Luar Negeri bertemu duta besar Jepang kemarin siang.", "Jakarta", None),
+    ("WASHINGTON, Oct 29 (Reuters) - The United States said on Tuesday it would respond.", "WASHINGTON", "Reuters"),
+])
+def test_datelines(paragraph, place, outlet):
+    a = article_from_text("Judul Berita yang Cukup Panjang\n\n" + paragraph + "\n", "x.txt", lang="id")
+    assert (a.dateline_place, a.outlet) == (place, outlet)
+    assert a.text[a.dateline.end - 2:a.dateline.end] in ("- ", "– ", "— ")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Zelensky – who spoke by phone on Tuesday – said the talks had been useful.",
+    "Presiden Ukraina Volodymyr Zelensky - yang berbicara lewat telepon - mengatakan hal itu.",
+    "Buntut Kabar Korut - Ukraina Sepakat Perdalam Kerja Sama Keamanan dengan Korsel",
+])
+def test_no_false_datelines(paragraph):
+    a = article_from_text(paragraph + "\n\nParagraf kedua yang cukup panjang untuk menjadi isi berita ini.\n",
+                          "x.txt", lang="id")
+    assert a.dateline is None and a.dateline_place is None
+
+
+def test_publication_date_from_first_paragraph():
+    a = article_from_text("SEOUL, Yonhap - Presiden Korea Selatan mengumumkan pada Selasa (29/10/2024) "
+                          "bahwa ia telah berbicara dengan mitranya.\n", "x.txt", lang="id")
+    assert a.published == date(2024, 10, 29) and a.title is None and a.body_start == a.dateline.end
+
+
+def test_html_main_text_title_date_no_script(tmp_path):
+    html = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
+<title>Menteri Bertemu Delegasi Jepang - Warta Contoh</title>
+<meta property="og:site_name" content="Warta Contoh">
+<meta property="article:published_time" content="2024-03-05T08:00:00+07:00">
+<style>body { color: red; } .gaya-rahasia { display: none }</style>
+<script>var skripRahasia = "jangan tampil"; document.write("x");</script>
+</head><body><nav><a href="/">Beranda</a> <a href="/n">Nasional</a></nav>
+<article><h1>Menteri Bertemu Delegasi Jepang</h1>
+<p>JAKARTA, Warta Contoh - Menteri Luar Negeri menerima delegasi Jepang di Jakarta pada Selasa untuk membahas kerja sama perdagangan kedua negara.</p>
+<script>console.log("skrip di tengah artikel")</script>
+<style>p.tersembunyi { color: blue }</style>
+<p>Pertemuan itu berlangsung selama dua jam dan menghasilkan beberapa kesepakatan awal di bidang energi.</p>
+<p>Baca juga: Harga Beras Naik Lagi</p>
+<p>Kedua pihak sepakat untuk bertemu kembali tahun depan di Tokyo, kata juru bicara kementerian.</p>
+</article><footer>Hak cipta 2024 Warta Contoh</footer></body></html>"""
+    a = only(list(read_path(write(tmp_path / "halaman.html", html))))
+    for secret in ("skripRahasia", "jangan tampil", "skrip di tengah", "console.log", "color", "gaya-rahasia", "{"):
+        assert secret not in a.text
+    assert "Beranda" not in a.text
+    assert a.title == "Menteri Bertemu Delegasi Jepang" and a.published == date(2024, 3, 5)
+    assert a.outlet == "Warta Contoh" and a.dateline_place == "JAKARTA" and a.language == "id"
+    assert a.text[a.body_start:].startswith("Menteri Luar Negeri menerima")
+    assert "Kedua pihak sepakat" in a.text
+    assert marked(a) == {"Baca juga: Harga Beras Naik Lagi": "read-also"}
+
+
+def test_jsonl_and_json_records(tmp_path):
+    body = "Presiden Korea Selatan berbicara dengan Presiden Ukraina melalui telepon pada Selasa malam."
+    records = [
+        {"text": body, "title": "Dua Presiden Berbicara", "url": "https://contoh.id/a", "date": "2024-10-29",
+         "source": "Contoh News"},
+        {"text": "The two presidents spoke by phone on Tuesday evening, their offices said in statements."},
+    ]
+    write(tmp_path / "data" / "batch.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    write(tmp_path / "data" / "one.json", json.dumps(records[0]))
+    write(tmp_path / "data" / "list.json", json.dumps(records))
+    items = list(read_path(tmp_path))
+    assert [i.id for i in items] == ["data/batch.jsonl#1", "data/batch.jsonl#2", "data/list.json#1",
+                                     "data/list.json#2", "data/one.json"]
+    first = items[0]
+    assert (first.title, first.url, first.outlet, first.published) == (
+        "Dua Presiden Berbicara", "https://contoh.id/a", "Contoh News", date(2024, 10, 29))
+    assert first.text == body and first.language == "id" and items[1].language == "en"
+
+
+def test_language_auto_and_forced(tmp_path):
+    write(tmp_path / "en.txt", PAGE_EN)
+    write(tmp_path / "id.txt", PAGE_ID)
+    assert [a.language for a in read_path(tmp_path)] == ["en", "id"]
+    assert [a.language for a in read_path(tmp_path, lang="id")] == ["id", "id"]
+
+
+def test_stable_sorted_order_nested(tmp_path):
+    text = "Paragraf berita yang cukup panjang untuk dibaca sebagai isi artikel ini."
+    for name in ["b.txt", "a/z.md", "a/b/c.txt", "A.txt", "c.htm.txt", ".hidden.txt", ".git/x.txt", "notes.csv"]:
+        write(tmp_path / name, text)
+    ids = [a.id for a in read_path(tmp_path)]
+    assert ids == ["A.txt", "a/b/c.txt", "a/z.md", "b.txt", "c.htm.txt"]
+    assert ids == [a.id for a in read_path(tmp_path)]
+
+
+# --- the two seed articles -------------------------------------------------
+
+# boilerplate lines of the seeds, as a reader annotated them (prefixes)
+SEED_BOILERPLATE = {
+    "000_91fd489c48fefebd.txt": ["SP NEWS GLOBAL INDONESIA", "Berita Seputar Global Indonesia", "Global",
+                                 "Baca juga:", "Baca Juga:", "Dengarkan berita terkini", "LEAVE A RESPONSE",
+                                 "Alamat email Anda tidak akan dipublikasikan"],
+    "002_c45c19499be97a17.txt": ["Baca juga:", "(Tribunnews.com/"],
+}
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    items = list(read_path(SEEDS))
+    assert all(isinstance(i, Article) for i in items), items
+    return {a.id: a for a in items}
+
+
+def test_seed_datelines_and_titles(seeds):
+    a, b = seeds["000_91fd489c48fefebd.txt"], seeds["002_c45c19499be97a17.txt"]
+    assert a.dateline_place == "KYIV" and a.outlet == "sp-globalindo.co.id"
+    assert a.text[a.dateline.start:a.dateline.end].rstrip() == "KYIV, sp-globalindo.co.id –"
+    assert a.title and a.title.startswith("Buntut Kabar Korut Kirim Tentara ke Rusia")
+    assert b.outlet == "TRIBUNNEWS.COM" and b.dateline.start == 0 and b.text[b.dateline.end - 2] == "-"
+    assert b.title is None                        # this page dump has no headline line
+    assert a.published == date(2024, 10, 29)      # "Selasa (29/10/2024)" in the first paragraph
+    assert a.language == b.language == "id"
+
+
+def test_seed_boilerplate(seeds):
+    for name, prefixes in SEED_BOILERPLATE.items():
+        a = seeds[name]
+        lines = list(marked(a))
+        assert len(lines) == len(prefixes), lines
+        for prefix in prefixes:
+            assert sum(line.startswith(prefix) for line in lines) >= 1, prefix
+        # no real sentence is furniture: every other line is article text
+        content = [l.strip() for l in a.text.splitlines() if l.strip() and l.strip() not in lines]
+        assert all(not line.startswith(tuple(prefixes)) for line in content)
+
+
+def test_seed_dateline_is_cut_from_first_sentence(seeds):
+    from kg.nlp import segments
+
+    for a in seeds.values():
+        first_body = next(t for off, t in segments(a) if off >= a.dateline.start)
+        assert first_body.startswith("Presiden Ukraina Volodymyr Zelensky")
