@@ -210,10 +210,14 @@ class _Scanner:
 
     def group(self, i: int) -> _Draft | None:
         m = self.v.groups.match(self.texts, i)
-        if not m:
-            return None
-        entry, n = m
-        return _Draft(i, i + n, entry.type, "group")
+        if m:
+            return _Draft(i, i + m[1], m[0].type, "group")
+        # "keduanya" as the tokenizer splits it: "kedua" + "nya"
+        if i + 1 < len(self.ws) and fold(self.texts[i + 1]) == "nya" and self.ws[i].end == self.ws[i + 1].start:
+            m = self.v.groups.match([self.texts[i] + self.texts[i + 1]], 0)
+            if m:
+                return _Draft(i, i + 2, m[0].type, "group")
+        return None
 
     def pronoun(self, i: int) -> _Draft | None:
         w = self.ws[i]
@@ -295,8 +299,12 @@ class _Scanner:
         if j == k:
             return None
         whole = self.ws[i].cap and gz.find_place(" ".join(self.texts[i:j]), self.countries)
-        place = whole or gz.find_place(" ".join(self.texts[k:j]), self.countries)
-        ids = [place.id] if place else [f"place/{slug(' '.join(self.texts[k:j]))}"]
+        return self._place(i, j, " ".join(self.texts[k:j]), whole or None)
+
+    def _place(self, i: int, j: int, name: str, place: gz.Place | None = None) -> _Draft:
+        """A place mention named ``name``: GeoNames when it knows it, else a place by its word."""
+        place = place or gz.find_place(name, self.countries)
+        ids = [place.id] if place else [f"place/{slug(name)}"]
         return _Draft(i, j, "Place", "gazetteer" if place else "propn", ids=ids)
 
     def named(self, i: int) -> _Draft | None:
@@ -332,6 +340,9 @@ class _Scanner:
         j = self.name_run(i)
         if j == i:
             return None
+        after = self.v.place_after.match(self.texts, j)
+        if after:    # "Kursk Oblast", "Donbas region"
+            return self._place(i, j + after[1], " ".join(self.texts[i:j]))
         d = _Draft(i, j, "Unknown", "propn", name=(i, j))
         if self.ends_with(self.v.org_cues, i):
             d.type, d.ids = "Organization", [f"org/{slug(' '.join(self.texts[i:j]))}"]

@@ -13,7 +13,7 @@ from kg.entities import find_mentions, mention_at, resolve_entities
 from kg.model import Article, Boilerplate, EntityMention, ParsedArticle, Sentence, Token
 from kg.nlp import parse_conllu
 
-_WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
+_WORD = re.compile(r"(?<=\w)'s\b|\w+(?:[-.]\w+)*|[^\w\s]")   # "Russia's" → "Russia" + "'s", as Stanza
 
 
 def parse(text: str, tags: dict[str, str] | None = None, clitic: tuple[str, ...] = (), aid: str = "a.txt",
@@ -250,3 +250,28 @@ def test_mention_at_prefers_the_best_overlap():
     assert mention_at(ms, macron, macron + 6).text == "Presiden Prancis Emmanuel Macron"
     assert mention_at(ms, text.index("Utara"), text.index("Utara") + 5).entity_ids == ["country/KP"]
     assert mention_at(ms, text.index("menelepon"), text.index("menelepon") + 9) is None
+
+
+def test_split_keduanya_is_a_group_not_a_pronoun():
+    text = "Presiden Kenya William Ruto menerima Presiden Ghana John Mahama .\nKeduanya tersenyum ."
+    p = parse(text, clitic=("Keduanya",))
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    group = [m for m in ms if m.source == "group"]
+    assert [m.text for m in group] == ["Keduanya"] and len(group[0].entity_ids) == 2
+    assert not [m for m in ms if m.source == "pronoun"]
+
+
+def test_english_titles_forces_and_places():
+    text = ("NATO Secretary General Jens Stoltenberg met the President of Finland Sauli Niinisto in Helsinki .\n"
+            "Russia's forces and North Korean soldiers moved near the Kursk region , he said .")
+    p = parse(text, lang="en", tags={"NATO": "PROPN"})
+    ms = by_text(find_mentions(p))
+    sg = ms["NATO Secretary General Jens Stoltenberg"]
+    assert (sg.title, sg.affiliation) == ("Secretary General", "org/nato")
+    assert ms["President of Finland Sauli Niinisto"].affiliation == "country/FI"
+    assert ms["Russia's forces"].entity_ids == ["force/RU"]
+    assert ms["North Korean soldiers"].entity_ids == ["force/KP"]
+    assert ms["Kursk region"].type == "Place"
+    resolve_entities([p], list(ms.values()))
+    assert ms["he"].entity_ids == ["person/sauli-niinisto"]
