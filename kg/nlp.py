@@ -194,9 +194,9 @@ def model_version(lang: str = "id", provider: str = "bundled") -> str:
 def parse_conllu(text: str, article: Article) -> list[Sentence]:
     """Sentences from pre-parsed CoNLL-U, aligned to ``article.text``.
 
-    Tokens are found in the article text in order (whitespace between them
-    skipped); a token that cannot be found is an error (:class:`KgError`),
-    since offsets must be exact.
+    Tokens are found in the article text in order (whitespace and the
+    dateline between them skipped); a token that cannot be found is an error
+    (:class:`KgError`), since offsets must be exact.
     """
     sentences: list[Sentence] = []
     pos = 0
@@ -219,12 +219,12 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
             if word_id <= mwt_end:
                 mwt_words.append(row)
                 if word_id == mwt_end:
-                    start = _find(article.text, mwt_text, pos)
+                    start = _find(article, mwt_text, pos)
                     pos = start + len(mwt_text)
                     spans = _word_spans(mwt_text, start, [r[1] for r in mwt_words])
                     tokens.extend(_conllu_token(r, a, b) for r, (a, b) in zip(mwt_words, spans))
                 continue
-            start = _find(article.text, row[1], pos)
+            start = _find(article, row[1], pos)
             pos = start + len(row[1])
             tokens.append(_conllu_token(row, start, pos))
         if tokens:
@@ -233,9 +233,13 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
     return sentences
 
 
-def _find(text: str, form: str, pos: int) -> int:
+def _find(article: Article, form: str, pos: int) -> int:
+    """Where ``form`` starts after ``pos``, only whitespace or the dateline (which kg never parses) between."""
+    text = article.text
     idx = text.find(form, pos)
-    if idx < 0 or text[pos:idx].strip():
+    gap = [i for i in range(pos, max(idx, pos)) if not text[i].isspace()]
+    dateline = article.dateline
+    if idx < 0 or any(not (dateline and dateline.start <= i < dateline.end) for i in gap):
         raise KgError(f"CoNLL-U token {form!r} not found in the article text at offset {pos}")
     return idx
 

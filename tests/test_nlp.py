@@ -260,6 +260,17 @@ def test_parse_conllu_gives_unspelled_multiword_parts_the_token_span(tmp_path):
     assert [(t.start, t.end) for t in sentence.tokens] == [(0, 3), (4, 7), (4, 7), (8, 14)]
 
 
+def test_parse_conllu_skips_the_dateline_kg_does_not_parse(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("JAKARTA, kabar.id - Hujan turun.", encoding="utf-8")
+    conllu = ("1\tHujan\thujan\tNOUN\t_\t_\t2\tnsubj\t_\t_\n2\tturun\tturun\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
+              "3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n")
+    with pytest.raises(KgError, match="not found"):
+        nlp.parse_conllu(conllu, _article(path))
+    sentence, = nlp.parse_conllu(conllu, _article(path, dateline=Span(0, 20)))
+    assert (sentence.start, sentence.text) == (20, "Hujan turun.")
+
+
 def test_parse_conllu_refuses_tokens_missing_from_the_text(tmp_path):
     with pytest.raises(KgError, match="not found"):
         nlp.parse_conllu(CONLLU.replace("tutup\ttutup", "buka\tbuka"), _conllu_article(tmp_path))
@@ -284,16 +295,18 @@ def _run_cli(args: list[str]):
     return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 
-def test_kg_parse_conllu_output_reads_back_to_the_same_tokens(parser, parsed, seeds):
+def test_kg_parse_conllu_output_reads_back_to_the_same_tokens(parser, seeds):
+    from kg.read import read_path
+
     result = _run_cli(["parse", str(seeds[1])])
     assert result.exit_code == 0, result.output
-    body = result.output.split("\n", 1)[1]
     assert result.output.startswith(f"# newdoc id = {seeds[1].name}\n")
+    body = result.output.split("\n", 1)[1]
     assert all(len(line.split("\t")) == 10 for line in body.splitlines() if line and not line.startswith("#"))
-    article, sentences = parsed[seeds[1].name]
+    article, = read_path(seeds[1])           # as the CLI read it (with its dateline, if any)
     again = nlp.parse_conllu(body, article)
     assert [(t.text, t.start, t.head, t.deprel) for s in again for t in s.tokens] == \
-           [(t.text, t.start, t.head, t.deprel) for s in sentences for t in s.tokens]
+           [(t.text, t.start, t.head, t.deprel) for s in parser.parse(article) for t in s.tokens]
 
 
 def test_kg_parse_json_output_has_exact_offsets(parser, seed_dir, seeds):
