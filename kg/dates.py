@@ -65,7 +65,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
 def _dateparser(text: str, lang: str, base: date | None) -> date | None:
     import dateparser
 
-    settings: dict[str, Any] = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+    settings: dict[str, Any] = {"DATE_ORDER": _words(lang).get("date_order", "DMY"), "PREFER_DATES_FROM": "past"}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     found = dateparser.parse(text, languages=[lang], settings=settings)

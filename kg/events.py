@@ -34,10 +34,11 @@ class _Found:
     quote: tuple[int, int] | None = None
     force: Token | None = None
     extra_tokens: list[Token] = field(default_factory=list)
+    nominal: bool = False
 
     @property
     def topical(self) -> bool:
-        return self.head is not None and self.head.upos in ("NOUN", "PROPN") and base(self.head.deprel) in _TOPIC_RELS
+        return self.nominal and base(self.head.deprel) in _TOPIC_RELS
 
 
 def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[EventMention]:
@@ -113,7 +114,7 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
         conf = match.entry.confidence * (_FALLBACK_FACTOR if filled.fallback else 1.0)
         ev = _new(art, sent, start, end, sense.type, f"{match.kind}-trigger:{filled.how}", conf)
         ev.arguments = filled.arguments
-        found = _Found(ev, match.head)
+        found = _Found(ev, match.head, nominal=match.kind == "nominal" or lex.is_nominal(match.head))
         if frame.theme and filled.slots.get(frame.theme):
             found.force = _unit(sent, filled.slots[frame.theme][0], lex)
         if sense.type == "Statement":
@@ -201,7 +202,8 @@ def _according(art: Article, sent: Sentence, lex: Lexicon, index: MentionIndex, 
         # the attributed content: the quote before it, else the rest of the sentence
         span = q or (sent.start, sent.end)
         ev.quote = art.text[span[0]:span[1]] if q else None
-        out.append(_Found(ev, acc.trigger, complement=None if q else span, quote=q, extra_tokens=[acc.trigger]))
+        out.append(_Found(ev, acc.trigger, complement=None if q else span, quote=q, extra_tokens=[acc.trigger],
+                          nominal=report))
 
 
 def _absorb(out: list[_Found]) -> None:
@@ -210,7 +212,7 @@ def _absorb(out: list[_Found]) -> None:
     heads = {f.head.id: f for f in out if f.head is not None}
     for f in list(out):
         h = f.head
-        if h is None or h.upos not in ("NOUN", "PROPN"):
+        if h is None or not f.nominal:
             continue
         gov = heads.get(h.head)
         if gov is not None and gov is not f and gov.mention.type == f.mention.type:

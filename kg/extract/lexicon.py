@@ -12,10 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from kg.errors import KgError
-from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES
+from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Token
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 ROLES = ACTOR_ROLES + PLACE_ROLES
@@ -73,6 +75,13 @@ class Lexicon:
     roles: dict[str, Any] = field(default_factory=dict)
     speech: dict[str, Any] = field(default_factory=dict)
     modality: dict[str, Any] = field(default_factory=dict)
+    nominal_pattern: re.Pattern[str] | None = None
+
+    def is_nominal(self, tok: Token) -> bool:
+        """A noun trigger; a PROPN (a capitalised headline word) only when it looks like a noun."""
+        if tok.upos == "NOUN":
+            return True
+        return tok.upos == "PROPN" and bool(self.nominal_pattern and self.nominal_pattern.search(tok.text.lower()))
 
     def words(self, section: dict[str, Any], key: str) -> frozenset[str]:
         """A lowercase word list from a data file section (empty when absent)."""
@@ -139,4 +148,5 @@ def load(lang: str) -> Lexicon:
     classes = {n: WordClass(_lower(c.get("words")), frozenset(c.get("types") or []))
                for n, c in (trig.get("classes") or {}).items()}
     triggers = [_trigger(t, frames, where) for t in trig.get("triggers") or []]
-    return Lexicon(lang, triggers, classes, frames, roles, _load(lang, "speech"), _load(lang, "modality"))
+    pattern = re.compile(trig["nominal_pattern"]) if trig.get("nominal_pattern") else None
+    return Lexicon(lang, triggers, classes, frames, roles, _load(lang, "speech"), _load(lang, "modality"), pattern)

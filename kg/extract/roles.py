@@ -31,9 +31,9 @@ class Filled:
     other_party: bool = False       # a party besides the subject (dengan/antara/obj)
 
 
-def voice_of(sent: Sentence, tok: Token) -> str:
+def voice_of(sent: Sentence, tok: Token, lex: Lexicon) -> str:
     """nominal, passive (di- verbs) or active."""
-    if tok.upos in ("NOUN", "PROPN"):
+    if lex.is_nominal(tok):
         return "nominal"
     if "Voice=Pass" in tok.feats or any(c.deprel == "nsubj:pass" for c in sent.children(tok)):
         return "passive"
@@ -48,8 +48,8 @@ def _matches(p: Pattern, sent: Sentence, dep: Token, voice: str) -> bool:
 
 
 def _label(p: Pattern) -> str:
-    rel = p.rels[0].replace(":", "-")
-    return rel if p.case in (None, "none") else f"{rel}-{p.case}"
+    """The pattern's name in rule names: its case marker ("antara"), else its relation."""
+    return p.rels[0].replace(":", "-") if p.case in (None, "none") else p.case
 
 
 class Filler:
@@ -76,11 +76,14 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
     """The arguments of ``match`` in ``frame``."""
     f = Filler(sent, index)
     head, ids = match.head, {t.id for t in match.tokens}
-    voice = voice_of(sent, head)
-    subj_role = {"active": frame.subject or frame.theme, "passive": frame.theme or frame.subject}.get(voice)
+    voice = voice_of(sent, head, lex)
+    # the role of whatever stands in subject position: the agent, or the moved
+    # thing for passives and intransitive motion
+    subj_role = {"active": frame.subject or frame.theme, "passive": frame.theme}.get(voice)
+    relative = lex.words(lex.roles, "relative_pronouns")
     for t in match.tokens:
         for dep in sent.children(t):
-            if dep.id in ids:
+            if dep.id in ids or lower(dep) in relative:
                 continue
             for p in frame.patterns:
                 if _matches(p, sent, dep, voice):

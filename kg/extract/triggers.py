@@ -26,12 +26,6 @@ class TriggerMatch:
         return next((t for t in self.tokens if t.head not in ids), self.tokens[0])
 
 
-def _kind(tokens: list[Token]) -> str:
-    if len(tokens) > 1:
-        return "multiword"
-    return "nominal" if tokens[0].upos in ("NOUN", "PROPN") else "verb"
-
-
 def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[TriggerMatch]:
     """Trigger matches of ``sent``; token ids in ``exclude`` are never triggers."""
     taken = set(exclude)
@@ -55,7 +49,7 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
                 hit = (t.lemma.lower() in entry.lemmas and t.upos in entry.pos) if by_lemma \
                     else lower(t) in entry.forms
                 if hit:
-                    matches.append(TriggerMatch([t], entry, _kind([t])))
+                    matches.append(TriggerMatch([t], entry, "nominal" if lex.is_nominal(t) else "verb"))
                     taken.add(t.id)
                     break
     return sorted(matches, key=lambda m: m.tokens[0].id)

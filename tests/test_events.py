@@ -1,0 +1,492 @@
+"""Event extraction rules and traps, on small hand-parsed articles (CoNLL-U).
+
+The articles are written for these tests (other people, countries and events
+than the sample articles); each exercises one rule or one trap. Parses are
+given as compact rows "form lemma UPOS head deprel [feats]" and go through
+kg.nlp.parse_conllu like any pre-parsed input.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from conllu_util import mention, parsed
+
+from kg.events import extract_events
+from kg.model import ACTOR_ROLES, PLACE_ROLES, Boilerplate
+
+
+def args(ev) -> set[tuple[str, str]]:
+    return {(a.role, a.mention.text) for a in ev.arguments}
+
+
+def only(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger_text) for e in events]
+    return found[0]
+
+
+# --- a statement reporting a call, a deployment topic, a date ------------------------------
+
+MACRON = ("Presiden Prancis Emmanuel Macron mengumumkan pada Senin (4/11/2024) bahwa ia telah membahas "
+          "pengiriman pasukan Inggris ke Estonia dengan Keir Starmer.")
+MACRON_ROWS = """
+Presiden presiden PROPN 5 nsubj
+Prancis Prancis PROPN 1 nmod
+Emmanuel Emmanuel PROPN 1 flat
+Macron Macron PROPN 1 flat
+mengumumkan umum VERB 0 root Voice=Act
+pada pada ADP 7 case
+Senin Senin PROPN 5 obl
+( ( PUNCT 9 punct
+4/11/2024 4/11/2024 NUM 7 nmod
+) ) PUNCT 9 punct
+bahwa bahwa SCONJ 14 mark
+ia ia PRON 14 nsubj
+telah telah ADV 14 advmod
+membahas bahas VERB 5 ccomp Voice=Act
+pengiriman pengiriman NOUN 14 obj
+pasukan pasukan NOUN 15 nmod
+Inggris Inggris PROPN 16 nmod
+ke ke ADP 19 case
+Estonia Estonia PROPN 15 nmod
+dengan dengan ADP 21 case
+Keir Keir PROPN 14 obl
+Starmer Starmer PROPN 21 flat
+. . PUNCT 5 punct
+"""
+
+
+def macron():
+    p = parsed(MACRON, MACRON_ROWS, published=date(2024, 11, 5))
+    ms = [mention(p, "Presiden Prancis Emmanuel Macron", "Person"), mention(p, "ia", "Person", source="pronoun"),
+          mention(p, "pasukan Inggris", "ArmedForce"), mention(p, "Estonia", "Country"),
+          mention(p, "Keir Starmer", "Person")]
+    return p, ms, extract_events(p, ms)
+
+
+def test_statement_speaker_from_subject_and_call_in_its_complement():
+    p, ms, evs = macron()
+    st, call, dep = only(evs, "Statement"), only(evs, "Call"), only(evs, "Deployment")
+    assert st.trigger_text == "mengumumkan" and st.rule == "verb-trigger:nsubj"
+    assert args(st) == {("speaker", "Presiden Prancis Emmanuel Macron")}
+    # the pronoun is attached as is: entity resolution says who "ia" is
+    assert args(call) == {("participant", "ia"), ("participant", "Keir Starmer")}
+    assert st.about_mentions == [call.id, dep.id]
+    assert st.quote.startswith("ia telah membahas")
+    # arguments are the very mention objects given
+    assert all(any(a.mention is m for m in ms) for e in evs for a in e.arguments)
+    assert st.id == f"t.txt:{st.trigger.start}" and MACRON[st.trigger.start:st.trigger.end] == "mengumumkan"
+
+
+def test_date_dates_statement_and_reported_call_but_not_a_topic():
+    _, _, evs = macron()
+    assert only(evs, "Statement").date == date(2024, 11, 4)
+    assert only(evs, "Statement").date_text == "Senin (4/11/2024)"
+    assert only(evs, "Call").date == date(2024, 11, 4)
+    dep = only(evs, "Deployment")
+    assert dep.date is None                       # "membahas pengiriman …": a topic, not dated
+    assert args(dep) == {("force", "pasukan Inggris"), ("destination", "Estonia")}
+    assert dep.rule == "nominal-trigger:nmod"
+
+
+def test_roles_are_declared_roles():
+    _, _, evs = macron()
+    assert all(a.role in ACTOR_ROLES + PLACE_ROLES for e in evs for a in e.arguments)
+    assert all(0 < e.confidence <= 1 for e in evs)
+
+
+# --- reported speech ------------------------------------------------------------------------
+
+QUOTE = "“Kami siap membantu Moldova,” katanya.\n“Perang harus berakhir,” tulis Scholz di media sosial, dikutip Reuters."
+QUOTE_ROWS = """
+“ “ PUNCT 4 punct
+Kami kami PRON 3 nsubj
+siap siap ADJ 0 root
+membantu bantu VERB 3 xcomp
+Moldova Moldova PROPN 4 obj
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+kata kata VERB 3 parataxis
+nya nya PRON 8 nsubj
+. . PUNCT 3 punct
+
+“ “ PUNCT 2 punct
+Perang perang NOUN 4 nsubj
+harus harus AUX 4 aux
+berakhir akhir VERB 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+tulis tulis VERB 4 parataxis
+Scholz Scholz PROPN 7 nsubj
+di di ADP 11 case
+media media NOUN 7 obl
+sosial sosial ADJ 10 amod
+, , PUNCT 13 punct
+dikutip kutip VERB 7 advcl Voice=Pass
+Reuters Reuters PROPN 13 obj
+. . PUNCT 4 punct
+"""
+
+
+def quotes():
+    p = parsed(QUOTE, QUOTE_ROWS)
+    ms = [mention(p, "Kami", "Unknown", source="pronoun"), mention(p, "Moldova", "Country"),
+          mention(p, "nya", "Person", source="pronoun"), mention(p, "Scholz", "Person"),
+          mention(p, "Reuters", "Organization")]
+    return p, ms, extract_events(p, ms)
+
+
+def test_quote_final_clitic_is_a_statement_by_the_pronoun():
+    p, ms, evs = quotes()
+    st = next(e for e in evs if e.trigger_text == "katanya")
+    assert st.type == "Statement" and st.rule == "speech:quote-final-clitic"
+    assert args(st) == {("speaker", "nya")}
+    assert st.quote == "Kami siap membantu Moldova"
+
+
+def test_quote_inverted_speech_verb_with_medium_and_source():
+    p, ms, evs = quotes()
+    st = next(e for e in evs if e.trigger_text == "tulis")
+    assert st.rule == "speech:quote-inverted"
+    assert args(st) == {("speaker", "Scholz")}
+    assert st.medium == "media sosial" and st.via == "Reuters"
+    assert st.quote == "Perang harus berakhir"
+
+
+# --- traps ----------------------------------------------------------------------------------
+
+def test_menyerukan_calls_for_is_a_statement_not_a_call():
+    text = "Kanselir Jerman Olaf Scholz menyerukan gencatan senjata."
+    rows = """
+Kanselir kanselir PROPN 5 nsubj
+Jerman Jerman PROPN 1 nmod
+Olaf Olaf PROPN 1 flat
+Scholz Scholz PROPN 1 flat
+menyerukan seru VERB 0 root Voice=Act
+gencatan gencatan NOUN 5 obj
+senjata senjata NOUN 6 compound
+. . PUNCT 5 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Kanselir Jerman Olaf Scholz", "Person")])
+    assert [(e.type, e.trigger_text) for e in evs] == [("Statement", "menyerukan")]
+    assert args(evs[0]) == {("speaker", "Kanselir Jerman Olaf Scholz")}
+
+
+def test_sending_a_delegation_is_a_planned_visit_not_a_deployment():
+    text = "Jepang akan mengirimkan delegasi ke Filipina."
+    rows = """
+Jepang Jepang PROPN 3 nsubj
+akan akan AUX 3 aux
+mengirimkan kirim VERB 0 root Voice=Act
+delegasi delegasi NOUN 3 obj
+ke ke ADP 6 case
+Filipina Filipina PROPN 3 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Jepang", "Country"), mention(p, "Filipina", "Country")])
+    visit = only(evs, "Visit")
+    assert not [e for e in evs if e.type == "Deployment"]
+    assert args(visit) == {("agent", "Jepang"), ("destination", "Filipina")}
+    assert visit.modality == ["planned"]
+
+
+def test_negated_comment_is_no_statement():
+    text = "Iran maupun Suriah tidak mengomentari laporan itu."
+    rows = """
+Iran Iran PROPN 5 nsubj
+maupun maupun CCONJ 3 cc
+Suriah Suriah PROPN 1 conj
+tidak tidak PART 5 advmod
+mengomentari komentar VERB 0 root Voice=Act
+laporan laporan NOUN 5 obj
+itu itu DET 6 det
+. . PUNCT 5 punct
+"""
+    p = parsed(text, rows)
+    assert extract_events(p, [mention(p, "Iran", "Country"), mention(p, "Suriah", "Country")]) == []
+
+
+PLAN = "Turki berencana mengerahkan sekitar 5.000 tentara ke Libya."
+PLAN_ROWS = """
+Turki Turki PROPN 2 nsubj
+berencana rencana VERB 0 root Voice=Act
+mengerahkan kerah VERB 2 xcomp Voice=Act
+sekitar sekitar ADV 5 advmod
+5.000 5.000 NUM 6 nummod
+tentara tentara NOUN 3 obj
+ke ke ADP 8 case
+Libya Libya PROPN 3 obl
+. . PUNCT 2 punct
+"""
+
+
+def test_planned_deployment_inherits_subject_and_counts_troops():
+    p = parsed(PLAN, PLAN_ROWS)
+    evs = extract_events(p, [mention(p, "Turki", "Country"), mention(p, "Libya", "Country")])
+    dep = only(evs, "Deployment")
+    assert dep.modality == ["planned"]
+    assert dep.rule == "verb-trigger:inherited"
+    assert args(dep) == {("agent", "Turki"), ("destination", "Libya")}
+    assert (dep.quantity.value, dep.quantity.qualifier, dep.quantity.unit) == (5000, "about", "tentara")
+
+
+def test_baca_juga_headline_is_not_an_event_of_the_article():
+    text = "Baca juga: Inggris Kirim 2.000 Tentara ke Polandia"
+    rows = """
+Baca baca VERB 0 root
+juga juga ADV 1 advmod
+: : PUNCT 1 punct
+Inggris Inggris PROPN 5 nsubj
+Kirim kirim VERB 1 parataxis
+2.000 2.000 NUM 7 nummod
+Tentara tentara NOUN 5 obj
+ke ke ADP 9 case
+Polandia Polandia PROPN 5 obl
+"""
+    p = parsed(text, rows, boilerplate=[Boilerplate(0, len(text), rule="baca-juga")])
+    assert extract_events(p, [mention(p, "Inggris", "Country"), mention(p, "Polandia", "Country")]) == []
+    # the same line as content is a deployment: the trap is the boilerplate, not the words
+    p = parsed(text, rows)
+    dep = only(extract_events(p, [mention(p, "Inggris", "Country"), mention(p, "Polandia", "Country")]),
+               "Deployment")
+    assert dep.quantity.value == 2000
+
+
+# --- nominal triggers, conjoined and relative subjects ---------------------------------------
+
+def test_nominal_call_between_two_parties_with_place():
+    text = "Pembicaraan antara Erdogan dan Putin berlangsung di Sochi."
+    rows = """
+Pembicaraan pembicaraan NOUN 6 nsubj
+antara antara ADP 3 case
+Erdogan Erdogan PROPN 1 nmod
+dan dan CCONJ 5 cc
+Putin Putin PROPN 3 conj
+berlangsung langsung VERB 0 root
+di di ADP 8 case
+Sochi Sochi PROPN 6 obl
+. . PUNCT 6 punct
+"""
+    p = parsed(text, rows)
+    call = only(extract_events(p, [mention(p, "Erdogan", "Person"), mention(p, "Putin", "Person"),
+                                   mention(p, "Sochi", "Place")]), "Call")
+    assert call.rule == "nominal-trigger:antara"
+    assert args(call) == {("participant", "Erdogan"), ("participant", "Putin")}
+
+
+def test_nominal_call_framing_a_clause_takes_its_subject_and_medium():
+    text = "Selama percakapan telepon, Biden dan Kishida sepakat memperkuat aliansi."
+    rows = """
+Selama selama ADP 2 case
+percakapan percakapan NOUN 8 obl
+telepon telepon NOUN 2 compound
+, , PUNCT 2 punct
+Biden Biden PROPN 8 nsubj
+dan dan CCONJ 7 cc
+Kishida Kishida PROPN 5 conj
+sepakat sepakat VERB 0 root
+memperkuat kuat VERB 8 xcomp
+aliansi aliansi NOUN 9 obj
+. . PUNCT 8 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Biden", "Person"), mention(p, "Kishida", "Person")])
+    call = only(evs, "Call")
+    assert call.trigger_text == "percakapan telepon" and call.rule == "multiword-trigger:clause-subject"
+    assert args(call) == {("participant", "Biden"), ("participant", "Kishida")}
+    assert call.medium == "telepon"
+    assert args(only(evs, "Agreement")) == {("participant", "Biden"), ("participant", "Kishida")}
+
+
+def test_talk_verb_is_a_call_only_with_a_second_party():
+    text = "Macron dan Scholz membahas krisis energi.\nParlemen membahas anggaran."
+    rows = """
+Macron Macron PROPN 4 nsubj
+dan dan CCONJ 3 cc
+Scholz Scholz PROPN 1 conj
+membahas bahas VERB 0 root
+krisis krisis NOUN 4 obj
+energi energi NOUN 5 nmod
+. . PUNCT 4 punct
+
+Parlemen parlemen NOUN 2 nsubj
+membahas bahas VERB 0 root
+anggaran anggaran NOUN 2 obj
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Macron", "Person"), mention(p, "Scholz", "Person"),
+                             mention(p, "Parlemen", "Organization")])
+    call = only(evs, "Call")
+    assert call.sentence == 0 and args(call) == {("participant", "Macron"), ("participant", "Scholz")}
+
+
+def test_relative_clause_head_is_the_agent_and_moving_forces_deploy():
+    text = "Belarus yang mengirim pasukan ke perbatasan dikecam.\nBeberapa unit militer Iran telah pindah ke Suriah."
+    rows = """
+Belarus Belarus PROPN 7 nsubj:pass
+yang yang PRON 3 nsubj
+mengirim kirim VERB 1 acl:relcl Voice=Act
+pasukan pasukan NOUN 3 obj
+ke ke ADP 6 case
+perbatasan perbatasan NOUN 3 obl
+dikecam kecam VERB 0 root Voice=Pass
+. . PUNCT 7 punct
+
+Beberapa beberapa DET 2 det
+unit unit NOUN 6 nsubj
+militer militer NOUN 2 nmod
+Iran Iran PROPN 2 nmod
+telah telah ADV 6 advmod
+pindah pindah VERB 0 root
+ke ke ADP 8 case
+Suriah Suriah PROPN 6 obl
+. . PUNCT 6 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Belarus", "Country"), mention(p, "unit militer Iran", "ArmedForce"),
+          mention(p, "Suriah", "Country")]
+    evs = [e for e in extract_events(p, ms) if e.type == "Deployment"]
+    assert len(evs) == 2
+    assert evs[0].trigger_text == "mengirim" and ("agent", "Belarus") in args(evs[0])
+    assert args(evs[1]) == {("force", "unit militer Iran"), ("destination", "Suriah")}
+    assert (evs[1].quantity.value, evs[1].quantity.qualifier) == (None, "several")   # "Beberapa unit"
+
+
+def test_headline_with_a_flat_parse_falls_back_to_token_sequences():
+    text = "Korsel Kirim Tentara ke Irak"
+    rows = """
+Korsel Korsel PROPN 0 root
+Kirim Kirim PROPN 1 flat
+Tentara Tentara PROPN 1 flat
+ke ke ADP 5 case
+Irak Irak PROPN 1 nmod
+"""
+    p = parsed(text, rows)
+    dep = only(extract_events(p, [mention(p, "Korsel", "Country"), mention(p, "Irak", "Country")]), "Deployment")
+    assert args(dep) == {("agent", "Korsel"), ("destination", "Irak")}
+    assert dep.rule == "verb-trigger:left-scan" and dep.confidence < 0.9
+
+
+def test_passive_deployment_by_agent_with_vague_amount():
+    text = "Pengerahan ribuan tentara oleh Kremlin dikritik."
+    rows = """
+Pengerahan pengerahan NOUN 6 nsubj:pass
+ribuan ribu NUM 3 nummod
+tentara tentara NOUN 1 nmod
+oleh oleh ADP 5 case
+Kremlin Kremlin PROPN 1 nmod
+dikritik kritik VERB 0 root Voice=Pass
+. . PUNCT 6 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Kremlin", "Organization")])
+    dep = only(evs, "Deployment")
+    assert args(dep) == {("agent", "Kremlin")}
+    assert (dep.quantity.value, dep.quantity.qualifier) == (None, "thousands")
+    # a passive speech verb with no speaker named is still a statement, of nobody
+    assert not only(evs, "Statement").arguments
+
+
+# --- menurut X ------------------------------------------------------------------------------
+
+def test_menurut_with_a_report_noun_is_a_statement_and_otherwise_the_source():
+    text = ("Menurut laporan Reuters, Israel berencana mengerahkan pasukan.\n"
+            "Netanyahu, menurut kantornya, mengatakan Israel tidak akan mundur.")
+    rows = """
+Menurut menurut ADP 2 case
+laporan laporan NOUN 7 obl
+Reuters Reuters PROPN 2 nmod
+, , PUNCT 2 punct
+Israel Israel PROPN 6 nsubj
+berencana rencana VERB 0 root
+mengerahkan kerah VERB 6 xcomp
+pasukan pasukan NOUN 7 obj
+. . PUNCT 6 punct
+
+Netanyahu Netanyahu PROPN 7 nsubj
+, , PUNCT 4 punct
+menurut menurut ADP 4 case
+kantor kantor NOUN 7 obl
+nya nya PRON 4 nmod
+, , PUNCT 4 punct
+mengatakan kata VERB 0 root Voice=Act
+Israel Israel PROPN 11 nsubj
+tidak tidak PART 11 advmod
+akan akan AUX 11 aux
+mundur mundur VERB 7 ccomp
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Reuters", "Organization"), mention(p, "Israel", "Country"),
+          mention(p, "Netanyahu", "Person"), mention(p, "Israel", "Country", nth=1)]
+    evs = extract_events(p, ms)
+    report = next(e for e in evs if e.trigger_text == "laporan")
+    dep = only(evs, "Deployment")
+    assert report.rule == "speech:menurut-report" and args(report) == {("speaker", "Reuters")}
+    assert dep.id in report.about_mentions and dep.modality == ["planned"]
+    said = next(e for e in evs if e.trigger_text == "mengatakan")
+    assert args(said) == {("speaker", "Netanyahu")} and said.via == "kantornya"
+
+
+# --- dates across sentences -------------------------------------------------------------------
+
+def test_same_day_takes_the_date_named_before():
+    text = "Pada Kamis (7/11/2024), Scholz mengatakan perang harus berakhir.\nPada hari yang sama, Macron menegaskan dukungannya."
+    rows = """
+Pada pada ADP 2 case
+Kamis Kamis PROPN 8 obl
+( ( PUNCT 4 punct
+7/11/2024 7/11/2024 NUM 2 nmod
+) ) PUNCT 4 punct
+, , PUNCT 2 punct
+Scholz Scholz PROPN 8 nsubj
+mengatakan kata VERB 0 root Voice=Act
+perang perang NOUN 11 nsubj
+harus harus AUX 11 aux
+berakhir akhir VERB 8 ccomp
+. . PUNCT 8 punct
+
+Pada pada ADP 2 case
+hari hari NOUN 8 obl
+yang yang PRON 4 nsubj
+sama sama ADJ 2 acl
+, , PUNCT 2 punct
+Macron Macron PROPN 8 nsubj
+menegaskan tegas VERB 0 root Voice=Act
+dukungan dukungan NOUN 8 obj
+nya nya PRON 9 nmod
+. . PUNCT 8 punct
+"""
+    p = parsed(text, rows, published=None)
+    evs = extract_events(p, [mention(p, "Scholz", "Person"), mention(p, "Macron", "Person")])
+    assert [(e.trigger_text, e.date) for e in evs] == [("mengatakan", date(2024, 11, 7)),
+                                                        ("menegaskan", date(2024, 11, 7))]
+    assert evs[1].date_text == "hari yang sama"
+
+
+# --- English ----------------------------------------------------------------------------------
+
+def test_english_statement_and_planned_deployment():
+    text = "Scholz said Germany will send 5,000 troops to Lithuania."
+    rows = """
+Scholz Scholz PROPN 2 nsubj
+said say VERB 0 root
+Germany Germany PROPN 5 nsubj
+will will AUX 5 aux
+send send VERB 2 ccomp
+5,000 5,000 NUM 7 nummod
+troops troops NOUN 5 obj
+to to ADP 9 case
+Lithuania Lithuania PROPN 5 obl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Scholz", "Person"), mention(p, "Germany", "Country"),
+                             mention(p, "Lithuania", "Country")])
+    st, dep = only(evs, "Statement"), only(evs, "Deployment")
+    assert args(st) == {("speaker", "Scholz")} and st.about_mentions == [dep.id]
+    assert args(dep) == {("agent", "Germany"), ("destination", "Lithuania")}
+    assert dep.modality == ["planned"] and dep.quantity.value == 5000
