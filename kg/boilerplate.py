@@ -24,17 +24,33 @@ _MARKS = re.compile(r"^[\s#>*_|~•·\-]+|[\s#*_|~]+$")
 @dataclass(frozen=True)
 class Rule:
     name: str
-    pattern: re.Pattern             # all the rule's tests in one alternation
+    # the rule's tests in two alternations: those anchored at the line start
+    # (tried once, with ``match``) and those that may match anywhere
+    anchored: re.Pattern | None
+    anywhere: re.Pattern | None
+    # the `contains` phrases, casefolded: a cheap test before their regex
+    needles: tuple[str, ...] = ()
+    phrases: re.Pattern | None = None
     max_words: int | None = None
     rest_of_article: bool = False   # the line opens a comment area: all later lines are furniture
 
-    def matches(self, line: str, words: int) -> bool:
-        return (self.max_words is None or words <= self.max_words) and bool(self.pattern.search(line))
+    def matches(self, line: str, words: int, folded: str) -> bool:
+        if self.max_words is not None and words > self.max_words:
+            return False
+        if self.anchored and self.anchored.match(line):
+            return True
+        if self.phrases and any(n in folded for n in self.needles) and self.phrases.search(line):
+            return True
+        return bool(self.anywhere and self.anywhere.search(line))
 
 
 def clean(line: str) -> str:
     """The line without surrounding spaces and markdown marks, as rules see it."""
     return _MARKS.sub("", line)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _phrase(text: str) -> str:
@@ -43,14 +59,22 @@ def _phrase(text: str) -> str:
 
 def _compile(spec: dict) -> Rule:
     flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
-    sources = [rf"^(?:{_phrase(p)})[\s:*.]*$" for p in spec.get("lines", [])]
-    sources += [rf"^(?:{_phrase(p)})\s*:" for p in spec.get("labels", [])]
-    sources += [rf"^(?:{_phrase(p)})(?!\w)" for p in spec.get("starts", [])]
-    sources += [rf"(?<!\w)(?:{_phrase(p)})(?!\w)" for p in spec.get("contains", [])]
-    sources += list(spec.get("regex", []))
-    if not sources:
+    regexes = [str(r) for r in spec.get("regex", [])]
+    anchored = [rf"(?:{_phrase(p)})[\s:*.]*$" for p in spec.get("lines", [])]
+    anchored += [rf"(?:{_phrase(p)})\s*:" for p in spec.get("labels", [])]
+    anchored += [rf"(?:{_phrase(p)})(?!\w)" for p in spec.get("starts", [])]
+    anchored += [r for r in regexes if r.startswith("^")]
+    contains = [str(p) for p in spec.get("contains", [])]
+    phrases = [rf"(?<!\w)(?:{_phrase(p)})(?!\w)" for p in contains]
+    anywhere = [r for r in regexes if not r.startswith("^")]
+    if not anchored and not anywhere and not phrases:
         raise ValueError(f"boilerplate rule {spec.get('name')!r} has no test")
-    return Rule(name=str(spec["name"]), pattern=re.compile("|".join(f"(?:{s})" for s in sources), flags),
+
+    def join(sources: list[str]) -> re.Pattern | None:
+        return re.compile("|".join(f"(?:{s})" for s in sources), flags) if sources else None
+
+    return Rule(name=str(spec["name"]), anchored=join(anchored), anywhere=join(anywhere),
+                needles=tuple(_fold(p) for p in contains), phrases=join(phrases),
                 max_words=spec.get("max_words"), rest_of_article=bool(spec.get("rest_of_article")))
 
 
@@ -80,5 +104,5 @@ def rules_for(lang: str) -> tuple[Rule, ...]:
 
 def match(line: str, rules: tuple[Rule, ...]) -> Rule | None:
     """The first rule that marks ``line`` (already :func:`clean`) as boilerplate."""
-    words = len(line.split())
-    return next((r for r in rules if r.matches(line, words)), None)
+    words, folded = len(line.split()), _fold(line)
+    return next((r for r in rules if r.matches(line, words, folded)), None)

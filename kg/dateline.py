@@ -32,7 +32,7 @@ class Dateline:
     end: int                  # offset just after the dash (and its spaces) in the paragraph
     place: str | None
     outlet: str | None
-    date: date | None
+    when: date | None         # a full date written in the dateline
 
 
 @lru_cache(maxsize=None)
@@ -108,4 +108,4 @@ def parse(paragraph: str, lang: str = "id") -> Dateline | None:
     if outlet is None:
         if place is None or not (place.isupper() or len(place.split()) == 1):
             return None
-    return Dateline(end=m.end(), place=place, outlet=outlet, date=when)
+    return Dateline(end=m.end(), place=place, outlet=outlet, when=when)

@@ -143,13 +143,13 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
         line = lines[body]
         out.dateline = Span(line.start, line.start + found_dateline.end)
         out.dateline_place, out.outlet = found_dateline.place, found_dateline.outlet
-        out.published = out.published or found_dateline.date
+        out.published = out.published or found_dateline.when
     if body is not None:
         first = lines[body]
         out.published = out.published or pubdate.find_date(text[first.start:first.end], lang)
-        after_head = next((i for i in range(head + 1, len(lines)) if i not in marks), body) if head is not None else body
-        line = lines[after_head]
-        out.body_start = out.dateline.end if out.dateline and after_head == body else line.start
+        # the body starts right after the headline (a deck line included), past the dateline
+        start = body if head is None else next((i for i in range(head + 1, len(lines)) if i not in marks), body)
+        out.body_start = out.dateline.end if out.dateline and start == body else lines[start].start
     elif head is not None:
         out.body_start = lines[head].end
 

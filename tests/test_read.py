@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.model import Article, Skipped
+from kg.model import Article
 from kg.read import article_from_text, read_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "articles"
