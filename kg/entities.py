@@ -41,6 +41,9 @@ QUOTES = '"“”«»„'
 # a sentence whose words are this capitalised is a headline: only PROPN-tagged words are names
 HEADLINE_CAPS = 0.75
 NAME_KINDS = ("country", "actor", "region")
+# a bare name (no place word, no locative preposition before it) is a GeoNames place only
+# for a city this big: many people are named like some town ("Norman", "Roy")
+BARE_PLACE_MIN_POPULATION = 1_000_000
 
 
 @dataclass
@@ -71,6 +74,7 @@ class _Draft:
     affiliation: str | None = None
     ids: list[str] = field(default_factory=list)
     name: tuple[int, int] | None = None      # words of the person/unknown name
+    place: "gz.Place | None" = None          # the GeoNames place an untyped name may be
     start: int | None = None                 # char offsets when not the words' own ("katanya")
     end: int | None = None
     skip: bool = False                       # consumed words that are no mention (a lone demonym)
@@ -90,6 +94,7 @@ class Vocab:
     force_before: bool
     place_before: Lexicon
     place_after: Lexicon
+    locatives: Lexicon
     org_heads: Lexicon
     org_cues: Lexicon
     pronouns: frozenset[str]
@@ -98,15 +103,16 @@ class Vocab:
     groups: Lexicon
 
 
-def _lexicon(kind: str, phrases, **extra) -> Lexicon:
+def _lexicon(kind: str, phrases) -> Lexicon:
     lex = Lexicon()
     for p in phrases or []:
-        lex.add(p, Entry(kind, id=p, **extra))
+        lex.add(p, Entry(kind, id=p))
     return lex
 
 
 @lru_cache(maxsize=None)
 def vocab(lang: str) -> Vocab:
+    """The vocabularies of ``lang``, read once per process."""
     titles = gz.lang_data(lang, "titles")
     forces = gz.lang_data(lang, "forces")
     places = gz.lang_data(lang, "places")
@@ -127,6 +133,7 @@ def vocab(lang: str) -> Vocab:
         force_before=forces.get("country", "after") == "before",
         place_before=_lexicon("place_word", places.get("before")),
         place_after=_lexicon("place_word", places.get("after")),
+        locatives=_lexicon("locative", places.get("locatives")),
         org_heads=_lexicon("org_head", actors.get("org_heads")),
         org_cues=_lexicon("org_cue", actors.get("org_cues")),
         pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
@@ -346,6 +353,10 @@ class _Scanner:
         d = _Draft(i, j, "Unknown", "propn", name=(i, j))
         if self.ends_with(self.v.org_cues, i):
             d.type, d.ids = "Organization", [f"org/{slug(' '.join(self.texts[i:j]))}"]
+            return d
+        place = gz.find_place(" ".join(self.texts[i:j]), self.countries)
+        if place and (self.ends_with(self.v.locatives, i) or place.population >= BARE_PLACE_MIN_POPULATION):
+            d.place = place
         return d
 
 
@@ -383,6 +394,7 @@ def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
     lowercase = frozenset(fold(w.text) for _, ws in sentences for w in ws if w.text.islower())
     countries = _article_countries([ws for _, ws in sentences], v)
     out: list[EntityMention] = []
+    places: dict[int, gz.Place] = {}     # id(mention) → the place an untyped name may be
     for s, ws in sentences:
         drafts = _Scanner(ws, v, lowercase, countries).scan()
         _apposition(drafts, ws)
@@ -393,8 +405,10 @@ def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
                 continue
             out.append(EntityMention(art.id, s.index, start, end, art.text[start:end], d.type, d.title,
                                      d.affiliation, d.source, list(d.ids)))
+            if d.place:
+                places[id(out[-1])] = d.place
     _propagate_person(out, lang)
-    _type_places(out, countries)
+    _type_places(out, places)
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -437,13 +451,12 @@ def _propagate_person(mentions: list[EntityMention], lang: str) -> None:
                 m.type = "Person"
 
 
-def _type_places(mentions: list[EntityMention], countries: frozenset[str]) -> None:
-    """A name still untyped that GeoNames knows is a place."""
+def _type_places(mentions: list[EntityMention], places: dict[int, gz.Place]) -> None:
+    """A name still untyped (not a person of the article) that GeoNames knows is a place."""
     for m in mentions:
-        if m.type == "Unknown" and m.source == "propn":
-            place = gz.find_place(m.text, countries)
-            if place:
-                m.type, m.source, m.entity_ids = "Place", "gazetteer", [place.id]
+        place = places.get(id(m))
+        if place and m.type == "Unknown":
+            m.type, m.source, m.entity_ids = "Place", "gazetteer", [place.id]
 
 
 @lru_cache(maxsize=4096)

@@ -231,7 +231,7 @@ def _place_index() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         by_name.setdefault(fold(c["name"]), []).append(p)
         if p.population >= ALT_NAME_MIN_POPULATION:
             for alt in c.get("alternatenames") or []:
-                if len(alt) >= ALT_NAME_MIN_LENGTH and alt[:1].isupper():
+                if len(alt) >= ALT_NAME_MIN_LENGTH and alt[:1].isupper() and not alt.isupper():
                     by_alt.setdefault(fold(alt), []).append(p)
     return by_name, by_alt
 
@@ -242,6 +242,8 @@ def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
     Its own name wins over alternate names ("Moscow" the Russian capital over
     Moscow, Idaho only by population; "Moskow" only as an alternate name).
     """
+    if name.isupper():
+        return None      # abbreviations ("COIN", "OI") are not town names
     by_name, by_alt = _place_index()
     key = fold(name)
     candidates = by_name.get(key) or by_alt.get(key) or []
