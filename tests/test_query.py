@@ -1,0 +1,226 @@
+"""``kg query``: presets on the hand-built graph and on the sample articles, formats, errors."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import query, rdf
+from kg.cli import main
+from kg.errors import USAGE, UsageError
+from test_rdf import CALL, sample_graph
+
+PRESETS = ["actors", "deployments", "events-at-place", "sources-of-event", "statements-by-speaker", "timeline",
+           "who-called-whom"]
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("q") / "graph.ttl"
+    path.write_bytes(rdf.serialize(sample_graph(), "ttl"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def data(graph_file):
+    return rdf.load(graph_file)
+
+
+def rows(data, name: str) -> list[dict]:
+    """A preset's answer as the JSON records ``--format json`` prints."""
+    return json.loads(query.format_result(query.run(data, query.preset(name).text), "json"))
+
+
+def kg(capsys, *args: object) -> tuple[int, str, str]:
+    """``kg ARGS…`` in this process, through the real entry point: exit code, stdout, stderr."""
+    with pytest.raises(SystemExit) as e:
+        main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return e.value.code, out, err
+
+
+def test_every_preset_has_a_description() -> None:
+    found = query.presets()
+    assert sorted(found) == PRESETS
+    assert all(p.description and "\n" not in p.description for p in found.values())
+
+
+def test_who_called_whom(data) -> None:
+    assert rows(data, "who-called-whom") == [
+        {"who": "Anthony Albanese", "how": "talked with", "whom": "Prabowo Subianto", "date": "2025-02-03",
+         "article": "berita/001 call.txt"},
+        {"who": "Anthony Albanese", "how": "talked with", "whom": "Prabowo Subianto", "date": "2025-02-03",
+         "article": "feed.jsonl#3"},
+    ]
+
+
+def test_who_called_whom_says_called_when_the_caller_is_known() -> None:
+    g = sample_graph()
+    for _, target, attrs in g.out_edges(f"event:{CALL}", data=True):
+        if target == "entity:person/prabowo-subianto":
+            attrs["role"] = "agent"
+    data = rdf.flatten(rdf.to_dataset(g))
+    assert {(r["who"], r["how"], r["whom"]) for r in rows(data, "who-called-whom")} == {
+        ("Prabowo Subianto", "called", "Anthony Albanese")}
+
+
+def test_statements_by_speaker(data) -> None:
+    assert rows(data, "statements-by-speaker") == [{
+        "speaker": "Prabowo Subianto", "date": "2025-02-03", "says": "Kami sepakat memperkuat kerja sama maritim",
+        "about": "Call · Prabowo Subianto – Anthony Albanese · 2025-02-03", "via": "dikutip Antara",
+        "article": "berita/001 call.txt"}]
+
+
+def test_deployments(data) -> None:
+    assert rows(data, "deployments") == [{
+        "force": "Australian armed forces", "by": "Australia", "destination": "Darwin", "count": 2000,
+        "qualifier": "about", "date": None, "planned": "yes"}]
+
+
+def test_events_at_place(data) -> None:
+    got = [(r["place"], r["role"], r["type"], r["lat"]) for r in rows(data, "events-at-place")]
+    assert got == [("Darwin", "destination", "Deployment", -12.46113), ("Jakarta", "destination", "Visit", -6.21462)]
+
+
+def test_timeline(data) -> None:
+    got = [(r["date"], r["type"], r["mentions"], r["articles"]) for r in rows(data, "timeline")]
+    assert got == [("2025-02-03", "Call", 2, 2), ("2025-02-03", "Statement", 1, 1), (None, "Deployment", 1, 1),
+                   (None, "Visit", 1, 1)]
+
+
+def test_sources_of_event(data) -> None:
+    got = [(r["article"], r["outlet"], r["trigger"], r["begin"], r["end"], r["rule"])
+           for r in rows(data, "sources-of-event") if r["event"].startswith("Call")]
+    assert got == [("berita/001 call.txt", "contoh.id", "menelepon", 57, 66, "verb-trigger"),
+                   ("feed.jsonl#3", "Contoh Feed", "berbicara melalui telepon", 21, 46, "multiword-trigger")]
+
+
+def test_actors(data) -> None:
+    got = {r["actor"]: (r["type"], r["affiliation"], r["events"], r["aliases"]) for r in rows(data, "actors")}
+    assert got["Prabowo Subianto"] == ("Person", "Indonesia", 2, "Prabowo | Presiden Indonesia Prabowo Subianto")
+    assert got["Australian armed forces"] == ("Armed force", "Australia", 1, "tentara Australia")
+    assert got["Antara"] == ("Unknown", None, 0, "")
+    assert list(got)[0] in ("Australia", "Prabowo Subianto")  # most active first
+
+
+def test_presets_run_on_every_format_alike(tmp_path) -> None:
+    g = sample_graph()
+    answers = set()
+    for fmt in rdf.FORMATS:
+        path = tmp_path / f"graph.{fmt}"
+        path.write_bytes(rdf.serialize(g, fmt))
+        loaded = rdf.load(path)
+        answers.add(tuple(json.dumps(rows(loaded, name)) for name in PRESETS))
+    assert len(answers) == 1
+
+
+def test_malformed_query_is_a_usage_error_with_its_position(data) -> None:
+    with pytest.raises(UsageError) as e:
+        query.run(data, "SELECT ?x\nWHERE { ?x a sem:Event")
+    assert e.value.exit_code == USAGE
+    assert "line 2" in str(e.value) and "column" in str(e.value) and "\n" not in str(e.value)
+    with pytest.raises(UsageError, match="Unknown namespace prefix"):
+        query.run(data, "SELECT ?x WHERE { ?x a nope:Thing }")
+
+
+def test_table_is_aligned_and_csv_and_json_are_complete(data) -> None:
+    result = query.run(data, query.preset("sources-of-event").text)
+    lines = query.format_result(result, "table", data).splitlines()
+    assert lines[0].split() == ["event", "article", "outlet", "trigger", "begin", "end", "rule", "confidence",
+                                "sentence"]
+    assert set(lines[1]) <= {"-", " "} and lines[-1] == "(5 rows)"
+    starts = [lines[0].index("article")] + [line.index("berita/") for line in lines[2:-1] if "berita/" in line]
+    assert len(set(starts)) == 1  # the column lines up
+    records = list(csv.DictReader(io.StringIO(query.format_result(result, "csv"))))
+    assert len(records) == 5 and all(r["sentence"] in r["sentence"] for r in records)
+    assert max(len(r["sentence"]) for r in records) > query.MAX_CELL  # csv keeps what the table cuts
+
+
+def test_ask_and_construct(data) -> None:
+    assert query.format_result(query.run(data, "ASK { ?e a kg:Call }"), "table") == "true\n"
+    out = query.format_result(query.run(data, "CONSTRUCT { ?e a kg:Call } WHERE { ?e a kg:Call }"), "table")
+    assert CALL in out
+
+
+# ---------------------------------------------------------------- the command
+
+def test_cli_preset_table(capsys, graph_file) -> None:
+    code, out, err = kg(capsys, "query", graph_file, "--preset", "who-called-whom")
+    assert code == 0, err
+    assert out.splitlines()[0].split() == ["who", "how", "whom", "date", "article"]
+    assert "Anthony Albanese  talked with  Prabowo Subianto  2025-02-03  feed.jsonl#3" in out
+
+
+def test_cli_query_text_and_file(capsys, graph_file, tmp_path) -> None:
+    q = "SELECT ?id WHERE { ?e a/rdfs:subClassOf* sem:Event ; dcterms:identifier ?id } ORDER BY ?id"
+    code, out, _ = kg(capsys, "query", graph_file, q, "--format", "csv")
+    assert code == 0 and out.splitlines()[:2] == ["id", CALL]
+    (tmp_path / "q.rq").write_text(q, encoding="utf-8")
+    code, out2, _ = kg(capsys, "query", graph_file, "--file", tmp_path / "q.rq", "--format", "csv")
+    assert code == 0 and out2 == out
+
+
+def test_cli_list(capsys) -> None:
+    code, out, _ = kg(capsys, "query", "--list")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == PRESETS
+
+
+def test_cli_malformed_query_exits_2_with_one_line(capsys, graph_file) -> None:
+    code, out, err = kg(capsys, "query", graph_file, "SELECT ?x WHERE { ?x ?y }")
+    assert code == 2 and out == ""
+    assert err.startswith("kg: error: malformed query at line 1, column ") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--preset", "nope"], "no preset named 'nope'"),
+    (["--preset", "timeline", "SELECT * {}"], "exactly one of QUERY, --file FILE or --preset NAME"),
+    ([], "exactly one of QUERY"),
+])
+def test_cli_usage_errors(capsys, graph_file, args, message) -> None:
+    code, _, err = kg(capsys, "query", graph_file, *args)
+    assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_cli_bad_graph_file(capsys, tmp_path) -> None:
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    code, _, err = kg(capsys, "query", bad, "--preset", "timeline")
+    assert code == 1 and err.startswith(f"kg: error: {bad}: not valid turtle") and err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- the sample articles, end to end
+
+@pytest.fixture(scope="module")
+def examples(seed_dir, tmp_path_factory, parser) -> Path:
+    """The sample articles built by the real pipeline and exported as graph.ttl."""
+    import kg as kg_api
+
+    result = kg_api.build(seed_dir)
+    assert not result.skipped, result.skipped
+    path = tmp_path_factory.mktemp("examples") / "graph.ttl"
+    path.write_bytes(rdf.serialize(result.graph, "ttl"))
+    return path
+
+
+def test_examples_who_called_whom_zelensky_and_yoon_from_both_articles(examples) -> None:
+    got = rows(rdf.load(examples), "who-called-whom")
+    pairs = {frozenset((r["who"], r["whom"])) for r in got if r["date"] == "2024-10-29"}
+    assert any({"Zelensky", "Yoon Suk Yeol"} <= {n.split()[-1] if "Zelensky" in n else n for n in p}
+               for p in pairs), got
+    zy = [r for r in got if "Zelensky" in r["who"] + r["whom"] and "Yoon" in r["who"] + r["whom"]]
+    assert {r["article"] for r in zy} == {"000_91fd489c48fefebd.txt", "002_c45c19499be97a17.txt"}
+
+
+def test_examples_every_preset_answers(examples) -> None:
+    data = rdf.load(examples)
+    answers = {name: rows(data, name) for name in PRESETS}
+    assert all(answers[name] for name in PRESETS), {n: len(a) for n, a in answers.items()}
+    speakers = {r["speaker"] for r in answers["statements-by-speaker"]}
+    assert any("Zelensky" in (s or "") for s in speakers), speakers
+    forces = {r["force"] for r in answers["deployments"]}
+    assert any("Korea" in (f or "") or "North" in (f or "") for f in forces), answers["deployments"]
