@@ -128,6 +128,7 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -
 def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -> list[Token]:
     """The subject left of a verb by token sequence: "Zelensky dan Yoon (juga) membahas"."""
     skip = lex.words(lex.roles, "subject_scan_skip")
+    asides = lex.words(lex.roles, "aside_openers")
     found: list[Token] = []
     i = first.id - 2
     while i >= 0:
@@ -149,6 +150,12 @@ def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -
         if lower(t) in skip or t.upos in ("ADV", "AUX", "PART"):
             i -= 1
             continue
+        if lower(t) == ",":
+            # "Yoon, menurut kantornya, mengatakan": step over an attribution aside
+            j = next((k for k in range(i - 1, -1, -1) if lower(sent.tokens[k]) == ","), -1)
+            if j >= 0 and j + 1 < i and lower(sent.tokens[j + 1]) in asides:
+                i = j - 1
+                continue
         if t.upos in ("NOUN", "PROPN", "PRON"):
             return [t]
         return found
