@@ -44,6 +44,9 @@ NAME_KINDS = ("country", "actor", "region")
 # a bare name (no place word, no locative preposition before it) is a GeoNames place only
 # for a city this big: many people are named like some town ("Norman", "Roy")
 BARE_PLACE_MIN_POPULATION = 1_000_000
+# the type every entity id prefix stands for (unknown/… has none)
+PREFIX_TYPES = {"country": "Country", "geonames": "Place", "place": "Place", "region": "Place",
+                "org": "Organization", "force": "ArmedForce", "person": "Person"}
 
 
 @dataclass
@@ -662,6 +665,9 @@ def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention])
             m.entity_ids = [ids[k]]
     _adopt_known(mentions)
     _resolve_titles(mentions, lang_of)
+    for m in mentions:     # a name typed by its other mentions (in other articles) takes their type
+        if m.type == "Unknown" and m.entity_ids:
+            m.type = PREFIX_TYPES.get(m.entity_ids[0].split("/", 1)[0], "Unknown")
     for aid, ms in by_article.items():
         _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of.get(aid, "id")))
     return _entities(mentions, lang_of)
@@ -697,10 +703,8 @@ def _entities(mentions: list[EntityMention], lang_of: dict[str, str]) -> list[En
 
 def _entity_type(eid: str, named: list[EntityMention]) -> str:
     prefix = eid.split("/", 1)[0]
-    fixed = {"country": "Country", "geonames": "Place", "place": "Place", "region": "Place",
-             "org": "Organization", "force": "ArmedForce", "person": "Person"}
-    if prefix in fixed:
-        return fixed[prefix]
+    if prefix in PREFIX_TYPES:
+        return PREFIX_TYPES[prefix]
     types = {m.type for m in named} - {"Unknown"}
     return types.pop() if len(types) == 1 else "Unknown"
 

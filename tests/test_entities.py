@@ -275,3 +275,22 @@ def test_english_titles_forces_and_places():
     assert ms["Kursk region"].type == "Place"
     resolve_entities([p], list(ms.values()))
     assert ms["he"].entity_ids == ["person/sauli-niinisto"]
+
+
+def test_a_bare_name_is_a_town_only_after_a_locative_or_if_the_town_is_big():
+    ms = find_mentions(parse("Norman menolak .\nIa pindah ke Norman .\nPasukan bergerak menuju Seoul .\nSeoul membantah .",
+                             tags={"Ia": "PRON", "Pasukan": "NOUN"}))
+    kinds = [(m.text, m.type) for m in ms if m.source != "pronoun"]
+    assert kinds == [("Norman", "Unknown"), ("Norman", "Place"), ("Seoul", "Place"), ("Seoul", "Place")]
+
+
+def test_a_name_untyped_in_one_article_takes_its_type_from_another():
+    a = parse("Kanselir Austria Karl Nehammer tiba .", aid="a.txt")
+    b = parse("Nehammer tersenyum .\nKarl Nehammer pulang .\nPravda melaporkan .", aid="b.txt")
+    c = parse("Menurut laporan Pravda , harga naik .", aid="c.txt", tags={"Menurut": "ADP"})
+    ms = find_mentions(a) + find_mentions(b) + find_mentions(c)
+    untyped = [m for m in ms if m.article_id == "b.txt"]
+    assert {m.type for m in untyped} == {"Unknown"}
+    resolve_entities([a, b, c], ms)
+    assert [m.entity_ids for m in untyped] == [["person/karl-nehammer"]] * 2 + [["org/pravda"]]
+    assert [m.type for m in untyped] == ["Person", "Person", "Organization"]
