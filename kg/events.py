@@ -76,7 +76,10 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
         out.append(_Found(ev, None, quote=sp.quote, extra_tokens=sp.tokens))
         claimed.update(t.id for t in sp.tokens)
     exclude = claimed | {t.id for t in sent.tokens if lower(t) in modality.marker_words(lex)}
-    exclude |= {t.id for t in sent.tokens if lower(t) in lex.words(lex.speech, "according_to")}
+    # attribution words work only in their speech patterns ("kata X" after a quote, "menurut X")
+    speech_only = (lex.words(lex.speech, "according_to") | lex.words(lex.speech, "inverted_verbs")) - \
+        {f for e in lex.triggers for f in e.forms}
+    exclude |= {t.id for t in sent.tokens if lower(t) in speech_only}
     for match in find_triggers(sent, lex, exclude):
         f = _from_trigger(art, sent, match, lex, index)
         if f is not None:

@@ -490,3 +490,71 @@ Lithuania Lithuania PROPN 5 obl
     assert args(st) == {("speaker", "Scholz")} and st.about_mentions == [dep.id]
     assert args(dep) == {("agent", "Germany"), ("destination", "Lithuania")}
     assert dep.modality == ["planned"] and dep.quantity.value == 5000
+
+
+def test_arrival_of_a_person_is_a_reported_visit_absorbing_its_purpose_noun():
+    text = "Menteri Luar Negeri Iran Abbas Araghchi dilaporkan tiba di Kairo untuk kunjungan resmi."
+    rows = """
+Menteri menteri PROPN 8 nsubj
+Luar luar PROPN 1 flat
+Negeri negeri PROPN 1 flat
+Iran Iran PROPN 1 nmod
+Abbas Abbas PROPN 1 flat
+Araghchi Araghchi PROPN 1 flat
+dilaporkan lapor VERB 0 root Voice=Pass
+tiba tiba VERB 7 xcomp
+di di ADP 10 case
+Kairo Kairo PROPN 8 obl
+untuk untuk ADP 12 case
+kunjungan kunjungan NOUN 8 obl
+resmi resmi ADJ 12 amod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Menteri Luar Negeri Iran Abbas Araghchi", "Person"),
+                             mention(p, "Kairo", "Place")])
+    assert [(e.type, e.trigger_text) for e in evs] == [("Visit", "tiba")]
+    assert args(evs[0]) == {("agent", "Menteri Luar Negeri Iran Abbas Araghchi"), ("destination", "Kairo")}
+    assert evs[0].modality == ["reported"]
+
+
+def test_subject_scan_steps_over_an_attribution_aside_and_medium_names_the_platform():
+    text = "Lula, menurut kantornya, mengonfirmasi kabar itu melalui unggahannya di Instagram."
+    rows = """
+Lula Lula PROPN 0 root
+, , PUNCT 1 punct
+menurut menurut ADP 4 case
+kantor kantor NOUN 1 nmod
+nya nya PRON 4 nmod
+, , PUNCT 1 punct
+mengonfirmasi konfirmasi VERB 1 parataxis
+kabar kabar NOUN 7 obj
+itu itu DET 8 det
+melalui melalui ADP 11 case
+unggahan unggahan NOUN 7 obl
+nya nya PRON 11 nmod
+di di ADP 14 case
+Instagram Instagram PROPN 11 nmod
+. . PUNCT 1 punct
+"""
+    p = parsed(text, rows)
+    st = only(extract_events(p, [mention(p, "Lula", "Person")]), "Statement")
+    assert st.rule == "verb-trigger:left-scan" and args(st) == {("speaker", "Lula")}
+    assert st.via == "kantornya" and st.medium == "unggahannya di Instagram"
+
+
+def test_a_broken_data_file_is_a_one_line_error(tmp_path, monkeypatch):
+    import pytest
+
+    from kg.errors import KgError
+    from kg.extract import lexicon
+
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "roles.yaml").write_text("frames:\n  f:\n    patterns:\n      - {rel: nsubj, role: hero}\n")
+    monkeypatch.setattr(lexicon, "LANG_DIR", tmp_path)
+    lexicon.load.cache_clear()
+    try:
+        with pytest.raises(KgError, match="unknown role 'hero'"):
+            lexicon.load("xx")
+    finally:
+        lexicon.load.cache_clear()
