@@ -294,3 +294,13 @@ def test_a_name_untyped_in_one_article_takes_its_type_from_another():
     resolve_entities([a, b, c], ms)
     assert [m.entity_ids for m in untyped] == [["person/karl-nehammer"]] * 2 + [["org/pravda"]]
     assert [m.type for m in untyped] == ["Person", "Person", "Organization"]
+
+
+def test_apposition_gives_the_name_its_title():
+    text = "Anwar Ibrahim , Perdana Menteri Malaysia , tiba .\nPerdana Menteri Malaysia tersenyum ."
+    p = parse(text)
+    ms = find_mentions(p)
+    anwar = by_text(ms)["Anwar Ibrahim"]
+    assert (anwar.type, anwar.title, anwar.affiliation) == ("Person", "Perdana Menteri", "country/MY")
+    resolve_entities([p], ms)
+    assert {m.entity_ids[0] for m in ms} == {"person/anwar-ibrahim"}
