@@ -32,6 +32,7 @@ class Rule:
     needles: tuple[str, ...] = ()
     phrases: re.Pattern | None = None
     max_words: int | None = None
+    with_next_line: bool = False    # the next line belongs to it (the caption under "Image caption")
     rest_of_article: bool = False   # the line opens a comment area: all later lines are furniture
 
     def matches(self, line: str, words: int, folded: str) -> bool:
@@ -60,7 +61,7 @@ def _phrase(text: str) -> str:
 def _compile(spec: dict) -> Rule:
     flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
     regexes = [str(r) for r in spec.get("regex", [])]
-    anchored = [rf"(?:{_phrase(p)})[\s:*.]*$" for p in spec.get("lines", [])]
+    anchored = [rf"(?:{_phrase(p)})[\s:*.,]*$" for p in spec.get("lines", [])]
     anchored += [rf"(?:{_phrase(p)})\s*:" for p in spec.get("labels", [])]
     anchored += [rf"(?:{_phrase(p)})(?!\w)" for p in spec.get("starts", [])]
     anchored += [r for r in regexes if r.startswith("^")]
@@ -75,7 +76,8 @@ def _compile(spec: dict) -> Rule:
 
     return Rule(name=str(spec["name"]), anchored=join(anchored), anywhere=join(anywhere),
                 needles=tuple(_fold(p) for p in contains), phrases=join(phrases),
-                max_words=spec.get("max_words"), rest_of_article=bool(spec.get("rest_of_article")))
+                max_words=spec.get("max_words"), with_next_line=bool(spec.get("with_next_line")),
+                rest_of_article=bool(spec.get("rest_of_article")))
 
 
 @lru_cache(maxsize=None)

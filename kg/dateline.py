@@ -58,6 +58,17 @@ def _is_outlet(part: str) -> bool:
     return bool(_DOMAIN.match(part)) or part.casefold() in known_outlets()
 
 
+def credits_outlet(line: str) -> bool:
+    """A short line naming an outlet beside a dash or bar ("Tim detikcom - detikNews") or a web domain.
+
+    Such lines are bylines and source lines, never headlines.
+    """
+    if len(line.split()) > 6:
+        return False
+    parts = [p.strip(" *_") for p in re.split(r"\s+[-–—|]\s+", line)]
+    return (len(parts) > 1 and any(_is_outlet(p) for p in parts)) or any(_DOMAIN.match(w) for w in line.split())
+
+
 def _is_name(part: str) -> bool:
     """Capitalised words, as places are written: "KYIV", "Jakarta", "New Delhi"."""
     words = part.split()

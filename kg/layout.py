@@ -20,7 +20,7 @@ from kg.model import Boilerplate, Span
 _LINE = re.compile(r"[^\n]+")
 TOP_LINES = 12               # the headline and body start are looked for this far down
 HEADLINE_WORDS = (3, 30)
-BANNER_MAX_WORDS = 8
+BANNER_MAX_WORDS = 5          # site names, taglines, section labels
 PROSE_MIN_WORDS = 10         # a paragraph this long, ending like a sentence, is body text
 PROSE_ANY_WORDS = 25         # … and one this long is body text however it ends
 _SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', "'", ')', '»')
@@ -64,7 +64,7 @@ def _headline_like(line: Line) -> bool:
     low, high = HEADLINE_WORDS
     t = line.text
     return (low <= line.words <= high and not t.endswith((".", ":", ";", ","))
-            and not (t.isupper() and line.words <= 5) and "://" not in t)
+            and not (t.isupper() and line.words <= 5) and "://" not in t and not dateline.credits_outlet(t))
 
 
 def _prose(line: Line) -> bool:
@@ -90,6 +90,8 @@ def _mark_rules(lines: list[Line], lang: str) -> dict[int, str]:
         rule = boilerplate.match(line.text, rules)
         if rule or area:
             marks[i] = rule.name if rule else area
+        if rule and rule.with_next_line and i + 1 < len(lines):
+            marks[i + 1] = rule.name
         if rule and rule.rest_of_article:
             area = area or rule.name
     return marks
@@ -106,10 +108,11 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
     out = Layout(title=title)
     top = [i for i in range(len(lines)) if i not in marks][:TOP_LINES]
     for i in top:
-        stamp = pubdate.timestamp(lines[i].text, lang)
-        if stamp:
+        if pubdate.is_timestamp(lines[i].text, lang):
             marks[i] = "timestamp"
-            out.published = out.published or stamp
+            out.published = out.published or pubdate.find_date(lines[i].text, lang)
+        elif dateline.credits_outlet(lines[i].text):
+            marks[i] = "outlet-line"     # "Tim detikcom - detikNews", "Kompas.com"
     top = [i for i in top if i not in marks]
 
     found_dateline = None

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
+
+LANG_DIR = Path(__file__).parent / "lang"
 # date orders by language, for numeric dates ("29/10/2024"); unknown: day first
 DATE_ORDER = {"en": "MDY"}
 # a clock time with an optional zone: "14:05 WIB", "3.05 PM", "10:00 GMT+7"
@@ -75,22 +79,36 @@ def find_date(text: str, lang: str = "id") -> date | None:
     return None
 
 
-def timestamp(line: str, lang: str = "id") -> date | None:
-    """The date of a line that is nothing but a timestamp, else None.
+@lru_cache(maxsize=None)
+def _stamp_words(lang: str) -> frozenset[str]:
+    """Words of timestamp lines (``kg/lang/<code>/timestamps.yaml``), of ``lang`` and English."""
+    words: set[str] = set()
+    for code in {lang, "en"}:
+        path = LANG_DIR / code / "timestamps.yaml"
+        if path.exists():
+            words |= {str(w).casefold() for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("words", [])}
+    return frozenset(words)
 
-    "Selasa, 29 Oktober 2024 14:05 WIB", "Updated: Oct 29, 2024 3:05 PM":
-    once the date, weekday, time and punctuation are gone, at most a couple
-    of words ("Diperbarui", "Published") may remain.
+
+def is_timestamp(line: str, lang: str = "id") -> bool:
+    """Whether a line is nothing but a timestamp.
+
+    "Selasa, 29 Oktober 2024 14:05 WIB", "Updated: Oct 29, 2024 3:05 PM",
+    "2 hours ago", "Published": once the date, weekday, clock time, zone,
+    numbers and timestamp words are gone, at most a couple of words (a place:
+    "Jakarta, 29 Oktober 2024") may remain beside a full date, none otherwise.
     """
     if len(line.split()) > 12:
-        return None
+        return False
     m = _full_date(lang).search(line)
-    if not m:
-        return None
-    _, days = _names(lang)
-    rest = line[:m.start()] + " " + line[m.end():]
+    rest = line[:m.start()] + " " + line[m.end():] if m else line
     rest = re.sub(_TIME, " ", rest)
-    rest = re.sub(r"\b(?:" + "|".join(re.escape(d) for d in days) + r")\b", " ", rest, flags=re.IGNORECASE)
-    if len(re.findall(r"[^\W\d_]+", rest)) > 2:
-        return None
-    return parse_date(m.group(0), lang)
+    rest = re.sub(r"\b[A-Z]{2,5}(?:[+-]\d{1,2})?\b", " ", rest)          # zones: WIB, GMT+7
+    _, days = _names(lang)
+    folded_days = {d.casefold() for d in days}
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in folded_days]
+    stamp_words = _stamp_words(lang)
+    left = [w for w in words if w.casefold() not in stamp_words]
+    if m:
+        return len(left) <= 2
+    return not left and len(words) > 0

@@ -290,3 +290,55 @@ def test_seed_dateline_is_cut_from_first_sentence(seeds):
     for a in seeds.values():
         first_body = next(t for off, t in segments(a) if off >= a.dateline.start)
         assert first_body.startswith("Presiden Ukraina Volodymyr Zelensky")
+
+
+# Page dumps in the shapes of common news sites (written for these tests):
+# (text, headline, {line: rule} that must be marked, lines that must stay text)
+SITE_SHAPES = [
+    ("detikNews\nBerita\nInternasional\n\nKorsel Panggil Dubes Rusia Usai Laporan Pengiriman Tentara\n"
+     "Tim detikcom - detikNews\nSelasa, 22 Okt 2024 15:30 WIB\n\n"
+     "Jakarta - Kementerian Luar Negeri Korea Selatan memanggil duta besar Rusia untuk memprotes kerja sama militer.\n"
+     "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\n"
+     "Wakil Menteri Luar Negeri menyampaikan protes keras dalam pertemuan di Seoul, menurut pernyataan kementerian.\n"
+     'Simak Video "Video: Pasukan Dikirim ke Perbatasan"\n(haf/haf)\n',
+     "Korsel Panggil Dubes Rusia Usai Laporan Pengiriman Tentara",
+     {"Tim detikcom - detikNews": "outlet-line", "Selasa, 22 Okt 2024 15:30 WIB": "timestamp",
+      "ADVERTISEMENT": "advertisement", "(haf/haf)": "credit"},
+     ["Wakil Menteri Luar Negeri menyampaikan protes keras"]),
+    ("Kompas.com\nInternasional\nMenlu Bertemu Menlu China di Beijing, Bahas Laut China Selatan\n"
+     "Kompas.com - 12/07/2024, 10:05 WIB\nPenulis Ardi Utomo | Editor Ardi Utomo\nLihat Foto\n"
+     "Menteri Luar Negeri (kiri) bersama Menlu China. (DOK. KEMENLU RI)\n"
+     "BEIJING, KOMPAS.com - Menteri Luar Negeri bertemu dengan Menteri Luar Negeri China di Beijing pada Jumat (12/7/2024).\n"
+     "Keduanya membahas situasi di Laut China Selatan dan kerja sama ekonomi kedua negara (ASEAN).\n",
+     "Menlu Bertemu Menlu China di Beijing, Bahas Laut China Selatan",
+     {"Penulis Ardi Utomo | Editor Ardi Utomo": "byline", "Lihat Foto": "read-also",
+      "Menteri Luar Negeri (kiri) bersama Menlu China. (DOK. KEMENLU RI)": "photo-caption",
+      "Kompas.com - 12/07/2024, 10:05 WIB": "timestamp"},
+     ["Keduanya membahas situasi"]),
+    ("World\nJapan, Philippines sign defence pact as China tensions rise\nBy Tim Kelly and Karen Lema\n"
+     "July 8, 2024 7:45 AM GMT+7 Updated 2 days ago\n\n"
+     "MANILA, July 8 (Reuters) - Japan and the Philippines signed a defence pact on Monday that allows troop deployments.\n\n"
+     "Reporting by Karen Lema in Manila; Editing by Martin Petty\n",
+     "Japan, Philippines sign defence pact as China tensions rise",
+     {"World": "site-banner", "By Tim Kelly and Karen Lema": "byline",
+      "July 8, 2024 7:45 AM GMT+7 Updated 2 days ago": "timestamp"},
+     []),
+    ("Ukraine war: Zelensky visits front line near Kharkiv\nPublished\n2 hours ago\nShare\nImage source, Reuters\n"
+     "Image caption,\nMr Zelensky met soldiers near the front\n"
+     "President Volodymyr Zelensky has visited troops on the front line near Kharkiv, his office said on Tuesday.\n"
+     "Related Topics\nRussia-Ukraine war\n",
+     "Ukraine war: Zelensky visits front line near Kharkiv",
+     {"2 hours ago": "timestamp", "Image caption,": "image-caption",
+      "Mr Zelensky met soldiers near the front": "image-caption", "Russia-Ukraine war": "related-section"},
+     ["President Volodymyr Zelensky has visited troops"]),
+]
+
+
+@pytest.mark.parametrize("text, headline, furniture, prose", SITE_SHAPES)
+def test_site_shapes(text, headline, furniture, prose):
+    a = article_from_text(text, "page.txt")
+    rules = marked(a)
+    assert a.title == headline and headline not in rules
+    assert {line: rules.get(line) for line in furniture} == furniture
+    assert not [line for line in rules if line.startswith(tuple(prose))]
+    assert a.body_start >= a.text.index(headline) + len(headline)
