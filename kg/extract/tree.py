@@ -33,28 +33,31 @@ def case_of(sent: Sentence, tok: Token) -> str:
 
 def conjuncts(sent: Sentence, tok: Token) -> list[Token]:
     """Nominal conjuncts of a dependent: "Zelensky dan Yoon" → [Yoon]."""
-    out = []
-    for c in sent.children(tok):
-        if base(c.deprel) == "conj" and c.upos in NOMINAL:
-            out.append(c)
-            out.extend(conjuncts(sent, c))
-    return out
+    chain = _descend(sent, tok, lambda c: base(c.deprel) == "conj" and c.upos in NOMINAL)
+    return [t for t in chain if t is not tok]
+
+
+def _descend(sent: Sentence, head: Token, keep) -> list[Token]:
+    """``head`` and the dependents reachable through relations ``keep`` accepts
+    (a visited set guards against cyclic trees in hand-made CoNLL-U)."""
+    out, todo, seen = [], [head], {head.id}
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in sent.children(t):
+            if c.id not in seen and keep(c):
+                seen.add(c.id)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.id)
 
 
 def phrase(sent: Sentence, head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``, without nested clauses."""
-    out = [head]
-    for c in sent.children(head):
-        if base(c.deprel) not in CLAUSAL and base(c.deprel) != "case":
-            out.extend(phrase(sent, c))
-    return sorted(out, key=lambda t: t.id)
+    return _descend(sent, head, lambda c: base(c.deprel) not in CLAUSAL and base(c.deprel) != "case")
 
 
 def subtree(sent: Sentence, head: Token) -> list[Token]:
-    out = [head]
-    for c in sent.children(head):
-        out.extend(subtree(sent, c))
-    return sorted(out, key=lambda t: t.id)
+    return _descend(sent, head, lambda c: True)
 
 
 def word_at(text: str, start: int) -> tuple[int, str]:
