@@ -205,7 +205,8 @@ def _from_json(text: str, rel: str, path: Path, lang: str, jsonl: bool) -> Itera
         elif not isinstance(record.get("text"), str) or not record["text"].strip():
             yield Skipped(shown, f"{where}: no 'text'")
         else:
-            yield article_from_text(record["text"], record_id, path, lang, _record_meta(record, lang))
+            yield article_from_text(record["text"], record_id, path, lang, _record_meta(record, lang),
+                                    shown if n is None else f"{shown}#{n}")
 
 
 def _record_meta(record: dict, lang: str) -> Meta:
@@ -220,14 +221,15 @@ def _record_meta(record: dict, lang: str) -> Meta:
 
 
 def article_from_text(text: str, article_id: str, path: Path | None = None, lang: str = "auto",
-                      meta: Meta | None = None) -> Article | Skipped:
+                      meta: Meta | None = None, shown: str | None = None) -> Article | Skipped:
     """An Article with its layout (boilerplate, title, dateline, date, language) analysed.
 
-    A text with nothing left once its boilerplate is marked is Skipped.
+    A text with nothing left once its boilerplate is marked is Skipped, under
+    the name ``shown`` (default: the path).
     """
     meta = meta or Meta()
     path = path or Path(article_id)
-    shown = str(path) + article_id[article_id.rfind("#"):] if "#" in article_id else str(path)
+    shown = shown or str(path)
     if not text.strip():
         return Skipped(shown, "empty text")
     if lang != "auto":

@@ -227,6 +227,15 @@ def test_jsonl_and_json_records(tmp_path):
     assert first.text == body and first.language == "id" and items[1].language == "en"
 
 
+def test_markdown_heading_is_the_title(tmp_path):
+    text = ("# Gempa Magnitudo 6 Guncang Lepas Pantai Sumatra\n\n**Penulis:** Dewi Lestari\n\n"
+            "Gempa bermagnitudo 6 mengguncang lepas pantai barat Sumatra pada Kamis pagi, kata badan geofisika.\n")
+    a = only(list(read_path(write(tmp_path / "gempa.md", text))))
+    assert a.title == "Gempa Magnitudo 6 Guncang Lepas Pantai Sumatra"
+    assert marked(a) == {"**Penulis:** Dewi Lestari": "byline"}
+    assert a.text[a.body_start:].startswith("Gempa bermagnitudo 6")
+
+
 def test_language_auto_and_forced(tmp_path):
     write(tmp_path / "en.txt", PAGE_EN)
     write(tmp_path / "id.txt", PAGE_ID)
