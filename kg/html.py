@@ -20,19 +20,19 @@ import re
 from collections import Counter
 from pathlib import Path
 from string import Template
-from typing import Any
-
-import networkx as nx
-import pyvis
-from pyvis.network import Network
+from typing import TYPE_CHECKING, Any
 
 from kg.model import ENTITY_TYPES, EVENT_TYPES
+
+if TYPE_CHECKING:  # pyvis (which imports IPython) loads only when a page is rendered: the CLI starts fast
+    import networkx as nx
+    from pyvis.network import Network
 
 DEFAULT_MAX_NODES = 300   # above this many nodes the page opens on the most-mentioned ones
 LAYOUT_SEED = 7           # vis-network's random seed: the same graph gets the same layout
 
 _ASSETS = Path(__file__).with_name("html_assets")
-_VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+_VIS_VERSION = "vis-9.1.2"   # the vis-network build pyvis 0.3.2 ships (and its templates use)
 
 # (label in the legend, vis shape, fill colour) per node group
 _EVENT_COLOURS = dict(zip(EVENT_TYPES, ("#e15759", "#f28e2b", "#8c564b", "#edc948", "#ff9da7", "#b07aa1",
@@ -55,6 +55,9 @@ _ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
 
 def render(graph: nx.MultiDiGraph, title: str = "kg event graph", max_nodes: int = DEFAULT_MAX_NODES) -> str:
     """A complete HTML page showing ``graph``; above ``max_nodes`` nodes it opens on the most-mentioned."""
+    import pyvis
+
+    vis = Path(pyvis.__file__).parent / "templates" / "lib" / _VIS_VERSION
     net = _network(graph)
     data = {
         "title": title,
@@ -67,9 +70,9 @@ def render(graph: nx.MultiDiGraph, title: str = "kg event graph", max_nodes: int
     }
     page = Template(_asset("page.html")).substitute(
         title=html.escape(title),
-        vis_css=_inline(_VIS / "vis-network.css", "</style"),
+        vis_css=_inline(vis / "vis-network.css", "</style"),
         kg_css=_inline(_ASSETS / "page.css", "</style"),
-        vis_js=_inline(_VIS / "vis-network.min.js", "</script"),
+        vis_js=_inline(vis / "vis-network.min.js", "</script"),
         kg_js=_inline(_ASSETS / "page.js", "</script"),
         data=script_json(data),
     )
@@ -147,6 +150,8 @@ def _tooltip(key: str, attrs: dict[str, Any]) -> str:
 
 def _network(graph: nx.MultiDiGraph) -> Network:
     """The pyvis network: one vis node per graph node, one vis edge per graph edge, in graph order."""
+    from pyvis.network import Network
+
     net = Network(directed=True, cdn_resources="remote")
     for key, attrs in graph.nodes(data=True):
         extra: dict[str, Any] = {"kind": attrs.get("kind"), "weight": weight(attrs)}
@@ -177,7 +182,7 @@ def _options(net: Network, n_nodes: int) -> dict[str, Any]:
     net.toggle_hide_edges_on_drag(n_nodes > 300)
     options = json.loads(net.options.to_json())
     options["physics"].update(minVelocity=1.0, timestep=0.5, adaptiveTimestep=True)
-    options["physics"]["stabilization"].update(iterations=300 if n_nodes > 300 else 600, updateInterval=25)
+    options["physics"]["stabilization"].update(iterations=100 if n_nodes > 300 else 600, updateInterval=25)
     options["edges"].update(
         arrows={"to": {"enabled": True, "scaleFactor": 0.5}}, width=1.2,
         color={"color": "#8a9bb0", "highlight": "#1f3b5a", "inherit": False},

@@ -89,7 +89,11 @@ def xss_graph() -> nx.MultiDiGraph:
 
 
 def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGraph:
-    """A graph with the contract's node kinds and roles but random structure, for scale tests and benchmarks."""
+    """A random graph with the contract's node kinds, attributes and roles, for scale tests and benchmarks.
+
+    Mentions and entity mention counts are heavy-tailed like news; every event
+    is reported in the articles of its mentions, the remaining edges are roles.
+    """
     import random
 
     rng = random.Random(seed)
@@ -105,17 +109,22 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGrap
         g.add_node(f"entity:e{i}", kind="place" if t == "Place" else "actor", type=t, label=f"Entity {i}",
                    aliases=[], affiliation=None, geonames_id=None, lat=None, lon=None,
                    mention_count=int(rng.paretovariate(1.5)))
-    events = [f"event:{i}" for i in range(n_events)]
-    for i, key in enumerate(events):
-        mentions = [{"article": f"{rng.randrange(n_articles)}.txt", "begin": 0, "end": 4, "anchor": "kata",
-                     "sentence": f"Kalimat {i} kata.", "rule": "r", "confidence": 0.5, "quote": None,
-                     "medium": None, "date_text": None, "modality": [], "via": None}
-                    for _ in range(min(6, int(rng.paretovariate(1.2))))]
+    entities = [k for k, a in g.nodes(data=True) if a["kind"] in ("actor", "place")]
+    events = []
+    for i in range(n_events):
+        key = f"event:{i}"
+        articles = sorted({f"{rng.randrange(n_articles)}.txt" for _ in range(min(6, int(rng.paretovariate(1.2))))})
+        mentions = [{"article": a, "begin": 0, "end": 4, "anchor": "kata", "sentence": f"Kalimat {i} kata.",
+                     "rule": "r", "confidence": 0.5, "quote": None, "medium": None, "date_text": None,
+                     "modality": [], "via": None} for a in articles]
         g.add_node(key, kind="event", type=("Call", "Statement", "Deployment")[i % 3], label=f"Event {i}",
                    date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", modality=[], quantity=None, mentions=mentions)
-    entities = [k for k, a in g.nodes(data=True) if a["kind"] in ("actor", "place")]
-    for _ in range(n_edges):
-        g.add_edge(rng.choice(events), rng.choice(entities), role=rng.choice(["participant", "speaker", "force"]))
+        events.append((key, articles))
+    for key, articles in events:
+        for a in articles:
+            g.add_edge(key, f"article:{a}", role="reported_in")
+    for _ in range(n_edges - g.number_of_edges()):
+        g.add_edge(rng.choice(events)[0], rng.choice(entities), role=rng.choice(["participant", "speaker", "force"]))
     return g
 
 
@@ -224,3 +233,40 @@ def test_big_graph_keeps_everything_in_the_data():
     g = synthetic_graph(400, 900)
     data = _data(html.render(g, max_nodes=100))
     assert data["maxNodes"] == 100 and len(data["nodes"]) == 400 and len(data["edges"]) == 900
+
+
+def test_view_command_writes_the_page_of_an_exported_graph(tmp_path):
+    from click.testing import CliRunner
+
+    from kg import rdf
+    from kg.cli import cli
+    from kg.cli import commands  # noqa: F401  (registers the commands)
+
+    g = two_article_graph()
+    ttl = tmp_path / "graph.ttl"
+    ttl.write_bytes(rdf.serialize(g, "ttl"))
+    result = CliRunner().invoke(cli, ["view", str(ttl)], obj={})
+    assert result.exit_code == 0, result.output
+    data = _data((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    assert sorted(n["id"] for n in data["nodes"]) == sorted(g.nodes)
+    assert len(data["edges"]) == g.number_of_edges()
+    assert [m["article"] for m in data["details"]["event:ev-call"]["mentions"]] == ["a.txt", "b.txt"]
+    assert "graph.ttl · kg event graph" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["view", str(ttl), "-o", str(tmp_path / "out" / "g.html"), "--max-nodes", "5"],
+                                obj={})
+    assert result.exit_code == 0 and _data((tmp_path / "out" / "g.html").read_text())["maxNodes"] == 5
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name != "g.html"]   # no temp file left behind
+
+
+@pytest.mark.parametrize("content, message", [(None, "no such file"), ("not turtle at all", "not valid turtle")])
+def test_view_command_bad_input_is_one_line(tmp_path, capsys, content, message):
+    from kg.cli import main
+
+    ttl = tmp_path / "graph.ttl"
+    if content is not None:
+        ttl.write_text(content)
+    with pytest.raises(SystemExit) as exit_:
+        main(["view", str(ttl)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1 and message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "graph.html").exists()

@@ -13,6 +13,7 @@ var network, nodes, edges, kgState;
 (function () {
   var DATA = JSON.parse(document.getElementById('kg-data').textContent);
   var DETAILS = DATA.details;
+  var MAX_ITERATIONS = DATA.options.physics.stabilization.iterations;
   var byId = new Map();
   var rank = new Map();          // graph order, the tie-breaker everywhere
   var adjacent = new Map();      // node id -> [{other, role, out}]
@@ -104,6 +105,7 @@ var network, nodes, edges, kgState;
     visible = result.ids;
     nodes = new vis.DataSet(DATA.nodes);
     edges = new vis.DataSet(DATA.edges);
+    DATA.options.physics.stabilization.iterations = layoutIterations(visible.size);
     nodeView = new vis.DataView(nodes, {filter: function (n) { return visible.has(n.id); }});
     edgeView = new vis.DataView(edges, {filter: function (e) { return visible.has(e.from) && visible.has(e.to); }});
     network = new vis.Network(byIdEl('mynetwork'), {nodes: nodeView, edges: edgeView}, DATA.options);
@@ -118,6 +120,10 @@ var network, nodes, edges, kgState;
     });
     report(result);
     if (!visible.size) freeze();
+  }
+  /* Each iteration costs about 50 µs per drawn node: keep the layout within a few seconds. */
+  function layoutIterations(n) {
+    return Math.round(Math.min(MAX_ITERATIONS, Math.max(100, 90000 / Math.max(1, n))));
   }
   /* Physics off once the layout has settled: the picture stays still and responsive. */
   function freeze() {
@@ -153,7 +159,7 @@ var network, nodes, edges, kgState;
     if (fresh) {  // nodes never laid out: let physics settle them briefly, then freeze again
       kgState.stillAt = null;
       network.setOptions({physics: {enabled: true}});
-      network.stabilize(150);
+      network.stabilize(Math.min(150, layoutIterations(visible.size)));
     } else {
       kgState.stillAt = kgState.stillAt || performance.now();
     }
