@@ -351,3 +351,39 @@ def test_site_shapes(text, headline, furniture, prose):
     assert {line: rules.get(line) for line in furniture} == furniture
     assert not [line for line in rules if line.startswith(tuple(prose))]
     assert a.body_start >= a.text.index(headline) + len(headline)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Baca Juga: Harga Emas Hari Ini", "read-also"),
+    ("Simak juga: Video Banjir di Jakarta", "read-also"),
+    ("Saksikan Video Pilihan di Bawah Ini:", "read-also"),
+    ("Pilihan Editor: Harga Cabai Naik", "read-also"),
+    ("Follow Berita Okezone di Google News", "promo"),
+    ("Dapatkan update berita pilihan dan breaking news setiap hari. Mari bergabung di Grup Telegram, klik link", "promo"),
+    ("[Gambas:Video 20detik]", "embed"),
+    ("Pewarta: Nama Orang", "byline"),
+    ("Laporan Wartawan Tribunnews.com, Nama Orang", "byline"),
+    ("Copyright © ANTARA 2024", "copyright"),
+    ("Tag : ukraina, korea selatan", "tags"),
+    ("Leave a Reply", "comment-section"),
+    ("Your email address will not be published. Required fields are marked *", "comment-form"),
+    ("Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine", "promo"),
+    ("Sign up here.", "promo"),
+    ("Associated Press writer Hyung-jin Kim in Seoul contributed to this report.", "contributor-credit"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "copyright"),
+    # real sentences stay text
+    ("Baca lebih lanjut, kata dia, laporan itu menunjukkan peningkatan jumlah pasukan.", None),
+    ("Sumber itu mengatakan pertemuan akan digelar pekan depan.", None),
+    ("Editor majalah itu ditangkap polisi di Jakarta pada Senin malam.", None),
+    ("Ikuti perkembangan situasi, warga diminta tetap tenang, kata gubernur.", None),
+    ("Warga menerima pesan WhatsApp berisi ajakan untuk mengungsi dari kota itu.", None),
+    ("By Tuesday evening, both governments had confirmed the agreement.", None),
+    ("Related to this, officials said the talks lasted an hour.", None),
+    ("Follow-up talks are planned for next month in Geneva, the ministry said.", None),
+    ("Organisasi Pakta Pertahanan Atlantik Utara (NATO)", None),
+])
+def test_boilerplate_lines(line, rule):
+    from kg import boilerplate
+
+    found = boilerplate.match(boilerplate.clean(line), boilerplate.rules_for("id"))
+    assert (found.name if found else None) == rule
