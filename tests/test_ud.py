@@ -1,6 +1,7 @@
-"""UD harmonisation and the evaluation's document and scorer, on small CoNLL-U written here."""
+"""UD harmonisation and the UD evaluation (document, scorer, end to end), on small CoNLL-U written here."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,33 @@ def test_table_has_a_row_per_treebank():
     lines = ud_eval.table({"GSD-test": row, "CSUI-test": row}).splitlines()
     assert lines[0].split("|")[2].strip() == "Tokens"
     assert [line.split("|")[1].strip() for line in lines[2:]] == ["GSD-test", "CSUI-test"]
+
+
+def test_evaluate_parses_raw_text_and_scores_both_treebanks(parser, tmp_path):
+    """End to end with the real bundled pipeline, on a tiny UD folder written here."""
+    from click.testing import CliRunner
+
+    from kg.cli import _register, cli
+
+    ud_dir = tmp_path / "ud"
+    ud_dir.mkdir()
+    for name in ud_eval.TEST_FILES.values():
+        (ud_dir / name).write_text(GSD_LIKE + "\n" + CSUI_LIKE, encoding="utf-8")
+    _register()
+    result = CliRunner().invoke(cli, ["models", "evaluate", "--ud", str(ud_dir), "--out", str(tmp_path / "out"),
+                                      "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert list(scores) == list(ud_eval.TEST_FILES)
+    for row in scores.values():
+        assert set(row) == set(ud_eval.METRICS) and all(0 <= v <= 100 for v in row.values())
+        assert row["Tokens"] >= 90          # two plain sentences: the tokenizer must get them
+    gold = (tmp_path / "out" / "GSD-test.gold.conllu").read_text(encoding="utf-8")
+    assert "compound" not in gold and "\tJakarta\tJakarta\t" in gold
+    out = tmp_path / "out"
+    assert ud_eval.score(out / "GSD-test.gold.conllu", out / "GSD-test.system.conllu") == scores["GSD-test"]
+
+
+def test_evaluate_needs_both_test_files(tmp_path):
+    with pytest.raises(KgError, match="id_csui-ud-test.conllu"):
+        ud_eval.evaluate(tmp_path, tmp_path / "out")
