@@ -104,14 +104,14 @@ def _walk(root: Path) -> list[Path | Skipped]:
 def _read_file(path: Path, root: Path, lang: str, max_bytes: int | None) -> Iterator[Article | Skipped]:
     shown = str(path)
     rel = path.relative_to(root).as_posix()
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield Skipped(shown, f"unsupported file type '{suffix or path.name}' (use .txt, .md, .html, .json, .jsonl)")
+        return
     try:
         raw = _read_bytes(path, max_bytes)
         if isinstance(raw, Skipped):
             yield raw
-            return
-        suffix = path.suffix.lower()
-        if suffix not in SUFFIXES:
-            yield Skipped(shown, f"unsupported file type '{suffix or path.name}' (use .txt, .md, .html, .json, .jsonl)")
             return
         decoded = decode(raw)
         if decoded.note:

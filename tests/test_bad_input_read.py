@@ -161,6 +161,7 @@ def test_unsupported_documents_are_reported_other_files_ignored(tmp_path):
     items = list(read_path(tmp_path))
     assert [type(i).__name__ for i in items] == ["Skipped", "Article"]
     assert items[0].reason.startswith("PDF files are not supported")
+    assert reason(read_one(tmp_path / "gambar.png")).startswith("unsupported file type '.png'")
 
 
 def test_a_messy_folder_is_read_to_the_end(tmp_path):
