@@ -176,3 +176,61 @@ def test_a_bare_move_does_not_join_a_move_elsewhere():
     to_a = mention("a1.txt", "Deployment", 10, "mengirim", arg("force", "armedforce/KP"), arg("destination", "geonames/1"))
     to_ru = mention("a1.txt", "Deployment", 90, "pemindahan", arg("destination", "country/RU"))
     assert len(events_of([to_a, to_ru])) == 2
+
+
+# ---- the real stages: entity resolution (kg.entities) and extraction (kg.events) on hand-made trees ----
+
+def row(i, form, lemma, upos, head, rel):
+    return f"{i}\t{form}\t{lemma}\t{upos}\t_\t_\t{head}\t{rel}\t_\t_"
+
+def conllu(*sents):
+    return "\n\n".join("\n".join(row(*t) for t in s) for s in sents) + "\n"
+
+A = "Presiden Prancis Emmanuel Macron menelepon Kanselir Jerman Olaf Scholz pada Senin (4/3/2024). Pembicaraan kedua pemimpin itu berlangsung satu jam."
+A_CONLLU = conllu(
+    [(1, "Presiden", "presiden", "NOUN", 5, "nsubj"), (2, "Prancis", "Prancis", "PROPN", 1, "nmod"),
+     (3, "Emmanuel", "Emmanuel", "PROPN", 1, "appos"), (4, "Macron", "Macron", "PROPN", 3, "flat"),
+     (5, "menelepon", "telepon", "VERB", 0, "root"), (6, "Kanselir", "kanselir", "NOUN", 5, "obj"),
+     (7, "Jerman", "Jerman", "PROPN", 6, "nmod"), (8, "Olaf", "Olaf", "PROPN", 6, "appos"),
+     (9, "Scholz", "Scholz", "PROPN", 8, "flat"), (10, "pada", "pada", "ADP", 11, "case"),
+     (11, "Senin", "Senin", "PROPN", 5, "obl"), (12, "(", "(", "PUNCT", 13, "punct"),
+     (13, "4/3/2024", "4/3/2024", "NUM", 11, "appos"), (14, ")", ")", "PUNCT", 13, "punct"),
+     (15, ".", ".", "PUNCT", 5, "punct")],
+    [(1, "Pembicaraan", "bicara", "NOUN", 5, "nsubj"), (2, "kedua", "dua", "NUM", 3, "nummod"),
+     (3, "pemimpin", "pimpin", "NOUN", 1, "nmod"), (4, "itu", "itu", "DET", 1, "det"),
+     (5, "berlangsung", "langsung", "VERB", 0, "root"), (6, "satu", "satu", "NUM", 7, "nummod"),
+     (7, "jam", "jam", "NOUN", 5, "obl"), (8, ".", ".", "PUNCT", 5, "punct")])
+B = "Kanselir Jerman Olaf Scholz berbicara melalui telepon dengan Presiden Prancis Emmanuel Macron pada Senin (4/3/2024)."
+B_CONLLU = conllu(
+    [(1, "Kanselir", "kanselir", "NOUN", 5, "nsubj"), (2, "Jerman", "Jerman", "PROPN", 1, "nmod"),
+     (3, "Olaf", "Olaf", "PROPN", 1, "appos"), (4, "Scholz", "Scholz", "PROPN", 3, "flat"),
+     (5, "berbicara", "bicara", "VERB", 0, "root"), (6, "melalui", "lalu", "ADP", 7, "case"),
+     (7, "telepon", "telepon", "NOUN", 5, "obl"), (8, "dengan", "dengan", "ADP", 9, "case"),
+     (9, "Presiden", "presiden", "NOUN", 5, "obl"), (10, "Prancis", "Prancis", "PROPN", 9, "nmod"),
+     (11, "Emmanuel", "Emmanuel", "PROPN", 9, "appos"), (12, "Macron", "Macron", "PROPN", 11, "flat"),
+     (13, "pada", "pada", "ADP", 14, "case"), (14, "Senin", "Senin", "PROPN", 5, "obl"),
+     (15, "(", "(", "PUNCT", 16, "punct"), (16, "4/3/2024", "4/3/2024", "NUM", 14, "appos"),
+     (17, ")", ")", "PUNCT", 16, "punct"), (18, ".", ".", "PUNCT", 5, "punct")])
+
+
+
+def test_resolve_runs_entity_resolution_and_merges_one_call_told_by_two_outlets():
+    from kg.nlp import parse_conllu
+    from kg.pipeline import extract
+    from kg.resolve import resolve
+
+    parsed, entity_mentions, event_mentions = [], [], []
+    for name, text, cu in [("a.txt", A, A_CONLLU), ("b.txt", B, B_CONLLU)]:
+        art = Article(name, Path(name), text)
+        p = ParsedArticle(art, parse_conllu(cu, art))
+        ents, evs = extract(p)
+        parsed.append(p)
+        entity_mentions += ents
+        event_mentions += evs
+    entities, events = resolve(parsed, entity_mentions, event_mentions)
+    assert {"person/emmanuel-macron", "person/olaf-scholz"} <= {e.id for e in entities}
+    (call,) = [e for e in events if e.type == "Call"]
+    assert sorted(m.trigger_text for m in call.mentions) == ["Pembicaraan", "berbicara melalui telepon", "menelepon"]
+    assert sorted({i for ids in call.roles.values() for i in ids}) == ["person/emmanuel-macron", "person/olaf-scholz"]
+    assert call.date == date(2024, 3, 4) and call.id.startswith("call-2024-03-04-")
+    assert all(m.event_id == call.id for m in call.mentions)
