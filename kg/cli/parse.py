@@ -25,14 +25,13 @@ def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
     from kg.model import Skipped
     from kg.read import read_path
 
-    parser = nlp.get_parser(lang, provider)
     out, parsed, skipped = [], 0, 0
     for item in read_path(path):
         if isinstance(item, Skipped):
             click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
             skipped += 1
             continue
-        sentences = parser.parse(item)
+        sentences = nlp.get_parser(lang, provider).parse(item)  # loaded on the first article, once
         parsed += 1
         if fmt == "conllu":
             click.echo(f"# newdoc id = {item.id}")
