@@ -23,7 +23,7 @@ MAX_PARTS = 4
 MIN_WORDS_AFTER = 4          # a dateline opens a paragraph of real prose
 _PREFIX = re.compile(r"^(?P<prefix>[^\n]{2,80}?)\s+(?:--|-|–|—)\s*(?=\S)")
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}$", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
 

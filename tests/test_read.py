@@ -156,6 +156,8 @@ def test_english_page_layout(tmp_path):
     ("Jakarta, CNN Indonesia -- Menteri Luar Negeri bertemu duta besar Jepang kemarin.", "Jakarta", "CNN Indonesia"),
     ("TEMPO.CO, Jakarta - Menteri Luar Negeri bertemu duta besar Jepang kemarin.", "Jakarta", "TEMPO.CO"),
     ("Jakarta - Menteri Luar Negeri bertemu duta besar Jepang kemarin siang.", "Jakarta", None),
+    ("SEOUL, beritadunia.online – Presiden Korea Selatan bertemu duta besar Jepang kemarin.", "SEOUL",
+     "beritadunia.online"),
     ("WASHINGTON, Oct 29 (Reuters) - The United States said on Tuesday it would respond.", "WASHINGTON", "Reuters"),
 ])
 def test_datelines(paragraph, place, outlet):
