@@ -15,6 +15,8 @@ import gzip
 import hashlib
 import json
 import logging
+import os
+import re
 from pathlib import Path
 
 import kg
@@ -80,3 +82,115 @@ def _sentence(row: list, article: Article) -> Sentence:
     index, start, end, tokens = row
     return Sentence(index=index, start=start, end=end, text=article.text[start:end],
                     tokens=[Token(*t) for t in tokens])
+
+
+class BuildRecord:
+    """What the last build into an output folder was made from and what it wrote.
+
+    A re-run with nothing changed — the same input files byte for byte, the
+    same options, kg code, data files, models and library versions — whose
+    outputs are still in place has nothing to do: it only repeats the last
+    report, without reading, parsing or extracting anything (loading the
+    language identifier, gazetteers and date parser alone takes seconds).
+    Any change, even to one input file, means a real build, which the parse
+    cache keeps quick.
+    """
+
+    NAME = "last-build.json"
+
+    def __init__(self, folder: Path) -> None:
+        self.path = Path(folder) / self.NAME
+
+    def lookup(self, key: str, outputs: list[Path]) -> dict | None:
+        """The stored report when ``key`` matches and every output is as written then."""
+        try:
+            record = json.loads(self.path.read_text(encoding="utf-8"))
+            if record["key"] != key or sorted(record["outputs"]) != sorted(str(p) for p in outputs):
+                return None
+            if any(_sha256(Path(p).read_bytes()) != digest for p, digest in record["outputs"].items()):
+                return None
+            return record["report"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, key: str, files: dict[Path, bytes | str], report: dict) -> None:
+        outputs = {str(p): _sha256(d.encode("utf-8") if isinstance(d, str) else d) for p, d in files.items()}
+        try:
+            atomic_write(self.path, json.dumps({"key": key, "outputs": outputs, "report": report},
+                                               ensure_ascii=False, indent=1))
+        except OSError as e:
+            log.warning("the build record is not saved: %s", e.strerror or e)
+
+
+def build_key(source: Path, options: dict[str, str]) -> str:
+    """A digest of everything a build's outputs depend on."""
+    h = hashlib.sha256()
+    _feed(h, f"kg {kg.__version__} record {FORMAT}", json.dumps(options, sort_keys=True))
+    _feed(h, *(f"{name}=={version}" for name, version in _library_versions()))
+    for root in _code_roots():
+        _feed_tree(h, root, content=lambda p: p.suffix != ".pt")   # models: size and time, not 100 MB of bytes
+    _feed_tree(h, source, content=lambda p: True)
+    return h.hexdigest()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _feed(h: "hashlib._Hash", *parts: str) -> None:
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogateescape"))
+        h.update(b"\0")
+
+
+def _feed_tree(h: "hashlib._Hash", root: Path, content) -> None:
+    """Every file under ``root`` (or ``root`` itself): its path, and its bytes or its size and time.
+
+    Links to folders are recorded, not followed, as the reader does; an
+    unreadable file is recorded as such (its skip line depends on it).
+    """
+    paths = [root] if not root.is_dir() else sorted(
+        Path(d) / n for d, dirs, files in os.walk(root) for n in dirs + files if n != "__pycache__")
+    for p in paths:
+        rel = p.relative_to(root).as_posix() if p != root else p.name
+        if p.is_symlink() and not p.is_file():   # a link to a folder (not followed) or a broken one
+            _feed(h, rel, "link", os.readlink(p))
+        elif p.is_file():
+            try:
+                if content(p):
+                    _feed(h, rel, _sha256(p.read_bytes()))
+                else:
+                    st = p.stat()
+                    _feed(h, rel, str(st.st_size), str(st.st_mtime_ns))
+            except OSError as e:
+                _feed(h, rel, "unreadable", str(e.errno))
+        elif p.is_dir():
+            _feed(h, rel, "dir")
+
+
+def _code_roots() -> list[Path]:
+    """kg's code and data files, its models and its ontology."""
+    from kg import nlp
+    from kg.vocab import ONTOLOGY_FILE
+
+    return [Path(kg.__file__).parent, nlp.MODELS_DIR, ONTOLOGY_FILE]
+
+
+def _library_versions() -> list[tuple[str, str]]:
+    """The libraries kg depends on, with their installed versions (data such as CLDR comes with them)."""
+    from importlib import metadata
+
+    try:
+        requires = metadata.requires("kg") or []
+    except metadata.PackageNotFoundError:   # run from a checkout that is not installed
+        return [("kg", "not installed")]
+    out = []
+    for req in requires:
+        if "extra ==" in req:
+            continue
+        name = re.split(r"[<>=!~ ;\[]", req, maxsplit=1)[0]
+        try:
+            out.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            out.append((name, "missing"))
+    return sorted(out)

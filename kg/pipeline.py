@@ -24,6 +24,8 @@ from kg.progress import SILENT, Reporter
 
 # the languages kg can build graphs for (``--lang``); others are skipped with a reason
 LANGUAGES = ("id", "en")
+# longer than any news article (≈ 150,000 words): a dump, which would tie up the parser for hours
+MAX_ARTICLE_CHARS = 1_000_000
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +107,9 @@ class _Parsers:
         reason = self.unavailable(lang)
         if reason:
             raise NoModel(reason)
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise KgError(f"too long for one news article ({len(article.text):,} characters; kg parses at most "
+                          f"{MAX_ARTICLE_CHARS:,}): split it into its articles")
         if lang not in self._versions:
             self._versions[lang] = nlp.model_version(lang, self.provider)
         key = self.cache.key(article, self._versions[lang]) if self.cache else ""

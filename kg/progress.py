@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import ExitStack
 from typing import TextIO
 
 import click
 from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
 
 from kg.model import Skipped
 
@@ -34,6 +36,7 @@ class Reporter:
         self.tty = self.stream.isatty() if tty is None else tty
         self.log_every = log_every
         self._bar: tqdm | None = None
+        self._while_bar = ExitStack()   # log lines go through the bar while it is shown
         self._total = 0
         self._done = 0
         self._t0 = 0.0
@@ -63,6 +66,7 @@ class Reporter:
         if self.verbosity >= NORMAL and self.tty:
             self._bar = tqdm(total=total, desc=f"kg: {what}", unit="article", file=self.stream,
                              dynamic_ncols=True, leave=False)
+            self._while_bar.enter_context(logging_redirect_tqdm())
         else:
             self.info(f"{what} {total} article{'s' * (total != 1)}")
 
@@ -80,5 +84,6 @@ class Reporter:
 
     def finish(self) -> None:
         if self._bar is not None:
+            self._while_bar.close()
             self._bar.close()
             self._bar = None

@@ -51,10 +51,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
       kg view outputs/graph.ttl --open
     """
     # libraries' own log lines are noise to a user; kg's warnings are not
-    logging.basicConfig(format="kg: %(levelname)s: %(name)s: %(message)s",
-                        level=logging.DEBUG if debug else logging.CRITICAL)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("kg: %(levelname)s: %(name)s: %(message)s") if debug else _Plain())
+    logging.basicConfig(handlers=[handler], level=logging.DEBUG if debug else logging.CRITICAL, force=True)
     logging.getLogger("kg").setLevel(logging.DEBUG if debug else logging.WARNING)
     ctx.obj = {"debug": debug}
+
+
+class _Plain(logging.Formatter):
+    """``kg: warning: …``: a log line in the voice of every other kg message."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"kg: {record.levelname.lower()}: {record.getMessage()}"
 
 
 def _register() -> None:

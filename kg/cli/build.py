@@ -9,28 +9,28 @@ from typing import Iterator
 
 import click
 
-from kg.cli import cli
+from kg.cli import EXIT_CODES, cli
 from kg.errors import NOTHING_PROCESSED, OK, SOME_SKIPPED, KgError
+from kg.model import Skipped
 from kg.nlp import PROVIDERS
 from kg.pipeline import LANGUAGES, Result
 from kg.progress import NORMAL, QUIET, VERBOSE, Reporter
-
-# RDF serialisations kg.rdf writes; the file extension is the format's name
-RDF_FORMATS = ("ttl", "jsonld", "nt", "trig")
+from kg.rdf import FORMATS as RDF_FORMATS
 
 
-@cli.command("build")
+@cli.command("build", epilog=EXIT_CODES)
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
               show_default=True, help="Output folder: events.json, graph.<format>, graph.html.")
 @click.option("--format", "fmt", type=click.Choice(RDF_FORMATS), default="ttl", show_default=True,
-              help="RDF serialisation of the graph.")
+              help="RDF serialisation of the graph (also its file extension).")
 @click.option("--lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True,
               help="Language of the articles; auto detects it per article.")
 @click.option("--provider", type=click.Choice(PROVIDERS), default="bundled", show_default=True,
               help="bundled: kg's offline Indonesian models; stanza: official models from `kg models download`.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive graph.html.")
-@click.option("--no-cache", is_flag=True, help="Parse every article again, ignoring (and not filling) the cache.")
+@click.option("--no-cache", is_flag=True,
+              help="Read and parse everything again, ignoring (and not filling) the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where parses are cached  [default: OUT/.kg-cache]")
 @click.option("-q", "--quiet", is_flag=True, help="Print only skipped inputs and errors.")
@@ -48,7 +48,7 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     unchanged articles are not parsed again.
     """
     from kg import pipeline
-    from kg.cache import CACHE_DIRNAME, ParseCache
+    from kg.cache import CACHE_DIRNAME, BuildRecord, ParseCache, build_key
     from kg.io import atomic_write_all
     from kg.lock import BuildLock
 
@@ -56,29 +56,43 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
         raise click.UsageError("--quiet and --verbose exclude each other")
     t0 = time.monotonic()
     reporter = Reporter(QUIET if quiet else VERBOSE if verbose else NORMAL)
+    outputs = [out / "events.json", out / f"graph.{fmt}"] + ([out / "graph.html"] if html else [])
+    result: Result | None = None   # stays None when the outputs are up to date
     try:
         with _writing(out):
             lock = BuildLock(out).acquire()
         with lock:
             if lock.previous_pid:
                 reporter.detail(f"took over the lock left by pid {lock.previous_pid}")
-            cache = None if no_cache else ParseCache(cache_dir or out / CACHE_DIRNAME)
-            reporter.info(f"reading {source}")
-            result = pipeline.build(source, lang=lang, provider=provider, cache=cache, progress=reporter,
-                                    strict=ctx.obj["debug"])
-            if not result.articles:
-                raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
-                              f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
-            files = _render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
-            with _writing(out):
-                atomic_write_all(files)
+            record = BuildRecord(out / CACHE_DIRNAME)
+            key = build_key(source, {"source": str(source), "lang": lang, "provider": provider})
+            report = None if no_cache else record.lookup(key, outputs)
+            if report:
+                reporter.info(f"nothing changed since the last build: {out}/ is up to date")
+            else:
+                cache = None if no_cache else ParseCache(cache_dir or out / CACHE_DIRNAME)
+                reporter.info(f"reading {source}")
+                result = pipeline.build(source, lang=lang, provider=provider, cache=cache, progress=reporter,
+                                        strict=ctx.obj["debug"])
+                if not result.articles:
+                    raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs "
+                                  f"skipped); the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
+                files = _render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
+                with _writing(out):
+                    atomic_write_all(files)
+                report = _report(result, outputs)
+                if not no_cache:
+                    record.save(key, files, report)
+                for stage, seconds in result.stats.seconds.items():
+                    reporter.detail(f"{stage}: {seconds:.2f}s")
     except KeyboardInterrupt as e:
         raise type(e)(f"the previous outputs in {out}/ are unchanged") from None
-    for stage, seconds in result.stats.seconds.items():
-        reporter.detail(f"{stage}: {seconds:.2f}s")
+    if result is None:   # the same inputs are skipped for the same reasons: say so again
+        for path, reason in report["skipped"]:
+            reporter.skipped(Skipped(path, reason))
     if not quiet:
-        click.echo(summary(result, list(files), time.monotonic() - t0))
-    ctx.exit(SOME_SKIPPED if result.skipped else OK)
+        click.echo(summary(report, time.monotonic() - t0, up_to_date=result is None))
+    ctx.exit(SOME_SKIPPED if report["skipped"] else OK)
 
 
 @contextmanager
@@ -103,21 +117,29 @@ def _render(result: Result, out: Path, fmt: str, html: bool, title: str) -> dict
     return files
 
 
-def _counts(types: list[str]) -> str:
-    counts = Counter(types)
-    detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return f"{len(types)}" + (f" ({detail})" if detail else "")
-
-
-def summary(result: Result, files: list[Path], seconds: float) -> str:
-    """The one summary a build prints at the end."""
+def _report(result: Result, outputs: list[Path]) -> dict:
+    """What the summary tells, as plain data (kept in the build record for up-to-date re-runs)."""
     s = result.stats
+    return {"articles": len(result.articles), "skipped": [[k.path, k.reason] for k in result.skipped],
+            "parsed": s.parsed, "cached": s.cached, "sentences": s.sentences,
+            "events": Counter(e.type for e in result.events), "entities": Counter(e.type for e in result.entities),
+            "files": [str(p) for p in outputs]}
+
+
+def _counts(counts: dict[str, int]) -> str:
+    detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{sum(counts.values())}" + (f" ({detail})" if detail else "")
+
+
+def summary(report: dict, seconds: float, up_to_date: bool = False) -> str:
+    """The one summary a build prints at the end."""
+    done = "up to date, nothing to rebuild" if up_to_date else "built"
     return "\n".join([
-        f"kg: built in {seconds:.1f}s",
-        f"  articles   {len(result.articles)} read, {len(result.skipped)} skipped"
-        f" ({s.parsed} parsed, {s.cached} from cache)",
-        f"  sentences  {s.sentences}",
-        f"  events     {_counts([e.type for e in result.events])}",
-        f"  entities   {_counts([e.type for e in result.entities])}",
-        f"  written    {', '.join(str(f) for f in files)}",
+        f"kg: {done} in {seconds:.2f}s",
+        f"  articles   {report['articles']} read, {len(report['skipped'])} skipped"
+        f" ({0 if up_to_date else report['parsed']} parsed, {0 if up_to_date else report['cached']} from cache)",
+        f"  sentences  {report['sentences']}",
+        f"  events     {_counts(report['events'])}",
+        f"  entities   {_counts(report['entities'])}",
+        f"  written    {', '.join(report['files'])}" + (" (unchanged)" if up_to_date else ""),
     ])
