@@ -85,10 +85,11 @@ def _walk(root: Path) -> list[Path | Skipped]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         here = Path(dirpath)
         for d in list(dirnames):
-            if d.startswith(".") or (here / d).is_symlink():
+            if d.startswith("."):
                 dirnames.remove(d)
-                if not d.startswith("."):
-                    add(here / d, Skipped(str(here / d), "link to a folder, not followed"))
+            elif (here / d).is_symlink():
+                dirnames.remove(d)
+                add(here / d, Skipped(str(here / d), "link to a folder, not followed"))
         for name in filenames:
             suffix = Path(name).suffix.lower()
             if name.startswith("."):
