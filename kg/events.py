@@ -119,7 +119,7 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
         ev.arguments = filled.arguments
         found = _Found(ev, match.head, nominal=match.kind == "nominal" or lex.is_nominal(match.head))
         if frame.theme and filled.slots.get(frame.theme):
-            found.force = _unit(sent, filled.slots[frame.theme][0], lex)
+            found.force = _unit(sent, filled.slots[frame.theme][0])
         if sense.type == "Statement":
             found.complement = _complement(sent, match, lex)
             if found.complement:
@@ -154,14 +154,11 @@ def _theme_role(sense: Sense, lex: Lexicon) -> str | None:
     return frame.theme or frame.subject
 
 
-def _unit(sent: Sentence, theme: Token, lex: Lexicon) -> Token:
-    """The troop noun of a theme phrase ("ribuan tentara Korea Utara" → tentara)."""
-    force = lex.classes.get("force")
-    if force is None:
-        return theme
-    for t in subtree(sent, theme):
-        if lower(t) in force.words:
-            return t
+def _unit(sent: Sentence, theme: Token) -> Token:
+    """The counted noun of a theme phrase: its head, or what an amount word
+    heads ("ribuan tentara" → tentara)."""
+    if theme.upos in ("NUM", "DET"):
+        return next((c for c in sent.children(theme) if c.id > theme.id and c.upos in ("NOUN", "PROPN")), theme)
     return theme
 
 

@@ -208,11 +208,15 @@ def in_class(sent: Sentence, tok: Token, cls: WordClass, index: MentionIndex) ->
     m = index.of_phrase(sent, tok)
     if m is not None and m.type in cls.types:
         return True
-    toks = phrase(sent, tok)
+    # the head word decides ("dua unit tanker" is no force); an amount word
+    # ("ribuan tentara") hands over to the noun it counts, a modifier to its noun
+    toks = [tok]
+    if tok.upos in ("NUM", "DET"):
+        toks += [c for c in sent.children(tok) if base(c.deprel) in ("nmod", "compound", "flat")]
     gov = sent.head_of(tok)
     if gov is not None and gov.upos == "NOUN" and base(tok.deprel) in ("nmod", "flat", "compound"):
         toks.append(gov)
-    text = " ".join(lower(t) for t in toks)
+    text = " ".join(lower(t) for t in phrase(sent, tok))
     return any(lower(t) in cls.words or t.lemma.lower() in cls.words for t in toks) or \
         any(" " in w and w in text for w in cls.words)
 

@@ -52,8 +52,12 @@ def _descend(sent: Sentence, head: Token, keep) -> list[Token]:
 
 
 def phrase(sent: Sentence, head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by ``head``, without nested clauses."""
-    return _descend(sent, head, lambda c: base(c.deprel) not in CLAUSAL and base(c.deprel) != "case")
+    """The tokens of the noun phrase headed by ``head``, without nested clauses
+    or prepositional modifiers ("polisi [di Kanada]" names the police, not Canada)."""
+    def keep(c: Token) -> bool:
+        return base(c.deprel) not in CLAUSAL and base(c.deprel) != "case" and \
+            not any(base(g.deprel) == "case" for g in sent.children(c))
+    return _descend(sent, head, keep)
 
 
 def subtree(sent: Sentence, head: Token) -> list[Token]:
