@@ -20,10 +20,11 @@ from kg.model import Boilerplate, Span
 _LINE = re.compile(r"[^\n]+")
 TOP_LINES = 12               # the headline and body start are looked for this far down
 HEADLINE_WORDS = (3, 30)
-BANNER_MAX_WORDS = 5          # site names, taglines, section labels
+BANNER_MAX_WORDS = 5         # site names, taglines, section labels
 PROSE_MIN_WORDS = 10         # a paragraph this long, ending like a sentence, is body text
 PROSE_ANY_WORDS = 25         # … and one this long is body text however it ends
-_SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', "'", ')', '»')
+_FINAL = (".", "!", "?", "…")
+_SENTENCE_END = _FINAL + ('"', "”", "’", "'", ")", "»")   # a sentence may end inside quotes
 
 
 @dataclass
@@ -72,7 +73,7 @@ def _prose(line: Line) -> bool:
 
 
 def _banner(line: Line) -> bool:
-    return line.words <= BANNER_MAX_WORDS and not line.text.endswith(_SENTENCE_END[:5])
+    return line.words <= BANNER_MAX_WORDS and not line.text.endswith(_FINAL)
 
 
 def _same_headline(line: str, title: str) -> bool:
