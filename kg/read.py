@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass
 from datetime import date
@@ -215,7 +216,9 @@ def _record_meta(record: dict, lang: str) -> Meta:
         v = record.get(name)
         return (str(v).strip() or None) if isinstance(v, (str, int, float)) else None
 
-    language = value("language") or value("lang")
+    # a language tag ("id", "en-GB") gives its language; anything else is left to detection
+    tag = re.match(r"([a-z]{2,3})(?:[-_][a-z0-9]+)*$", (value("language") or value("lang") or "").lower())
+    language = tag.group(1) if tag else None
     when = value("date")
     return Meta(title=value("title"), url=value("url"), outlet=value("source"), language=language,
                 published=pubdate.parse_date(when, language or (lang if lang != "auto" else "en")) if when else None)

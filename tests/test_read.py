@@ -216,17 +216,22 @@ def test_jsonl_and_json_records(tmp_path):
         {"text": body, "title": "Dua Presiden Berbicara", "url": "https://contoh.id/a", "date": "2024-10-29",
          "source": "Contoh News"},
         {"text": "The two presidents spoke by phone on Tuesday evening, their offices said in statements."},
+        {"text": "Kedua presiden berbicara.", "language": "en-GB"},
+        {"text": "Kedua presiden berbicara lewat telepon pada Selasa malam.", "language": "Indonesian"},
     ]
     write(tmp_path / "data" / "batch.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
     write(tmp_path / "data" / "one.json", json.dumps(records[0]))
     write(tmp_path / "data" / "list.json", json.dumps(records))
     items = list(read_path(tmp_path))
-    assert [i.id for i in items] == ["data/batch.jsonl#1", "data/batch.jsonl#2", "data/list.json#1",
-                                     "data/list.json#2", "data/one.json"]
+    assert [i.id for i in items] == ["data/batch.jsonl#1", "data/batch.jsonl#2", "data/batch.jsonl#3",
+                                     "data/batch.jsonl#4", "data/list.json#1", "data/list.json#2",
+                                     "data/list.json#3", "data/list.json#4", "data/one.json"]
     first = items[0]
     assert (first.title, first.url, first.outlet, first.published) == (
         "Dua Presiden Berbicara", "https://contoh.id/a", "Contoh News", date(2024, 10, 29))
-    assert first.text == body and first.language == "id" and items[1].language == "en"
+    assert first.text == body
+    # detected, or as the record's language tag says ("Indonesian" is no tag: detected)
+    assert [i.language for i in items[:4]] == ["id", "en", "en", "id"]
 
 
 def test_markdown_heading_is_the_title(tmp_path):
