@@ -54,6 +54,7 @@ def main() -> None:
     args = ap.parse_args()
 
     graph = synthetic_graph(args.nodes, args.edges)
+    html.render(synthetic_graph(10, 10))   # load pyvis (and IPython) before timing
     caps = [html.DEFAULT_MAX_NODES] + ([args.nodes] if args.all else [])
     with tempfile.TemporaryDirectory() as tmp:
         for cap in caps:

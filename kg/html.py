@@ -123,10 +123,11 @@ def weight(attrs: dict[str, Any]) -> int:
 
 
 def _size(attrs: dict[str, Any]) -> float:
-    """Node radius: grows with the square root of the mentions, so big hubs stay readable."""
+    """Node radius: grows with the square root of the mentions, so big hubs stay readable; events a bit larger."""
     if attrs.get("kind") == "article":
         return 8.0
-    return round(min(40.0, 10.0 + 6.0 * math.sqrt(max(1, weight(attrs)))), 1)
+    base = 14.0 if attrs.get("kind") == "event" else 10.0
+    return round(min(42.0, base + 6.0 * math.sqrt(max(1, weight(attrs)))), 1)
 
 
 def _label(key: str, attrs: dict[str, Any]) -> str:
@@ -176,8 +177,8 @@ def _network(graph: nx.MultiDiGraph) -> Network:
 
 def _options(net: Network, n_nodes: int) -> dict[str, Any]:
     """vis-network options: pyvis's physics settings plus kg's groups, fonts and a fixed seed."""
-    net.force_atlas_2based(gravity=-80, central_gravity=0.015, spring_length=140, spring_strength=0.06,
-                           damping=0.5, overlap=0.3)
+    net.force_atlas_2based(gravity=-150, central_gravity=0.01, spring_length=150, spring_strength=0.05,
+                           damping=0.5, overlap=0.8)
     net.set_edge_smooth("continuous")
     net.toggle_hide_edges_on_drag(n_nodes > 300)
     options = json.loads(net.options.to_json())

@@ -126,8 +126,13 @@ var network, nodes, edges, kgState;
     return Math.round(Math.min(MAX_ITERATIONS, Math.max(100, 90000 / Math.max(1, n))));
   }
   /* Physics off once the layout has settled: the picture stays still and responsive. */
+  var framed = false;
   function freeze() {
     network.setOptions({physics: {enabled: false}});
+    if (!framed) {  // stabilisation fitted the nodes; leave room for the labels at the edges
+      framed = true;
+      network.moveTo({scale: network.getScale() * 0.88});
+    }
     var p = network.getPositions();
     Object.keys(p).forEach(function (id) { positions.set(id, p[id]); });
     network.once('afterDrawing', function () { kgState.stillAt = performance.now(); });
