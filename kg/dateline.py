@@ -58,15 +58,17 @@ def _is_outlet(part: str) -> bool:
     return bool(_DOMAIN.match(part)) or part.casefold() in known_outlets()
 
 
-def credits_outlet(line: str) -> bool:
-    """A short line naming an outlet beside a dash or bar ("Tim detikcom - detikNews") or a web domain.
+def credited_outlet(line: str) -> str | None:
+    """The outlet a short source line names: "Tim detikcom - detikNews", "Kompas.com".
 
-    Such lines are bylines and source lines, never headlines.
+    That is an outlet beside a dash or bar, or a web domain; such lines are
+    bylines and site names, never headlines.
     """
     if len(line.split()) > 6:
-        return False
+        return None
     parts = [p.strip(" *_") for p in re.split(r"\s+[-–—|]\s+", line)]
-    return (len(parts) > 1 and any(_is_outlet(p) for p in parts)) or any(_DOMAIN.match(w) for w in line.split())
+    named = [p for p in parts if _is_outlet(p)] if len(parts) > 1 else []
+    return (named or [w for w in line.split() if _DOMAIN.match(w)] or [None])[-1]
 
 
 def _is_name(part: str) -> bool:

@@ -65,7 +65,7 @@ def _headline_like(line: Line) -> bool:
     low, high = HEADLINE_WORDS
     t = line.text
     return (low <= line.words <= high and not t.endswith((".", ":", ";", ","))
-            and not (t.isupper() and line.words <= 5) and "://" not in t and not dateline.credits_outlet(t))
+            and not (t.isupper() and line.words <= 5) and "://" not in t and not dateline.credited_outlet(t))
 
 
 def _prose(line: Line) -> bool:
@@ -108,12 +108,14 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
     marks = _mark_rules(lines, lang)
     out = Layout(title=title)
     top = [i for i in range(len(lines)) if i not in marks][:TOP_LINES]
+    credited = None
     for i in top:
         if pubdate.is_timestamp(lines[i].text, lang):
             marks[i] = "timestamp"
             out.published = out.published or pubdate.find_date(lines[i].text, lang)
-        elif dateline.credits_outlet(lines[i].text):
+        elif dateline.credited_outlet(lines[i].text):
             marks[i] = "outlet-line"     # "Tim detikcom - detikNews", "Kompas.com"
+            credited = credited or dateline.credited_outlet(lines[i].text)
     top = [i for i in top if i not in marks]
 
     found_dateline = None
@@ -148,6 +150,7 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
         out.dateline = Span(line.start, line.start + found_dateline.end)
         out.dateline_place, out.outlet = found_dateline.place, found_dateline.outlet
         out.published = out.published or found_dateline.when
+    out.outlet = out.outlet or credited
     if body is not None:
         first = lines[body]
         out.published = out.published or pubdate.find_date(text[first.start:first.end], lang)

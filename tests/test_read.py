@@ -309,7 +309,7 @@ def test_seed_dateline_is_cut_from_first_sentence(seeds):
 
 
 # Page dumps in the shapes of common news sites (written for these tests):
-# (text, headline, {line: rule} that must be marked, lines that must stay text)
+# (text, headline, {line: rule} that must be marked, lines that must stay text, outlet)
 SITE_SHAPES = [
     ("detikNews\nBerita\nInternasional\n\nKorsel Panggil Dubes Rusia Usai Laporan Pengiriman Tentara\n"
      "Tim detikcom - detikNews\nSelasa, 22 Okt 2024 15:30 WIB\n\n"
@@ -320,7 +320,7 @@ SITE_SHAPES = [
      "Korsel Panggil Dubes Rusia Usai Laporan Pengiriman Tentara",
      {"Tim detikcom - detikNews": "outlet-line", "Selasa, 22 Okt 2024 15:30 WIB": "timestamp",
       "ADVERTISEMENT": "advertisement", "(haf/haf)": "credit"},
-     ["Wakil Menteri Luar Negeri menyampaikan protes keras"]),
+     ["Wakil Menteri Luar Negeri menyampaikan protes keras"], "detikNews"),
     ("Kompas.com\nInternasional\nMenlu Bertemu Menlu China di Beijing, Bahas Laut China Selatan\n"
      "Kompas.com - 12/07/2024, 10:05 WIB\nPenulis Ardi Utomo | Editor Ardi Utomo\nLihat Foto\n"
      "Menteri Luar Negeri (kiri) bersama Menlu China. (DOK. KEMENLU RI)\n"
@@ -330,7 +330,7 @@ SITE_SHAPES = [
      {"Penulis Ardi Utomo | Editor Ardi Utomo": "byline", "Lihat Foto": "read-also",
       "Menteri Luar Negeri (kiri) bersama Menlu China. (DOK. KEMENLU RI)": "photo-caption",
       "Kompas.com - 12/07/2024, 10:05 WIB": "timestamp"},
-     ["Keduanya membahas situasi"]),
+     ["Keduanya membahas situasi"], "KOMPAS.com"),
     ("World\nJapan, Philippines sign defence pact as China tensions rise\nBy Tim Kelly and Karen Lema\n"
      "July 8, 2024 7:45 AM GMT+7 Updated 2 days ago\n\n"
      "MANILA, July 8 (Reuters) - Japan and the Philippines signed a defence pact on Monday that allows troop deployments.\n\n"
@@ -338,7 +338,7 @@ SITE_SHAPES = [
      "Japan, Philippines sign defence pact as China tensions rise",
      {"World": "site-banner", "By Tim Kelly and Karen Lema": "byline",
       "July 8, 2024 7:45 AM GMT+7 Updated 2 days ago": "timestamp"},
-     []),
+     [], "Reuters"),
     ("Ukraine war: Zelensky visits front line near Kharkiv\nPublished\n2 hours ago\nShare\nImage source, Reuters\n"
      "Image caption,\nMr Zelensky met soldiers near the front\n"
      "President Volodymyr Zelensky has visited troops on the front line near Kharkiv, his office said on Tuesday.\n"
@@ -346,13 +346,14 @@ SITE_SHAPES = [
      "Ukraine war: Zelensky visits front line near Kharkiv",
      {"2 hours ago": "timestamp", "Image caption,": "image-caption",
       "Mr Zelensky met soldiers near the front": "image-caption", "Russia-Ukraine war": "related-section"},
-     ["President Volodymyr Zelensky has visited troops"]),
+     ["President Volodymyr Zelensky has visited troops"], None),
 ]
 
 
-@pytest.mark.parametrize("text, headline, furniture, prose", SITE_SHAPES)
-def test_site_shapes(text, headline, furniture, prose):
+@pytest.mark.parametrize("text, headline, furniture, prose, outlet", SITE_SHAPES)
+def test_site_shapes(text, headline, furniture, prose, outlet):
     a = article_from_text(text, "page.txt")
+    assert a.outlet == outlet
     rules = marked(a)
     assert a.title == headline and headline not in rules
     assert {line: rules.get(line) for line in furniture} == furniture
