@@ -97,7 +97,7 @@ def group_of(attrs: dict[str, Any]) -> str:
     """The legend group of a node: ``event:<type>``, ``actor:<type>``, ``place`` or ``article``."""
     kind = attrs.get("kind")
     if kind == "event":
-        return f"event:{attrs.get('type')}"
+        return f"event:{attrs.get('type') or 'Unknown'}"
     if kind == "actor":
         return f"actor:{attrs.get('type') if attrs.get('type') in _ACTOR_STYLES else 'Unknown'}"
     return "place" if kind == "place" else "article"
@@ -153,12 +153,12 @@ def _network(graph: nx.MultiDiGraph) -> Network:
     """The pyvis network: one vis node per graph node, one vis edge per graph edge, in graph order."""
     from pyvis.network import Network
 
-    net = Network(directed=True, cdn_resources="remote")
+    net = Network(directed=True, cdn_resources="remote")   # pyvis never writes the page: see render()
     for key, attrs in graph.nodes(data=True):
+        group = group_of(attrs)
         extra: dict[str, Any] = {"kind": attrs.get("kind"), "weight": weight(attrs)}
         if attrs.get("kind") == "event":
-            extra.update(etype=attrs.get("type"), date=attrs.get("date"), widthConstraint={"maximum": 170})
-        group = group_of(attrs)
+            extra.update(etype=group.partition(":")[2], date=attrs.get("date"), widthConstraint={"maximum": 170})
         net.add_node(key, label=_label(key, attrs), shape=_style(group)[1], group=group, size=_size(attrs),
                      title=_tooltip(key, attrs), **extra)
     parallel: Counter[tuple[str, str]] = Counter()

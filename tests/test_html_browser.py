@@ -198,3 +198,12 @@ def test_untrusted_text_is_shown_literally_and_never_runs(opened):
     assert view.js("typeof window.__pwned") == "undefined"
     assert view.js("document.querySelectorAll('img, #kg-panel script, #kg-panel svg, #kg-panel b').length") == 0
     assert view.requests == [view.path.as_uri()] and view.errors == []
+
+
+def test_empty_graph_still_opens(opened):
+    import networkx as nx
+
+    view = opened(nx.MultiDiGraph(), "empty")
+    assert view.drawn() == [] and view.errors == []
+    assert view.page.inner_text("#kg-status").startswith("showing 0 nodes of 0")
+    assert "no events" in view.page.inner_text("#kg-filter-types")
