@@ -98,6 +98,11 @@ def test_draws_every_node_and_edge_offline(opened):
     assert view.page.inner_text("#kg-status").startswith("showing 11 nodes of 11, 13 edges of 13")
 
 
+def test_layout_is_the_same_every_time(opened):
+    first, second = opened(two_article_graph(), "layout-1"), opened(two_article_graph(), "layout-2")
+    assert first.js("network.getPositions()") == second.js("network.getPositions()")
+
+
 def test_event_evidence_lists_sentences_from_both_articles(opened):
     view = opened(two_article_graph(), "evidence")
     view.click_node("event:ev-call")
@@ -207,3 +212,37 @@ def test_empty_graph_still_opens(opened):
     assert view.drawn() == [] and view.errors == []
     assert view.page.inner_text("#kg-status").startswith("showing 0 nodes of 0")
     assert "no events" in view.page.inner_text("#kg-filter-types")
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_dir):
+    """The event graph of the two sample articles, built by the real pipeline (bundled models)."""
+    from kg import pipeline
+
+    result = pipeline.build(seed_dir)
+    assert len(result.articles) == 2 and not result.skipped, result.skipped
+    return result.graph
+
+
+def test_examples_page_counts_and_the_call_evidence_from_both_articles(opened, seed_graph, seed_dir):
+    g = seed_graph
+    view = opened(g, "examples", title="examples/articles · kg event graph")
+    assert sorted(view.drawn()) == sorted(g.nodes) and view.js("nodes.length") == g.number_of_nodes()
+    assert view.js("network.body.edgeIndices.length") == g.number_of_edges() == view.js("edges.length")
+    assert view.page.locator("#kg-legend li").count() >= 4 and view.page.locator("#kg-filters select").count() == 1
+    assert view.requests == [view.path.as_uri()] and view.errors == []
+    calls = [k for k, a in g.nodes(data=True) if a.get("kind") == "event" and a.get("type") == "Call"
+             and "Zelensky" in (a.get("label") or "") and "Yoon" in (a.get("label") or "")]
+    assert len(calls) == 1, [g.nodes[k]["label"] for k, a in g.nodes(data=True) if a.get("kind") == "event"]
+    view.click_node(calls[0])
+    boxes = view.page.locator("#kg-panel .kg-article")
+    articles = sorted(boxes.nth(i).get_attribute("data-article") for i in range(boxes.count()))
+    assert articles == sorted(p.name for p in seed_dir.glob("*.txt"))
+    sentences = view.page.locator("#kg-panel blockquote.kg-sentence").all_inner_texts()
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in seed_dir.glob("*.txt")}
+    for i in range(boxes.count()):                                          # each sentence is from its article
+        box = boxes.nth(i)
+        for s in box.locator("blockquote").all_inner_texts():
+            assert " ".join(s.split()) in " ".join(seeds[box.get_attribute("data-article")].split())
+    assert len(sentences) >= 2 and view.page.locator("#kg-panel mark").count() == len(sentences)
+    view.page.screenshot(path=str(SHOTS / "kg-html-examples-call.png"))
