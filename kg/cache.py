@@ -1,8 +1,8 @@
 """A cache of parses, so that re-running a build does not re-parse what has not changed.
 
 A parse depends only on the text handed to the parser (the article text and
-the dateline kept out of it), the models and kg's own code, so that is the
-key: sha256 over those, never over the article's path or id — a renamed or
+the dateline kept out of it), the models and kg's parsing code (kg/nlp.py:
+segmentation, offsets), so that is the key: sha256 over those, never over the article's path or id — a renamed or
 copied article is still a hit. Entries are gzipped JSON (not pickle: a cache
 folder may be shared, and loading it must never run code), written
 atomically so that concurrent or interrupted builds leave no half entry; an
@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import kg
@@ -44,7 +45,7 @@ class ParseCache:
         h = hashlib.sha256()
         dateline = (article.dateline.start, article.dateline.end) if article.dateline else None
         # the token and sentence layouts are part of the key: a changed data model is a miss
-        for part in (f"kg {kg.__version__} cache {FORMAT}", model_version, repr(_TOKEN_FIELDS),
+        for part in (f"kg {kg.__version__} cache {FORMAT}", model_version, _parser_code(), repr(_TOKEN_FIELDS),
                      repr(_SENTENCE_FIELDS), repr(dateline), article.text):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\0")
@@ -76,6 +77,14 @@ class ParseCache:
         except OSError as e:
             self.broken = True
             log.warning("parses are not cached: cannot write to %s (%s)", self.folder, e.strerror or e)
+
+
+@lru_cache(maxsize=1)
+def _parser_code() -> str:
+    """A digest of kg/nlp.py: a change to how kg cuts and aligns what Stanza parses is a miss."""
+    from kg import nlp
+
+    return hashlib.sha256(Path(nlp.__file__).read_bytes()).hexdigest()
 
 
 def _sentence(row: list, article: Article) -> Sentence:

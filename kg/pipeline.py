@@ -193,8 +193,8 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
 
 def _source(article: Article) -> str:
     """The article's file as the user named it, with the record number of a JSON record."""
-    record = article.id.rpartition("#")[2] if "#" in article.id else ""
-    return f"{article.path}#{record}" if record else str(article.path)
+    record = article.id.rpartition("#")[2]
+    return f"{article.path}#{record}" if "#" in article.id and record.isdigit() else str(article.path)
 
 
 def _parse_and_extract(article: Article, parsers: _Parsers, result: Result, skip: Callable[[Skipped], None],

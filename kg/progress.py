@@ -63,6 +63,8 @@ class Reporter:
     def start(self, total: int, what: str = "parsing") -> None:
         self._total, self._done = total, 0
         self._t0 = self._last_log = time.monotonic()
+        if not total:
+            return
         if self.verbosity >= NORMAL and self.tty:
             self._bar = tqdm(total=total, desc=f"kg: {what}", unit="article", file=self.stream,
                              dynamic_ncols=True, leave=False)
