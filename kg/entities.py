@@ -58,6 +58,7 @@ class _W:
     end: int
     upos: str = "X"
     deprel: str = ""
+    lemma: str = ""
     initial: bool = False   # capitalised by position (sentence start, after a quote)
 
     @property
@@ -168,8 +169,10 @@ class _Scanner:
         if w.cap:
             if w.upos in FUNCTION_UPOS:
                 return False
-            # a capitalised word by position is a name only if tagged so and never seen in lowercase
-            return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase)
+            # a capitalised word by position is a name only if tagged so, never seen in lowercase,
+            # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
+            return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
+                                     and (not w.lemma or w.lemma == w.text))
         # lowercase particles inside a name ("bin", "von der") that the tree attaches as flat
         if not (0 < j and self._particle(j) and (self.ws[j - 1].cap or self._particle(j - 1))):
             return False
@@ -374,7 +377,7 @@ def _words(sentence: Sentence, body_start: int) -> list[_W]:
     ws = []
     for k, t in enumerate(toks):
         initial = k == 0 or toks[k - 1].text in OPENERS
-        ws.append(_W(t.text, t.start, t.end, t.upos, t.deprel, initial))
+        ws.append(_W(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial))
     alpha = [w for w in ws if w.text[:1].isalpha()]
     if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
         for w in ws:
