@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 # signals that would interrupt the renames of a set of files; held back while they run
 _DEFERRED = {signal.SIGINT, signal.SIGTERM}
@@ -50,6 +52,16 @@ def atomic_write(path: Path | str, data: str | bytes) -> None:
         raise
 
 
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while the block runs; one that came meanwhile is delivered after it."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def atomic_write_all(files: dict[Path, str | bytes]) -> None:
     """Replace several files as one step: all new, or (if interrupted) all old.
 
@@ -62,12 +74,9 @@ def atomic_write_all(files: dict[Path, str | bytes]) -> None:
     try:
         for path, data in files.items():
             temps[Path(path)] = _write_temp(Path(path), data)
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
-        try:
+        with signals_held():
             for path, tmp in temps.items():
                 os.replace(tmp, path)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
     finally:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -19,10 +20,16 @@ def kg(*args: object, cwd: Path | None = None, timeout: float = 600) -> subproce
     return subprocess.run(command(*args), capture_output=True, text=True, cwd=cwd, env=ENV, timeout=timeout)
 
 
+def _hear_ctrl_c() -> None:
+    # a test run in the background (nohup, &) ignores SIGINT, and children would inherit that
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def kg_background(*args: object, stderr: Path) -> subprocess.Popen:
     """``kg ARGS…`` started and left running, its stderr going to a file that tests watch."""
     with open(stderr, "w") as err:
-        return subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=err, env=ENV)
+        return subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=err, env=ENV,
+                                preexec_fn=_hear_ctrl_c)
 
 
 def skipped_lines(stderr: str) -> dict[str, str]:

@@ -52,7 +52,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file() and ".kg-cache" not in p.parts}
 
 
-def wait_for(path: Path, text: str, timeout: float = 300) -> str:
+def wait_for(path: Path, text: str, timeout: float = 900) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         content = path.read_text()

@@ -47,9 +47,7 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     ones as they were. Parses are cached by content and model version:
     unchanged articles are not parsed again.
     """
-    from kg import pipeline
-    from kg.cache import CACHE_DIRNAME, BuildRecord, ParseCache, build_key
-    from kg.io import atomic_write_all
+    from kg.cache import CACHE_DIRNAME, BuildRecord, build_key
     from kg.lock import BuildLock
 
     if quiet and verbose:
@@ -57,7 +55,7 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     t0 = time.monotonic()
     reporter = Reporter(QUIET if quiet else VERBOSE if verbose else NORMAL)
     outputs = [out / "events.json", out / f"graph.{fmt}"] + ([out / "graph.html"] if html else [])
-    result: Result | None = None   # stays None when the outputs are up to date
+    state = {"written": False}   # whether the new outputs are in place, for what an interruption says
     try:
         with _writing(out):
             lock = BuildLock(out).acquire()
@@ -67,32 +65,47 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
             record = BuildRecord(out / CACHE_DIRNAME)
             key = build_key(source, {"source": str(source), "lang": lang, "provider": provider})
             report = None if no_cache else record.lookup(key, outputs)
-            if report:
+            up_to_date = report is not None
+            if up_to_date:
                 reporter.info(f"nothing changed since the last build: {out}/ is up to date")
+                for path, reason in report["skipped"]:   # the same inputs, skipped for the same reasons
+                    reporter.skipped(Skipped(path, reason))
             else:
-                cache = None if no_cache else ParseCache(cache_dir or out / CACHE_DIRNAME)
-                reporter.info(f"reading {source}")
-                result = pipeline.build(source, lang=lang, provider=provider, cache=cache, progress=reporter,
-                                        strict=ctx.obj["debug"])
-                if not result.articles:
-                    raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs "
-                                  f"skipped); the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
-                files = _render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
-                with _writing(out):
-                    atomic_write_all(files)
-                report = _report(result, outputs)
+                report, files = _rebuild(source, out, outputs, fmt, lang, provider, html,
+                                         None if no_cache else cache_dir or out / CACHE_DIRNAME,
+                                         reporter, ctx.obj["debug"], state)
                 if not no_cache:
                     record.save(key, files, report)
-                for stage, seconds in result.stats.seconds.items():
-                    reporter.detail(f"{stage}: {seconds:.2f}s")
     except KeyboardInterrupt as e:
-        raise type(e)(f"the previous outputs in {out}/ are unchanged") from None
-    if result is None:   # the same inputs are skipped for the same reasons: say so again
-        for path, reason in report["skipped"]:
-            reporter.skipped(Skipped(path, reason))
+        left = ("the new outputs in {}/ are complete" if state["written"] else
+                "the previous outputs in {}/ are unchanged")
+        raise type(e)(left.format(out)) from None
     if not quiet:
-        click.echo(summary(report, time.monotonic() - t0, up_to_date=result is None))
+        click.echo(summary(report, time.monotonic() - t0, up_to_date=up_to_date))
     ctx.exit(SOME_SKIPPED if report["skipped"] else OK)
+
+
+def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, provider: str, html: bool,
+             cache_dir: Path | None, reporter: Reporter, strict: bool,
+             state: dict[str, bool]) -> tuple[dict, dict[Path, bytes | str]]:
+    """Build for real and replace the outputs; the report and the files written."""
+    from kg import pipeline
+    from kg.cache import ParseCache
+    from kg.io import atomic_write_all, signals_held
+
+    reporter.info(f"reading {source}")
+    result = pipeline.build(source, lang=lang, provider=provider,
+                            cache=ParseCache(cache_dir) if cache_dir else None, progress=reporter, strict=strict)
+    if not result.articles:
+        raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
+                      f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
+    files = _render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
+    with _writing(out), signals_held():   # a signal during the renames is heard once all are done
+        atomic_write_all(files)
+        state["written"] = True
+    for stage, seconds in result.stats.seconds.items():
+        reporter.detail(f"{stage}: {seconds:.2f}s")
+    return _report(result, outputs), files
 
 
 @contextmanager
