@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,6 +28,9 @@ DISTINCT_MODALITY = frozenset({"planned", "negated", "hypothetical"})
 # Articles published further apart than this tell different events unless
 # their dates agree: Zelensky calls Yoon more than once.
 PROXIMITY_DAYS = 7
+# Trigger lemmas this similar are the same word (spelling variants, lemmatizer
+# slips); "kata" and "nyata" are not.
+WORD_SIMILARITY = 0.85
 
 
 def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
@@ -52,6 +56,7 @@ class _Mention:
     roles: dict[str, frozenset[str]]
     lemma: str                       # the trigger's lemmas ("konfirmasi")
     modality: frozenset[str]
+    destinations: frozenset[str]     # the most specific ones: Kursk, not also Russia
 
     @property
     def article(self) -> str:
@@ -70,11 +75,13 @@ class _Cluster:
     roles: dict[str, frozenset[str]] = field(default_factory=dict)
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
+    destinations: frozenset[str] = frozenset()
 
     def add(self, m: _Mention) -> None:
         self.members.append(m)
         self.date = self.date or m.mention.date
         self.actors |= m.actors
+        self.destinations |= m.destinations
         for r, ids in m.roles.items():
             self.roles[r] = self.roles.get(r, frozenset()) | ids
         self.articles.add(m.article)
@@ -91,7 +98,7 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     by_id = {e.id: e for e in entities}
     articles = {p.article.id: (i, p.article.published) for i, p in enumerate(parsed)}
     lemmas = _TokenIndex(parsed)
-    mentions = sorted((_describe(m, articles, lemmas) for m in event_mentions),
+    mentions = sorted((_describe(m, articles, lemmas, by_id) for m in event_mentions),
                       key=lambda x: (x.order, x.mention.trigger.start, x.mention.trigger.end, x.mention.id))
     clusters: list[_Cluster] = []
     # Mentions that name participants first: a bare "pembicaraan" can only be
@@ -122,7 +129,8 @@ class _TokenIndex:
         return " ".join((t.lemma or t.text).lower() for t in toks)
 
 
-def _describe(m: EventMention, articles: dict[str, tuple[int, date | None]], lemmas: _TokenIndex) -> _Mention:
+def _describe(m: EventMention, articles: dict[str, tuple[int, date | None]], lemmas: _TokenIndex,
+              by_id: dict[str, Entity]) -> _Mention:
     roles: dict[str, set[str]] = {}
     for arg in m.arguments:
         roles.setdefault(arg.role, set()).update(arg.mention.entity_ids)
@@ -130,7 +138,8 @@ def _describe(m: EventMention, articles: dict[str, tuple[int, date | None]], lem
     actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
     order, published = articles.get(m.article_id, (len(articles), None))
     return _Mention(m, order, published, actors, frozen, lemmas.lemma(m) or m.trigger_text.lower(),
-                    frozenset(m.modality) & DISTINCT_MODALITY)
+                    frozenset(m.modality) & DISTINCT_MODALITY,
+                    _most_specific(frozen.get("destination", frozenset()), by_id))
 
 
 def _best_cluster(m: _Mention, clusters: list[_Cluster], by_id: dict[str, Entity]) -> _Cluster | None:
@@ -162,9 +171,20 @@ def _near(c: _Cluster, m: _Mention) -> bool:
 
 
 def _places_agree(c: _Cluster, m: _Mention) -> bool:
-    """A move to one place is not a move to another ("to Kursk" vs "to Ukraine")."""
-    dest, cdest = m.roles.get("destination", frozenset()), c.ids("destination")
-    return not dest or not cdest or bool(dest & cdest)
+    """A move to one place is not a move to another: "to Kursk" is neither "to Ukraine" nor "to Russia"."""
+    return not m.destinations or not c.destinations or bool(m.destinations & c.destinations)
+
+
+def _most_specific(places: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    """Drop the places that contain another one given ("Kursk, Russia" → Kursk)."""
+    containing = set()
+    for p in places:
+        seen, up = {p}, by_id[p].affiliation if p in by_id else None
+        while up and up not in seen:
+            containing.add(up)
+            seen.add(up)
+            up = by_id[up].affiliation if up in by_id else None
+    return places - containing
 
 
 def _compatible(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
@@ -186,7 +206,13 @@ def _same_statement(c: _Cluster, m: _Mention) -> bool:
     if not speakers or m.article in c.articles or not (speakers & c.ids("speaker")):
         return False
     quote = _norm(m.mention.quote)
-    return any(x.lemma == m.lemma or (quote and _norm(x.mention.quote) == quote) for x in c.members)
+    return any(_same_word(x.lemma, m.lemma) or (quote and _norm(x.mention.quote) == quote) for x in c.members)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal lemmas, or nearly: the modest lemmatizer slips on spelling variants
+    (mengkonfirmasi → konfirmasi, mengonfirmasi → onfirmasi)."""
+    return a == b or SequenceMatcher(None, a, b).ratio() >= WORD_SIMILARITY
 
 
 def _same_deployment(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
