@@ -16,11 +16,8 @@ from kg.extract import lexicon, modality, roles, speech
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers
-from kg.model import Argument, Article, EntityMention, EventMention, ParsedArticle, Sentence, Span, Token
+from kg.model import ACTOR_ROLES, Argument, Article, EntityMention, EventMention, ParsedArticle, Sentence, Span, Token
 
-# nominal triggers in these relations are topics of another event ("membahas
-# pengerahan …"), not events the sentence dates
-_TOPIC_RELS = ("obj", "nmod", "compound", "flat", "appos", "iobj")
 _FALLBACK_FACTOR = 0.85
 
 
@@ -35,10 +32,9 @@ class _Found:
     force: Token | None = None
     extra_tokens: list[Token] = field(default_factory=list)
     nominal: bool = False
-
-    @property
-    def topical(self) -> bool:
-        return self.nominal and base(self.head.deprel) in _TOPIC_RELS
+    topical: bool = False           # a nominal topic of another event: not dated by the sentence
+    subject_args: list[Argument] = field(default_factory=list)
+    borrows: str | None = None      # role a party-less nominal takes from the sentence's subject
 
 
 def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[EventMention]:
@@ -73,7 +69,7 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
         ev = _new(art, sent, sp.start, sp.end, "Statement", sp.rule, sp.confidence)
         ev.arguments = [Argument("speaker", m) for m in sp.speakers]
         ev.quote = art.text[sp.quote[0]:sp.quote[1]] if sp.quote else None
-        out.append(_Found(ev, None, quote=sp.quote, extra_tokens=sp.tokens))
+        out.append(_Found(ev, None, quote=sp.quote, extra_tokens=sp.tokens, subject_args=list(ev.arguments)))
         claimed.update(t.id for t in sp.tokens)
     exclude = claimed | {t.id for t in sent.tokens if lower(t) in modality.marker_words(lex)}
     # attribution words work only in their speech patterns ("kata X" after a quote, "menurut X")
@@ -85,7 +81,8 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
         if f is not None:
             out.append(f)
     _according(art, sent, lex, index, out)
-    _absorb(out)
+    _borrow_parties(out)
+    _absorb(out, sent)
     source = speech.via(art.text, sent, lex, index)
     kept = []
     for f in out:
@@ -117,7 +114,11 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
         conf = match.entry.confidence * (_FALLBACK_FACTOR if filled.fallback else 1.0)
         ev = _new(art, sent, start, end, sense.type, f"{match.kind}-trigger:{filled.how}", conf)
         ev.arguments = filled.arguments
-        found = _Found(ev, match.head, nominal=match.kind == "nominal" or lex.is_nominal(match.head))
+        topical = match.nominal and _topical(sent, match.tokens[0], lex)
+        subj = {id(index.of_phrase(sent, t)) for t in filled.subject}
+        found = _Found(ev, match.head, nominal=match.nominal, topical=topical,
+                       subject_args=[a for a in ev.arguments if id(a.mention) in subj],
+                       borrows=frame.subject if frame.clause_subject else None)
         if frame.theme and filled.slots.get(frame.theme):
             found.force = _unit(sent, filled.slots[frame.theme][0])
         if sense.type == "Statement":
@@ -203,19 +204,52 @@ def _according(art: Article, sent: Sentence, lex: Lexicon, index: MentionIndex, 
         span = q or (sent.start, sent.end)
         ev.quote = art.text[span[0]:span[1]] if q else None
         out.append(_Found(ev, acc.trigger, complement=None if q else span, quote=q, extra_tokens=[acc.trigger],
-                          nominal=report))
+                          subject_args=list(ev.arguments)))
 
 
-def _absorb(out: list[_Found]) -> None:
+def _topical(sent: Sentence, first: Token, lex: Lexicon) -> bool:
+    """A noun right after a verb or a topic marker is what another event is
+    about ("membahas pengerahan", "mengenai pemindahan"): it names a situation,
+    not something that happened on the sentence's date. Read from the word
+    sequence, which the modest tagger gets right more often than the tree."""
+    if first.id < 2:
+        return False
+    prev = sent.tokens[first.id - 2]
+    w = lower(prev)
+    return prev.upos == "VERB" or w in lex.words(lex.roles, "topic_markers") or \
+        bool(lex.verb_pattern and lex.verb_pattern.search(w))
+
+
+def _borrow_parties(out: list[_Found]) -> None:
+    """ "X dan Y, menurut panggilan telepon …, mengonfirmasi": a nominal talk
+    with no parties of its own, in a sentence whose verb has a subject, is
+    between that subject's actors (the nearest such verb when the tree could
+    not tie the noun to its clause)."""
+    for f in out:
+        ev = f.mention
+        if f.borrows is None or any(a.role in ACTOR_ROLES for a in ev.arguments):
+            continue
+        donors = [g for g in out if g is not f and not g.nominal and g.subject_args]
+        if not donors:
+            continue
+        g = min(donors, key=lambda g: abs(g.mention.trigger.start - ev.trigger.start))
+        ev.arguments += [Argument(f.borrows, a.mention) for a in g.subject_args]
+        ev.rule = ev.rule.rsplit(":", 1)[0] + ":sentence-subject"
+        ev.confidence = round(ev.confidence * _FALLBACK_FACTOR, 2)
+
+
+def _absorb(out: list[_Found], sent: Sentence) -> None:
     """ "tiba … untuk kunjungan": a nominal trigger depending on a trigger of
-    its own type tells the same event; keep the governing one."""
+    its own type (directly or through one word) tells the same event; keep
+    the governing one."""
     heads = {f.head.id: f for f in out if f.head is not None}
     for f in list(out):
-        h = f.head
-        if h is None or not f.nominal:
+        if f.head is None or not f.nominal:
             continue
-        gov = heads.get(h.head)
-        if gov is not None and gov is not f and gov.mention.type == f.mention.type:
+        gov = sent.head_of(f.head)
+        chain = [gov, sent.head_of(gov) if gov is not None else None]
+        other = next((heads[t.id] for t in chain if t is not None and t.id in heads), None)
+        if other is not None and other is not f and other.mention.type == f.mention.type:
             out.remove(f)
 
 

@@ -8,7 +8,7 @@ producing no events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +76,31 @@ class Lexicon:
     speech: dict[str, Any] = field(default_factory=dict)
     modality: dict[str, Any] = field(default_factory=dict)
     nominal_pattern: re.Pattern[str] | None = None
+    nouns: frozenset[str] = frozenset()
+    verb_pattern: re.Pattern[str] | None = None
 
     def is_nominal(self, tok: Token) -> bool:
-        """A noun trigger; a PROPN (a capitalised headline word) only when it looks like a noun."""
-        if tok.upos == "NOUN":
+        """Whether a trigger word is a noun. The lexicon knows its words better
+        than a modest tagger ("tiba" tagged NOUN, "Kirim" PROPN in a headline):
+        declared nouns and the nominal pattern say noun, the verbal pattern and
+        the trigger forms say verb; only unknown words are left to the tagger."""
+        w = tok.text.lower()
+        if w in self.nouns or self.nominal_pattern is not None and self.nominal_pattern.search(w):
             return True
-        return tok.upos == "PROPN" and bool(self.nominal_pattern and self.nominal_pattern.search(tok.text.lower()))
+        if self.verb_pattern is not None and self.verb_pattern.search(w) or \
+                any(w in e.forms for e in self.triggers):
+            return False
+        return tok.upos == "NOUN"
+
+    @cached_property
+    def function_words(self) -> frozenset[str]:
+        """Words the extractor itself reads (triggers, markers): never names of actors."""
+        out = {f for e in self.triggers for f in e.forms}
+        for key in ("inverted_verbs", "according_to", "via_markers", "report_nouns"):
+            out |= self.words(self.speech, key)
+        for words in (self.modality.get("markers") or {}).values():
+            out |= {str(w).lower() for w in words or []}
+        return frozenset(out)
 
     def words(self, section: dict[str, Any], key: str) -> frozenset[str]:
         """A lowercase word list from a data file section (empty when absent)."""
@@ -148,5 +167,7 @@ def load(lang: str) -> Lexicon:
     classes = {n: WordClass(_lower(c.get("words")), frozenset(c.get("types") or []))
                for n, c in (trig.get("classes") or {}).items()}
     triggers = [_trigger(t, frames, where) for t in trig.get("triggers") or []]
-    pattern = re.compile(trig["nominal_pattern"]) if trig.get("nominal_pattern") else None
-    return Lexicon(lang, triggers, classes, frames, roles, _load(lang, "speech"), _load(lang, "modality"), pattern)
+    noun_re = re.compile(trig["nominal_pattern"]) if trig.get("nominal_pattern") else None
+    verb_re = re.compile(trig["verbal_pattern"]) if trig.get("verbal_pattern") else None
+    return Lexicon(lang, triggers, classes, frames, roles, _load(lang, "speech"), _load(lang, "modality"),
+                   noun_re, _lower(trig.get("nouns")), verb_re)

@@ -31,9 +31,9 @@ class Filled:
     other_party: bool = False       # a party besides the subject (dengan/antara/obj)
 
 
-def voice_of(sent: Sentence, tok: Token, lex: Lexicon) -> str:
+def voice_of(sent: Sentence, tok: Token, nominal: bool) -> str:
     """nominal, passive (di- verbs) or active."""
-    if lex.is_nominal(tok):
+    if nominal:
         return "nominal"
     if "Voice=Pass" in tok.feats or any(c.deprel == "nsubj:pass" for c in sent.children(tok)):
         return "passive"
@@ -55,13 +55,14 @@ def _label(p: Pattern) -> str:
 class Filler:
     """Collects arguments for one trigger, never the same mention twice."""
 
-    def __init__(self, sent: Sentence, index: MentionIndex) -> None:
+    def __init__(self, sent: Sentence, index: MentionIndex, function_words: frozenset[str]) -> None:
         self.sent, self.index, self.out = sent, index, Filled()
+        self.function_words = function_words
 
     def add(self, role: str, tok: Token, how: str, fallback: bool = False) -> None:
         self.out.slots.setdefault(role, []).append(tok)
         m = self.index.of_phrase(self.sent, tok)
-        if m is None or any(a.mention is m for a in self.out.arguments):
+        if m is None or any(a.mention is m for a in self.out.arguments) or m.text.lower() in self.function_words:
             return
         self.out.arguments.append(Argument(role, m))
         if role in ACTOR_ROLES and self.out.how == "none":
@@ -74,16 +75,20 @@ class Filler:
 
 def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index: MentionIndex) -> Filled:
     """The arguments of ``match`` in ``frame``."""
-    f = Filler(sent, index)
+    f = Filler(sent, index, lex.function_words)
     head, ids = match.head, {t.id for t in match.tokens}
-    voice = voice_of(sent, head, lex)
+    voice = voice_of(sent, head, match.nominal)
     # the role of whatever stands in subject position: the agent, or the moved
     # thing for passives and intransitive motion
     subj_role = {"active": frame.subject or frame.theme, "passive": frame.theme}.get(voice)
     relative = lex.words(lex.roles, "relative_pronouns")
+    late: list[Token] = []
     for t in match.tokens:
         for dep in sent.children(t):
             if dep.id in ids or lower(dep) in relative:
+                continue
+            if voice == "active" and base(dep.deprel) == "nsubj" and dep.id > head.id and subj_role:
+                late.append(dep)     # Indonesian is SVO: a subject after the verb is a suspect parse
                 continue
             for p in frame.patterns:
                 if _matches(p, sent, dep, voice):
@@ -95,8 +100,13 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
                     break
     if subj_role and not f.out.subject:
         _subject_fallback(f, match, subj_role, lex)
+    for dep in late if subj_role and not f.out.subject else []:
+        f.add_with_conjuncts(subj_role, dep, "nsubj-after", True)
+        f.out.subject += [dep] + conjuncts(sent, dep)
     if voice == "nominal" and frame.clause_subject and not any(a.role in ACTOR_ROLES for a in f.out.arguments):
         _clause_subject(f, head, frame, lex)
+    if voice == "nominal":
+        _name_chain(f, match, frame)
     _forward(f, match, frame)
     if frame.theme and frame.theme not in f.out.slots and voice != "passive":
         _theme_forward(f, match, frame.theme, lex)
@@ -196,6 +206,19 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
                 nxt = next((x for x in sent.tokens if x.start >= m.end), None)
                 m_tok = _mention_token_after(sent, nxt, index) if nxt is not None and lower(nxt) in ("dan", "serta", "and") else None
             break
+
+
+def _name_chain(f: Filler, match: TriggerMatch, frame: Frame) -> None:
+    """ "percakapan telepon kedua pemimpin", "pengerahan pasukan X": the mention
+    right after a nominal trigger is its modifier, whatever the tree says."""
+    role = next((p.role for p in frame.patterns if "nmod" in p.rels and p.case == "none"
+                 and p.voice == "nominal"), None)
+    last = match.tokens[-1]
+    if role is None or any(a.role == role for a in f.out.arguments) or last.id >= len(f.sent.tokens):
+        return
+    nxt = f.sent.tokens[last.id]
+    if f.index.at(nxt.start, nxt.end) is not None:
+        f.add(role, nxt, "name-chain", True)
 
 
 def _mention_token_after(sent: Sentence, tok: Token, index: MentionIndex) -> Token | None:

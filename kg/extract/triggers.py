@@ -18,6 +18,7 @@ class TriggerMatch:
     tokens: list[Token]
     entry: TriggerEntry
     kind: str                 # verb, nominal or multiword
+    nominal: bool = False     # the trigger is a noun (a phrase: its first word)
 
     @property
     def head(self) -> Token:
@@ -39,7 +40,7 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
             if any(t.id in taken for t in span):
                 continue
             if all(w in (lower(t), t.lemma.lower()) for w, t in zip(words, span)):
-                matches.append(TriggerMatch(span, entry, "multiword"))
+                matches.append(TriggerMatch(span, entry, "multiword", lex.is_nominal(span[0])))
                 taken.update(t.id for t in span)
     for by_lemma in (False, True):
         for t in toks:
@@ -49,7 +50,8 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
                 hit = (t.lemma.lower() in entry.lemmas and t.upos in entry.pos) if by_lemma \
                     else lower(t) in entry.forms
                 if hit:
-                    matches.append(TriggerMatch([t], entry, "nominal" if lex.is_nominal(t) else "verb"))
+                    nominal = lex.is_nominal(t)
+                    matches.append(TriggerMatch([t], entry, "nominal" if nominal else "verb", nominal))
                     taken.add(t.id)
                     break
     return sorted(matches, key=lambda m: m.tokens[0].id)
