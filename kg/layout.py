@@ -154,11 +154,11 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
     if body is not None:
         first = lines[body]
         out.published = out.published or pubdate.find_date(text[first.start:first.end], lang)
-        # the body starts right after the headline (a deck line included), past the dateline
-        start = body if head is None else next((i for i in range(head + 1, len(lines)) if i not in marks), body)
-        out.body_start = out.dateline.end if out.dateline and start == body else lines[start].start
-    elif head is not None:
-        out.body_start = lines[head].end
+    # content starts at the headline (headlines report events too); without one, at the body
+    if head is not None:
+        out.body_start = lines[head].start
+    elif body is not None:
+        out.body_start = out.dateline.end if out.dateline else lines[body].start
 
     out.boilerplate = [Boilerplate(lines[i].start, lines[i].end, rule=name) for i, name in sorted(marks.items())]
     out.has_content = any(i not in marks and re.search(r"[^\W\d_]", lines[i].text) for i in range(len(lines)))

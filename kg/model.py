@@ -54,7 +54,8 @@ class Article:
     dateline: Span | None = None   # "KYIV, sp-globalindo.co.id –": kept out of the first sentence
     language: str = "id"
     boilerplate: list[Boilerplate] = field(default_factory=list)
-    # the characters [body_start, end) the extractor reads: after title and dateline
+    # the characters [body_start, end) hold the article: from the headline on
+    # (site banners above it are left out; the dateline is cut by kg.nlp.segments)
     body_start: int = 0
 
     def is_boilerplate(self, span: Span) -> bool:
