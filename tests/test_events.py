@@ -558,3 +558,74 @@ def test_a_broken_data_file_is_a_one_line_error(tmp_path, monkeypatch):
             lexicon.load("xx")
     finally:
         lexicon.load.cache_clear()
+
+
+# --- degrading gracefully: trees and tags of a modest parser ---------------------------------
+
+def test_bad_tree_name_chain_and_sentence_subject_still_give_the_parties():
+    text = ("Kabar percakapan telepon kedua menteri itu muncul kemarin.\n"
+            "Scholz dan Macron, menurut panggilan telepon dari kantor mereka, mengonfirmasi bahwa Berlin "
+            "akan membantu.")
+    rows = """
+Kabar kabar NOUN 3 nsubj
+percakapan cakap NOUN 1 nmod
+telepon telepon VERB 0 root
+kedua kedua NOUN 3 obj
+menteri menteri NOUN 4 nmod
+itu itu DET 4 det
+muncul muncul VERB 3 ccomp
+kemarin kemarin ADV 7 advmod
+. . PUNCT 3 punct
+
+Scholz scholz NOUN 5 nsubj
+dan dan CCONJ 3 cc
+Macron Macron PROPN 1 conj
+, , PUNCT 1 punct
+menurut turut VERB 0 root
+panggilan panggil NOUN 5 obj
+telepon telepon VERB 5 xcomp
+dari dari ADP 9 case
+kantor kantor NOUN 7 obl
+mereka mereka VERB 9 acl
+, , PUNCT 12 punct
+mengonfirmasi onfirmasi VERB 5 advcl
+bahwa bahwa VERB 12 xcomp
+Berlin Berlin PROPN 13 obj
+akan akan AUX 16 aux
+membantu bantu VERB 12 conj
+. . PUNCT 5 punct
+"""
+    p = parsed(text, rows, published=date(2024, 11, 6))
+    ms = [mention(p, "kedua menteri", "Person", source="group"), mention(p, "Scholz", "Person"),
+          mention(p, "Macron", "Person"), mention(p, "Berlin", "Place")]
+    calls = [e for e in extract_events(p, ms) if e.type == "Call"]
+    assert [c.rule for c in calls] == ["multiword-trigger:name-chain", "multiword-trigger:sentence-subject"]
+    assert args(calls[0]) == {("participant", "kedua menteri")}
+    assert args(calls[1]) == {("participant", "Scholz"), ("participant", "Macron")}
+    assert calls[0].date == date(2024, 11, 5)          # "kemarin", against the publication date
+
+
+def test_lexicon_knows_verbs_the_tagger_calls_nouns_and_suspects_subjects_after_the_verb():
+    text = "Lula, menurut kantornya, mengatakan Brasil akan tiba di Angola."
+    rows = """
+Lula Lula PROPN 4 nmod
+, , PUNCT 4 punct
+menurut menurut ADP 4 case
+kantor kantor NOUN 7 obl
+nya nya PRON 4 nmod
+, , PUNCT 4 punct
+mengatakan kata VERB 0 root
+Brasil Brasil PROPN 7 nsubj
+akan akan AUX 10 aux
+tiba tiba NOUN 7 obj
+di di ADP 12 case
+Angola Angola PROPN 10 nmod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Lula", "Person"), mention(p, "Brasil", "Person"),
+                             mention(p, "Angola", "Country")])
+    said = only(evs, "Statement")
+    assert args(said) == {("speaker", "Lula")} and said.rule == "verb-trigger:left-scan"
+    visit = only(evs, "Visit")                      # "tiba" tagged NOUN is still the verb of arrival
+    assert args(visit) == {("agent", "Brasil"), ("destination", "Angola")} and visit.modality == ["planned"]
