@@ -177,7 +177,7 @@ def _network(graph: nx.MultiDiGraph) -> Network:
 
 def _options(net: Network, n_nodes: int) -> dict[str, Any]:
     """vis-network options: pyvis's physics settings plus kg's groups, fonts and a fixed seed."""
-    net.force_atlas_2based(gravity=-150, central_gravity=0.01, spring_length=150, spring_strength=0.05,
+    net.force_atlas_2based(gravity=-150, central_gravity=0.03, spring_length=130, spring_strength=0.05,
                            damping=0.5, overlap=0.8)
     net.set_edge_smooth("continuous")
     net.toggle_hide_edges_on_drag(n_nodes > 300)
