@@ -8,6 +8,7 @@ output order can depend on Python's per-process hash seed.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -49,9 +50,18 @@ def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}article/{quote(article_id, safe='/')}")
 
 
-def mention_iri(event: URIRef, article_id: str, begin: int, end: int) -> URIRef:
-    """One mention node per event and trigger occurrence, so its rule and confidence are its own."""
-    return URIRef(f"{event}/mention/{quote(article_id, safe='')}/{begin}-{end}")
+def mention_iri(event_id: str, article_id: str, begin: int, end: int, base: str = DEFAULT_BASE) -> URIRef:
+    """One mention node per event and trigger occurrence, so its rule and confidence are its own.
+
+    The name is a digest of (event, article, offsets): stable, and flat, because rdflib's
+    Turtle writer slows down quadratically with the number of distinct IRI "folders".
+    """
+    digest = hashlib.sha256(f"{event_id}\n{article_id}\n{begin}\n{end}".encode("utf-8")).hexdigest()[:20]
+    return URIRef(f"{base}mention/{digest}")
+
+
+def quantity_iri(event_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}quantity/{quote(event_id, safe='')}")
 
 
 def modality_iri(value: str) -> URIRef:
@@ -68,14 +78,9 @@ def ontology() -> Graph:
     return Graph().parse(ONTOLOGY_FILE, format="turtle")
 
 
-def _ns(ns: object) -> str:
-    """A namespace's IRI, whether a plain Namespace or a DefinedNamespace class."""
-    return str(ns._NS) if isinstance(ns, type) else str(ns)
-
-
 def bind_prefixes(g: Graph) -> None:
     for prefix, ns in PREFIXES.items():
-        g.bind(prefix, _ns(ns), override=True, replace=True)
+        g.bind(prefix, ns, override=True, replace=True)
 
 
 def _decimal(x: float) -> Literal:
@@ -153,7 +158,7 @@ def _add_event(ds: Dataset, iri: URIRef, ident: str, attrs: dict, base: str) -> 
     _add_modality(g, iri, attrs.get("modality") or [])
     q = attrs.get("quantity")
     if q:
-        node = URIRef(f"{iri}/quantity")
+        node = quantity_iri(ident, base)
         g.add((iri, KG.quantity, node))
         g.add((node, RDF.type, SDO.QuantitativeValue))
         if q.get("value") is not None:
@@ -167,7 +172,7 @@ def _add_event(ds: Dataset, iri: URIRef, ident: str, attrs: dict, base: str) -> 
     for m in attrs.get("mentions") or []:
         ctx = article_iri(m["article"], base)
         ag = ds.graph(ctx)  # the mention belongs to its article's named graph
-        node = mention_iri(iri, m["article"], m["begin"], m["end"])
+        node = mention_iri(ident, m["article"], m["begin"], m["end"], base)
         ag.add((iri, GAF.denotedBy, node))
         ag.add((node, RDF.type, KG.EventMention))
         ag.add((node, RDF.type, NIF.Phrase))
@@ -254,15 +259,14 @@ def serialize(graph: nx.MultiDiGraph, fmt: str = "ttl", base: str = DEFAULT_BASE
     if fmt == "nt":
         return _sorted_lines(flat.serialize(format="nt", encoding="utf-8").decode("utf-8")).encode("utf-8")
     if fmt == "jsonld":
-        context = {prefix: _ns(ns) for prefix, ns in PREFIXES.items()}
-        doc = json.loads(flat.serialize(format="json-ld", context=context, auto_compact=True))
+        doc = json.loads(flat.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
         return (json.dumps(_canonical_json(doc), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     return flat.serialize(format="longturtle", encoding="utf-8")
 
 
 def _stable_trig(ds: Dataset) -> bytes:
     """TriG with the default graph first, then named graphs in IRI order, each in long-Turtle's sorted form."""
-    parts = [f"PREFIX {prefix}: <{_ns(ns)}>\n" for prefix, ns in sorted(PREFIXES.items())]
+    parts = [f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in sorted(PREFIXES.items())]
     graphs = sorted((g for g in ds.graphs() if len(g)),
                     key=lambda g: "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier))
     for g in graphs:
