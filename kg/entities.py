@@ -60,6 +60,8 @@ class _W:
     deprel: str = ""
     lemma: str = ""
     initial: bool = False   # capitalised by position (sentence start, after a quote)
+    id: int = 0             # the token's id and head in its sentence's tree (0: none)
+    head: int = 0
 
     @property
     def cap(self) -> bool:
@@ -95,6 +97,8 @@ class Vocab:
     links: Lexicon
     forces: Lexicon
     attributive: frozenset[str]
+    alone: frozenset[str]
+    anaphoric: Lexicon
     force_before: bool
     place_before: Lexicon
     place_after: Lexicon
@@ -134,6 +138,8 @@ def vocab(lang: str) -> Vocab:
         links=_lexicon("link", titles.get("links")),
         forces=_lexicon("force", forces.get("nouns")),
         attributive=frozenset(fold(w) for w in forces.get("attributive") or []),
+        alone=frozenset(fold(w) for w in forces.get("alone") or []),
+        anaphoric=_lexicon("anaphoric", forces.get("anaphoric")),
         force_before=forces.get("country", "after") == "before",
         place_before=_lexicon("place_word", places.get("before")),
         place_after=_lexicon("place_word", places.get("after")),
@@ -282,7 +288,9 @@ class _Scanner:
         if self.v.force_before:
             m = self.name_at(i, ("country", "demonym"))
             if not m:
-                return None
+                f = self.v.forces.match(self.texts, i)
+                alone = f and fold(f[0].id) in self.v.alone
+                return _Draft(i, i + f[1], "ArmedForce", "force") if alone else None
             k = i + m[1] + (1 if i + m[1] < len(self.ws) and self.texts[i + m[1]] in ("'s", "’s") else 0)
             f = self.v.forces.match(self.texts, k)
             if not f:
@@ -297,7 +305,8 @@ class _Scanner:
             return None
         m = self.name_at(i + f[1], ("country", "demonym"))
         if not m:
-            return None
+            # "tentara" with no country: still troops, whose country the context may tell
+            return _Draft(i, i + f[1], "ArmedForce", "force") if fold(f[0].id) in self.v.alone else None
         code = m[0].id
         return _Draft(i, i + f[1] + m[1], "ArmedForce", "force", affiliation=code, ids=[_force_id(code)])
 
@@ -372,12 +381,12 @@ def _force_id(country_id: str) -> str:
 
 # --- find_mentions -------------------------------------------------------------
 
-def _words(sentence: Sentence, body_start: int) -> list[_W]:
-    toks = [t for t in sentence.tokens if t.start >= body_start]
+def _words(sentence: Sentence) -> list[_W]:
+    toks = sentence.tokens
     ws = []
     for k, t in enumerate(toks):
         initial = k == 0 or toks[k - 1].text in OPENERS
-        ws.append(_W(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial))
+        ws.append(_W(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial, t.id, t.head))
     alpha = [w for w in ws if w.text[:1].isalpha()]
     if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
         for w in ws:
@@ -392,11 +401,11 @@ def _text_words(text: str, base: int = 0) -> list[_W]:
 
 
 def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
-    """All actor and place mentions of an article, outside boilerplate, by offset."""
+    """All actor and place mentions of an article (headline included), outside boilerplate, by offset."""
     art = parsed.article
     lang = _lang(art.language)
     v = vocab(lang)
-    sentences = [(s, _words(s, art.body_start)) for s in parsed.sentences]
+    sentences = [(s, _words(s)) for s in parsed.sentences]
     lowercase = frozenset(fold(w.text) for _, ws in sentences for w in ws if w.text.islower())
     countries = _article_countries([ws for _, ws in sentences], v)
     out: list[EntityMention] = []
@@ -404,6 +413,7 @@ def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
     for s, ws in sentences:
         drafts = _Scanner(ws, v, lowercase, countries).scan()
         _apposition(drafts, ws)
+        _force_owners(drafts, ws, v, [m for m in out if m.type == "ArmedForce" and m.affiliation])
         for d in drafts:
             start = d.start if d.start is not None else ws[d.i].start
             end = d.end if d.end is not None else ws[d.j - 1].end
@@ -436,6 +446,39 @@ def _apposition(drafts: list[_Draft], ws: list[_W]) -> None:
         if (a.source == "propn" and a.type == "Unknown" and b.source == "title" and b.name is None
                 and b.i == a.j + 1 and ws[a.j].text == ","):
             a.type, a.title, a.affiliation = "Person", b.title, b.affiliation
+
+
+def _force_owners(drafts: list[_Draft], ws: list[_W], v: Vocab, earlier: list[EntityMention]) -> None:
+    """Troops with no country named after them get the one the context gives.
+
+    In the tree: the subject of the verb they are the object of ("Korea Utara
+    yang mengirim tentara"); in the words (for headlines, which the parser
+    reads poorly): a country right before that verb ("Korut Kirim Tentara");
+    for an anaphoric phrase ("pasukan tersebut"): the last troops named.
+    """
+    def country_at(k: int) -> str | None:
+        for d in drafts:
+            if d.i <= k < d.j and d.ids and d.ids[0].startswith("country/"):
+                return d.ids[0]
+        return None
+
+    by_id = {w.id: k for k, w in enumerate(ws) if w.id}
+    for d in drafts:
+        if d.type != "ArmedForce" or d.affiliation:
+            continue
+        owner = None
+        verb = by_id.get(ws[d.j - 1].head)
+        if verb is not None and ws[d.j - 1].deprel == "obj":
+            subject = (by_id.get(ws[verb].head) if ws[verb].deprel.startswith("acl")
+                       else next((k for k, w in enumerate(ws) if w.head == ws[verb].id
+                                  and w.deprel.startswith("nsubj")), None))
+            owner = country_at(subject) if subject is not None else None
+        if owner is None and d.i >= 2 and ws[d.i - 1].upos not in FUNCTION_UPOS:
+            owner = country_at(d.i - 2)
+        if owner is None and v.anaphoric.match([w.text for w in ws], d.j) and earlier:
+            owner = earlier[-1].affiliation
+        if owner:
+            d.affiliation, d.ids = owner, [_force_id(owner)]
 
 
 def _name_words(text: str) -> list[str]:

@@ -284,8 +284,8 @@ def test_english_titles_forces_and_places():
 
 
 def test_a_bare_name_is_a_town_only_after_a_locative_or_if_the_town_is_big():
-    ms = find_mentions(parse("Norman menolak .\nIa pindah ke Norman .\nPasukan bergerak menuju Seoul .\nSeoul membantah .",
-                             tags={"Ia": "PRON", "Pasukan": "NOUN"}))
+    ms = find_mentions(parse("Norman menolak .\nIa pindah ke Norman .\nWarga bergerak menuju Seoul .\nSeoul membantah .",
+                             tags={"Ia": "PRON", "Warga": "NOUN"}))
     kinds = [(m.text, m.type) for m in ms if m.source != "pronoun"]
     assert kinds == [("Norman", "Unknown"), ("Norman", "Place"), ("Seoul", "Place"), ("Seoul", "Place")]
 
@@ -310,3 +310,24 @@ def test_apposition_gives_the_name_its_title():
     assert (anwar.type, anwar.title, anwar.affiliation) == ("Person", "Perdana Menteri", "country/MY")
     resolve_entities([p], ms)
     assert {m.entity_ids[0] for m in ms} == {"person/anwar-ibrahim"}
+
+
+def test_troops_with_no_country_take_it_from_the_context():
+    # tree: "Iran yang mengirim tentara" — the troops of the relative clause's subject
+    rows = [("Iran", "PROPN", 0, "root"), ("yang", "PRON", 3, "nsubj"), ("mengirim", "VERB", 1, "acl:relcl"),
+            ("tentara", "NOUN", 3, "obj"), ("ke", "ADP", 6, "case"), ("Suriah", "PROPN", 4, "nmod"),
+            (".", "PUNCT", 1, "punct")]
+    text = "Iran yang mengirim tentara ke Suriah ."
+    conllu = "\n".join(f"{k}\t{w}\t{w}\t{u}\t_\t_\t{h}\t{d}\t_\t_" for k, (w, u, h, d) in enumerate(rows, 1))
+    art = Article("t.txt", Path("t.txt"), text)
+    ms = by_text(find_mentions(ParsedArticle(art, parse_conllu(conllu, art))))
+    assert (ms["tentara"].type, ms["tentara"].affiliation, ms["tentara"].entity_ids) == \
+        ("ArmedForce", "country/IR", ["force/IR"])
+    # words: a headline the parser cannot read; then an anaphoric "pasukan tersebut"
+    text = ("Turki Kirim Pasukan ke Libya\n"
+            "Pasukan tersebut tiba di Tripoli .\n"
+            "Pejabat menyebut 300 tentara berlatih .")
+    p = parse(text, tags={"Pasukan": "NOUN", "Pejabat": "NOUN"})
+    ms = find_mentions(p)
+    forces = [(m.text, m.entity_ids) for m in ms if m.type == "ArmedForce"]
+    assert forces == [("Pasukan", ["force/TR"]), ("Pasukan", ["force/TR"]), ("tentara", [])]
