@@ -178,7 +178,7 @@ class _Scanner:
             # a capitalised word by position is a name only if tagged so, never seen in lowercase,
             # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
             return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
-                                     and (not w.lemma or w.lemma == w.text))
+                                     and (not w.lemma or w.lemma == w.text) and not self.vocabulary_word(j))
         # lowercase particles inside a name ("bin", "von der") that the tree attaches as flat
         if not (0 < j and self._particle(j) and (self.ws[j - 1].cap or self._particle(j - 1))):
             return False
@@ -186,6 +186,11 @@ class _Scanner:
         while k < len(self.ws) and self._particle(k):
             k += 1
         return k < len(self.ws) and self.ws[k].cap
+
+    def vocabulary_word(self, j: int) -> bool:
+        """Does a phrase of kg's own vocabularies start at word ``j`` ("Dilansir dari …")?"""
+        return any(lex.match(self.texts, j) for lex in (self.v.org_cues, self.v.locatives, self.v.place_before,
+                                                         self.v.forces, self.v.links))
 
     def _particle(self, j: int) -> bool:
         w = self.ws[j]

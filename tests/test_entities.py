@@ -165,6 +165,9 @@ def test_positional_capitals_dates_and_headlines_are_not_names():
     namun.lemma = "namun"
     texts = [m.text for m in find_mentions(p)]
     assert "Pertemuan" not in texts and "Kamis" not in texts and "Namun" not in texts
+    # a sentence-initial word of kg's own vocabularies (a source cue) tagged PROPN
+    cue = find_mentions(parse("Dikutip dari Nikkei , Menlu Jepang Yoko Kamikawa menolak ."))
+    assert [m.text for m in cue] == ["Nikkei", "Menlu Jepang Yoko Kamikawa"]
     assert not any("Tolak" in t or "Rencana" in t for t in texts)
     assert texts.count("Seoul") == 2
 
