@@ -120,7 +120,10 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
                        subject_args=[a for a in ev.arguments if id(a.mention) in subj],
                        borrows=frame.subject if frame.clause_subject else None)
         if frame.theme and filled.slots.get(frame.theme):
-            found.force = _unit(sent, filled.slots[frame.theme][0])
+            named = next((a.mention for a in ev.arguments if a.role == frame.theme), None)
+            # the counted noun opens the force's mention ("3.000 [tentara Korea Utara]")
+            first = next((t for t in sent.tokens if named and t.start == named.start), None)
+            found.force = first or _unit(sent, filled.slots[frame.theme][0])
         if sense.type == "Statement":
             found.complement = _complement(sent, match, lex)
             if found.complement:

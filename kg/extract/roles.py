@@ -246,13 +246,13 @@ def in_class(sent: Sentence, tok: Token, cls: WordClass, index: MentionIndex) ->
 
 def _theme_forward(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
     """ "Kirim Tentara ke Rusia": the first noun right of the trigger, past numbers and qualifiers."""
-    skip = lex.words(lex.roles, "subject_scan_skip")
-    for t in f.sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 5]:
+    skip = lex.words(lex.roles, "subject_scan_skip") | lex.words(lex.roles, "amount_words")
+    for t in f.sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 6]:
+        if lower(t) in skip or t.upos == "NUM" or any(ch.isdigit() for ch in t.text):
+            continue          # "sekitar 10.000 tentara", "lebih dari 3.000 tentara"
         if t.upos in ("NOUN", "PROPN"):
             f.add(role, t, "forward-theme", True)
-            return
-        if t.upos in ("ADP", "PUNCT", "VERB", "SCONJ", "CCONJ") and lower(t) not in skip:
-            return
+        return
 
 
 def _purpose(f: Filler, match: TriggerMatch, frame: Frame, lex: Lexicon) -> None:

@@ -96,11 +96,13 @@ class MentionIndex:
         return (typed or inside or [None])[0]
 
     def after(self, sent: Sentence, tok: Token, window: int = 4) -> EntityMention | None:
-        """A mention starting within ``window`` words after ``tok`` (no verb or punctuation between)."""
+        """A mention starting within ``window`` words after ``tok``, in the same
+        clause (no punctuation or subordinator between; verbs are passed, as
+        the tagger takes nouns like "tempat" for verbs)."""
         for t in sent.tokens[tok.id:tok.id + window]:
             m = self.at(t.start, t.end)
             if m is not None:
                 return m
-            if t.upos in ("VERB", "PUNCT", "SCONJ"):
+            if t.upos in ("PUNCT", "SCONJ"):
                 return None
         return None
