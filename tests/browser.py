@@ -12,8 +12,14 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import playwright.sync_api
 
 CHROMIUM_PATHS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
+# generous: the machines running the tests share their cores with model training
+TIMEOUT_MS = 180_000
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -41,6 +47,8 @@ def browser_context(viewport: tuple[int, int] = (1400, 900)) -> Iterator["playwr
             context = p.chromium.launch_persistent_context(
                 profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
                 viewport={"width": viewport[0], "height": viewport[1]})
+            context.set_default_timeout(TIMEOUT_MS)
+            context.set_default_navigation_timeout(TIMEOUT_MS)
             try:
                 yield context
             finally:
@@ -49,7 +57,7 @@ def browser_context(viewport: tuple[int, int] = (1400, 900)) -> Iterator["playwr
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def wait_for(page: "playwright.sync_api.Page", expression: str, timeout_s: float = 60.0) -> object:
+def wait_for(page: "playwright.sync_api.Page", expression: str, timeout_s: float = TIMEOUT_MS / 1000) -> object:
     """Poll a JS expression until it is truthy; returns its value.
 
     ``page.wait_for_function`` evaluates its predicate with ``eval``, which the
