@@ -16,7 +16,7 @@ from kg.extract.tree import MentionIndex, base, case_of, conjuncts, lower, phras
 from kg.extract.triggers import TriggerMatch
 from kg.model import ACTOR_ROLES, Argument, Sentence, Token
 
-_STOP_FORWARD = {"bahwa", ";", ".", "“", "”", "\"", "that"}
+_STOP_FORWARD = {"bahwa", ";", ".", ",", "“", "”", "\"", "that"}
 
 
 @dataclass
@@ -190,7 +190,8 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
     sent, index = f.sent, f.index
     last = match.tokens[-1].id
     for marker, role in frame.forward:
-        if any(case_of(sent, t) == marker for t in f.out.slots.get(role, [])):
+        # a role a case-marked phrase already fills ("ke X") needs no second one ("di mana Y")
+        if any(case_of(sent, t) != "none" for t in f.out.slots.get(role, [])):
             continue
         for t in sent.tokens[last:last + 12]:
             if lower(t) in _STOP_FORWARD:
