@@ -386,8 +386,8 @@ def _force_id(country_id: str) -> str:
 
 # --- find_mentions -------------------------------------------------------------
 
-def _words(sentence: Sentence) -> list[_W]:
-    toks = sentence.tokens
+def _words(sentence: Sentence, body_start: int) -> list[_W]:
+    toks = [t for t in sentence.tokens if t.start >= body_start]   # site banners before the headline
     ws = []
     for k, t in enumerate(toks):
         initial = k == 0 or toks[k - 1].text in OPENERS
@@ -406,11 +406,11 @@ def _text_words(text: str, base: int = 0) -> list[_W]:
 
 
 def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
-    """All actor and place mentions of an article (headline included), outside boilerplate, by offset."""
+    """All actor and place mentions of an article (from its headline on), outside boilerplate, by offset."""
     art = parsed.article
     lang = _lang(art.language)
     v = vocab(lang)
-    sentences = [(s, _words(s)) for s in parsed.sentences]
+    sentences = [(s, _words(s, art.body_start)) for s in parsed.sentences]
     lowercase = frozenset(fold(w.text) for _, ws in sentences for w in ws if w.text.islower())
     countries = _article_countries([ws for _, ws in sentences], v)
     out: list[EntityMention] = []
