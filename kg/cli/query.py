@@ -11,9 +11,9 @@ from kg.query import OUTPUT_FORMATS
 
 @cli.command("query")
 @click.argument("graph", required=False, type=click.Path(path_type=Path))
-@click.argument("text", metavar="QUERY", required=False)
-@click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the SPARQL query from a .rq file.")
-@click.option("--preset", help="Run a preset query (see --list).")
+@click.argument("text", metavar="[QUERY]", required=False)
+@click.option("--file", "query_file", metavar="FILE", type=click.Path(path_type=Path), help="Read the SPARQL query from a .rq file.")
+@click.option("--preset", metavar="NAME", help="Run a preset query (see --list).")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
               help="Aligned table for reading, CSV or JSON (a list of rows) for tools.")
 @click.option("--list", "list_presets", is_flag=True, help="List the preset queries and exit.")
