@@ -629,3 +629,26 @@ Angola Angola PROPN 10 nmod
     assert args(said) == {("speaker", "Lula")} and said.rule == "verb-trigger:left-scan"
     visit = only(evs, "Visit")                      # "tiba" tagged NOUN is still the verb of arrival
     assert args(visit) == {("agent", "Brasil"), ("destination", "Angola")} and visit.modality == ["planned"]
+
+
+def test_conjoined_subject_the_tree_missed_is_read_from_the_sequence():
+    text = "Presiden Chile Gabriel Boric dan Presiden Peru Dina Boluarte sepakat memperkuat perdagangan."
+    rows = """
+Presiden presiden PROPN 10 nsubj
+Chile Chile PROPN 1 flat
+Gabriel Gabriel PROPN 1 flat
+Boric Boric PROPN 1 flat
+dan dan CCONJ 10 cc
+Presiden presiden PROPN 10 obl
+Peru Peru PROPN 6 flat
+Dina Dina PROPN 6 flat
+Boluarte Boluarte PROPN 6 flat
+sepakat sepakat VERB 0 root
+memperkuat kuat VERB 10 xcomp
+perdagangan perdagangan NOUN 11 obj
+. . PUNCT 10 punct
+"""
+    p = parsed(text, rows)
+    ev = only(extract_events(p, [mention(p, "Presiden Chile Gabriel Boric", "Person"),
+                                 mention(p, "Presiden Peru Dina Boluarte", "Person")]), "Agreement")
+    assert args(ev) == {("participant", "Presiden Chile Gabriel Boric"), ("participant", "Presiden Peru Dina Boluarte")}

@@ -94,7 +94,7 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
                 if _matches(p, sent, dep, voice):
                     f.add_with_conjuncts(p.role, dep, _label(p))
                     if p.role == subj_role and base(dep.deprel) == "nsubj":
-                        f.out.subject += [dep] + conjuncts(sent, dep)
+                        f.out.subject += [dep] + conjuncts(sent, dep) + _coordinated(f, dep, p.role, head)
                     elif p.role in ACTOR_ROLES:
                         f.out.other_party = True
                     break
@@ -112,6 +112,23 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
         _theme_forward(f, match, frame.theme, lex)
     _purpose(f, match, frame, lex)
     return f.out
+
+
+def _coordinated(f: Filler, tok: Token, role: str, before: Token) -> list[Token]:
+    """ "X dan Y membahas" when the tree missed the conjunct: mentions joined by
+    "dan" after the subject's mention, up to the verb."""
+    out: list[Token] = []
+    m = f.index.at(tok.start, tok.end)
+    while m is not None:
+        nxt = next((t for t in f.sent.tokens if t.start >= m.end), None)
+        if nxt is None or lower(nxt) not in ("dan", "serta", "and") or nxt.id >= before.id:
+            break
+        t2 = _mention_token_after(f.sent, nxt, f.index)
+        m = f.index.at(t2.start, t2.end) if t2 is not None and t2.id < before.id else None
+        if m is not None:
+            f.add(role, t2, "nsubj")
+            out.append(t2)
+    return out
 
 
 def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
