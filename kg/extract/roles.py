@@ -199,7 +199,7 @@ def _clause_subject(f: Filler, head: Token, frame: Frame, lex: Lexicon) -> None:
     subj = next((c for c in f.sent.children(gov) if base(c.deprel) == "nsubj"), None)
     if subj is not None and frame.subject:
         f.add_with_conjuncts(frame.subject, subj, "clause-subject", True)
-        f.out.subject += [subj] + conjuncts(f.sent, subj)
+        f.out.subject += [subj] + conjuncts(f.sent, subj) + _coordinated(f, subj, frame.subject, gov)
 
 
 def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
