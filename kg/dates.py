@@ -68,7 +68,9 @@ def _dateparser(text: str, lang: str, base: date | None) -> date | None:
     settings: dict[str, Any] = {"DATE_ORDER": _words(lang).get("date_order", "DMY"), "PREFER_DATES_FROM": "past"}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    found = dateparser.parse(text, languages=[lang], settings=settings)
+    # a language kg has no date words for: let dateparser detect it
+    languages = [lang] if _words(lang) else None
+    found = dateparser.parse(text, languages=languages, settings=settings)
     return found.date() if found else None
 
 

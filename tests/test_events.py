@@ -652,3 +652,11 @@ perdagangan perdagangan NOUN 11 obj
     ev = only(extract_events(p, [mention(p, "Presiden Chile Gabriel Boric", "Person"),
                                  mention(p, "Presiden Peru Dina Boluarte", "Person")]), "Agreement")
     assert args(ev) == {("participant", "Presiden Chile Gabriel Boric"), ("participant", "Presiden Peru Dina Boluarte")}
+
+
+def test_a_language_without_data_files_gives_no_events_and_no_error():
+    text = "Le président a dit le 29/10/2024 que la France enverra des troupes."
+    rows = "\n".join(f"{w} {w} X {0 if i == 0 else 1} {'root' if i == 0 else 'dep'}"
+                     for i, w in enumerate(text[:-1].split())) + "\n. . PUNCT 1 punct"
+    p = parsed(text, rows, language="fr")
+    assert extract_events(p, [mention(p, "France", "Country")]) == []
