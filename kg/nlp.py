@@ -22,10 +22,13 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol
 
 from kg.errors import KgError
 from kg.model import Article, Sentence, Token
+
+if TYPE_CHECKING:
+    import stanza
 
 # KG_MODELS_DIR points kg at another models folder (e.g. freshly trained ones)
 MODELS_DIR = Path(os.environ.get("KG_MODELS_DIR") or Path(__file__).parent / "models")
