@@ -205,8 +205,6 @@ def test_announcement_subject_is_a_token_of_the_name(announcement):
     assert [t.text for t in subjects] in (["Volodymyr"], ["Zelensky"])
 
 
-@pytest.mark.xfail(strict=True, reason="the model tags 'bahwa' VERB, attaches it to mengumumkan as parataxis "
-                   "and hangs membahas under it as ccomp")
 def test_membahas_is_a_clause_of_mengumumkan(announcement):
     clause = _word(announcement, "membahas")
     assert announcement.head_of(clause) is _word(announcement, "mengumumkan")
