@@ -46,7 +46,8 @@ def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list
     found: list[_Found] = []
     for sent in parsed.sentences:
         in_sentence = reader.find(art.text, sent.start, sent.end)
-        if art.is_boilerplate(Span(sent.start, sent.end)):
+        # site banners before the headline and boilerplate lines are not the article's content
+        if sent.end <= art.body_start or art.is_boilerplate(Span(sent.start, sent.end)):
             continue
         events = _sentence_events(art, sent, lex, index)
         _date_sentence(events, in_sentence)

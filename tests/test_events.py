@@ -247,6 +247,9 @@ Polandia Polandia PROPN 5 obl
 """
     p = parsed(text, rows, boilerplate=[Boilerplate(0, len(text), rule="baca-juga")])
     assert extract_events(p, [mention(p, "Inggris", "Country"), mention(p, "Polandia", "Country")]) == []
+    # nor are lines above the article's headline (body_start): a site banner
+    p = parsed(text, rows, body_start=len(text))
+    assert extract_events(p, [mention(p, "Inggris", "Country"), mention(p, "Polandia", "Country")]) == []
     # the same line as content is a deployment: the trap is the boilerplate, not the words
     p = parsed(text, rows)
     dep = only(extract_events(p, [mention(p, "Inggris", "Country"), mention(p, "Polandia", "Country")]),
