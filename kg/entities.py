@@ -391,12 +391,29 @@ def _words(sentence: Sentence, body_start: int) -> list[_W]:
     ws = []
     for k, t in enumerate(toks):
         initial = k == 0 or toks[k - 1].text in OPENERS
-        ws.append(_W(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial, t.id, t.head))
+        w = _W(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial, t.id, t.head)
+        ws.extend(_hyphen_pair(w) or [w])
     alpha = [w for w in ws if w.text[:1].isalpha()]
     if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
         for w in ws:
             w.initial = True
     return ws
+
+
+def _hyphen_pair(w: _W) -> list[_W] | None:
+    """The words of a hyphenated pair of known countries or actors ("AS-China", "Rusia-Ukraina"),
+    which the tokenizer keeps as one token: each side is its own name, at its own offsets."""
+    sides = w.text.split("-")
+    if len(sides) != 2 or not all(sides):
+        return None
+    names = gz.names()
+    if not all(side[:1].isupper() and (m := names.match([side], 0, ("country", "actor"))) and m[1] == 1
+               for side in sides):
+        return None
+    cut = w.start + len(sides[0])
+    return [_W(sides[0], w.start, cut, w.upos, w.deprel, "", w.initial, w.id, w.head),
+            _W("-", cut, cut + 1, "PUNCT", "punct", "-", False, w.id, w.head),
+            _W(sides[1], cut + 1, w.end, w.upos, w.deprel, "", True, w.id, w.head)]
 
 
 def _text_words(text: str, base: int = 0) -> list[_W]:

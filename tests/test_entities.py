@@ -114,6 +114,18 @@ def test_abbreviations_and_organisations_from_the_actor_file():
     assert "as" not in ms              # abbreviations match only as written
 
 
+def test_a_hyphenated_pair_of_known_names_is_one_mention_per_side():
+    p = parse("Pembicaraan AS-China dan poros NATO-Rusia kembali buntu , kata Anak-Anak Jakarta-Raya .")
+    ms = by_text(find_mentions(p))
+    assert ms["AS"].entity_ids == ["country/US"] and ms["China"].entity_ids == ["country/CN"]
+    assert ms["NATO"].entity_ids == ["org/nato"] and ms["Rusia"].entity_ids == ["country/RU"]
+    for m in find_mentions(p):
+        assert p.article.text[m.start:m.end] == m.text
+    assert "AS-China" not in ms and "NATO-Rusia" not in ms
+    # a hyphenated word whose sides are not both known names stays whole
+    assert "Jakarta" not in ms and "Raya" not in ms
+
+
 def test_places_with_place_words_and_alternate_names():
     text = "Drone menyerang Kiev dan wilayah perbatasan Belgorod , lalu Oblast Kherson dan Moskow ."
     ms = by_text(find_mentions(parse(text, tags={"Drone": "NOUN"})))
