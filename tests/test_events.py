@@ -663,3 +663,31 @@ def test_a_language_without_data_files_gives_no_events_and_no_error():
                      for i, w in enumerate(text[:-1].split())) + "\n. . PUNCT 1 punct"
     p = parsed(text, rows, language="fr")
     assert extract_events(p, [mention(p, "France", "Country")]) == []
+
+
+def test_a_ke_phrase_of_a_noun_in_its_own_prepositional_phrase_is_not_the_triggers_destination():
+    text = "Parlemen menyetujui pengiriman tentara Kanada dalam misi kemanusiaan ke Haiti."
+    rows = """
+Parlemen parlemen NOUN 2 nsubj
+menyetujui setuju VERB 0 root Voice=Act
+pengiriman pengiriman NOUN 2 obj
+tentara tentara NOUN 3 nmod
+Kanada Kanada PROPN 4 nmod
+dalam dalam ADP 7 case
+misi misi NOUN 3 nmod
+kemanusiaan kemanusiaan NOUN 7 nmod
+ke ke ADP 10 case
+Haiti Haiti PROPN {haiti_head} nmod
+. . PUNCT 2 punct
+"""
+
+    def deployment(haiti_head: int):
+        p = parsed(text, rows.format(haiti_head=haiti_head))
+        ms = [mention(p, "tentara Kanada", "ArmedForce"), mention(p, "Haiti", "Country")]
+        return only(extract_events(p, ms), "Deployment")
+
+    # "ke Haiti" hangs on "misi" (itself after "dalam"): the mission's direction, not the sending's
+    assert args(deployment(7)) == {("force", "tentara Kanada")}
+    # hung on the trigger, or on a noun with no preposition of its own: the sending's destination
+    assert ("destination", "Haiti") in args(deployment(3))
+    assert ("destination", "Haiti") in args(deployment(8))

@@ -215,6 +215,8 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
                 break
             if lower(t) != marker:
                 continue
+            if _owned_between(sent, t, last):
+                break
             m_tok = _mention_token_after(sent, t, index)
             while m_tok is not None:
                 f.add(role, m_tok, f"forward-{marker}", True)
@@ -224,6 +226,16 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
                 nxt = next((x for x in sent.tokens if x.start >= m.end), None)
                 m_tok = _mention_token_after(sent, nxt, index) if nxt is not None and lower(nxt) in ("dan", "serta", "and") else None
             break
+
+
+def _owned_between(sent: Sentence, marker: Token, last: int) -> bool:
+    """Does the tree hang the phrase ``marker`` opens on a noun between the trigger (ending at
+    token ``last``) and it, a noun that is itself in a prepositional phrase? Then the phrase is
+    that noun's: in "pengerahan pasukan dalam invasi ke Ukraina", "ke Ukraina" is where the
+    invasion goes, not the deployment."""
+    obj = sent.head_of(marker) if base(marker.deprel) == "case" else None
+    gov = sent.head_of(obj) if obj is not None else None
+    return gov is not None and gov.upos == "NOUN" and last < gov.id < marker.id and case_of(sent, gov) != "none"
 
 
 def _name_chain(f: Filler, match: TriggerMatch, frame: Frame) -> None:
