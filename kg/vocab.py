@@ -145,9 +145,10 @@ WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 GEONAMES = Namespace("https://sws.geonames.org/")
 
 # Prefixes written into every export and known to every query.
-PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
-    "kg": KG, "sem": SEM, "gaf": GAF, "nif": NIF, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS,
-    "schema": SDO, "time": TIME, "geo": WGS84, "owl": OWL, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+PREFIXES: dict[str, str] = {
+    prefix: str(ns._NS) if isinstance(ns, type) else str(ns) for prefix, ns in (
+        ("kg", KG), ("sem", SEM), ("gaf", GAF), ("nif", NIF), ("dcterms", DCTERMS), ("prov", PROV), ("skos", SKOS),
+        ("schema", SDO), ("time", TIME), ("geo", WGS84), ("owl", OWL), ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD))
 }
 
 EVENT_CLASS = {t: KG[t] for t in EVENT_TYPES}
