@@ -154,7 +154,7 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes | Skipped:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return f"too large ({size / 2**20:.1f} MB, the limit is {limit / 2**20:.0f} MB; raise max_bytes to read it)"
+    return f"too large ({size / 2**20:.1f} MB, the limit is {limit / 2**20:.0f} MB: a dump of many articles? split it into one file per article)"
 
 
 def _from_html(html: str, rel: str, path: Path, lang: str) -> Article | Skipped:
