@@ -6,6 +6,8 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
+from kg.nlp import PROCESSORS
+from kg.pipeline import LANGUAGES
 
 
 @cli.group("models")
@@ -21,7 +23,7 @@ def models() -> None:
 @click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=Path("build/train"),
               show_default=True, help="Scratch folder for data files, checkpoints and logs.")
 @click.option("--quick", is_flag=True, help="A few steps per model: checks the set-up, gives poor models.")
-@click.option("--only", multiple=True, type=click.Choice(["tokenize", "mwt", "pos", "lemma", "depparse"]),
+@click.option("--only", multiple=True, type=click.Choice(PROCESSORS),
               help="Train only these processors (repeatable).")
 def train_cmd(ud_dir: Path, out: Path, work: Path, quick: bool, only: tuple[str, ...]) -> None:
     """Train kg's Indonesian tokenizer, MWT, tagger, lemmatizer and parser from UD, offline."""
@@ -34,7 +36,7 @@ def train_cmd(ud_dir: Path, out: Path, work: Path, quick: bool, only: tuple[str,
 
 
 @models.command("download")
-@click.argument("lang", type=click.Choice(["id", "en"]), default="id")
+@click.argument("lang", type=click.Choice(LANGUAGES), default="id")
 def download_cmd(lang: str) -> None:
     """Download the official Stanza models for LANG (needs internet; then use --provider stanza)."""
     from kg import nlp
