@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg import ud
+from kg.nlp import PROCESSORS
 
 TRAIN_FILES = ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")
-PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 
 
 @dataclass(frozen=True)
