@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlparse
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -295,12 +295,39 @@ def load(path: Path | str) -> Graph:
         raise KgError(f"{path}: no such file")
     rdf: Graph = Dataset(default_union=True) if fmt == "trig" else Graph()
     try:
+        if fmt == "jsonld":
+            _refuse_remote_contexts(path)
         rdf.parse(path, format=FORMATS[fmt])
+    except KgError:
+        raise
     except Exception as e:  # rdflib's parsers raise many types; the user needs one line
         message = " ".join(str(e).split()) or type(e).__name__
         raise KgError(f"{path}: not valid {FORMATS[fmt]}: {message[:300]}") from e
     bind_prefixes(rdf)
     return rdf
+
+
+def _remote_contexts(node: object) -> list[str]:
+    """Every ``@context``/``@import`` reference in a JSON-LD document that names a web address."""
+    if isinstance(node, list):
+        return [url for item in node for url in _remote_contexts(item)]
+    if not isinstance(node, dict):
+        return []
+    found = []
+    for key, value in node.items():
+        if key in ("@context", "@import"):
+            refs = value if isinstance(value, list) else [value]
+            found += [r for r in refs if isinstance(r, str) and urlparse(r).scheme in ("http", "https")]
+        found += _remote_contexts(value)
+    return found
+
+
+def _refuse_remote_contexts(path: Path) -> None:
+    """rdflib would fetch a remote JSON-LD context over the network; kg reads graphs offline."""
+    remote = _remote_contexts(json.loads(path.read_text(encoding="utf-8")))
+    if remote:
+        raise KgError(f"{path}: JSON-LD context {remote[0]} is on the web and kg does not fetch it; "
+                      "inline the context in the file (kg's own exports do)")
 
 
 # --------------------------------------------------------------------------- the way back

@@ -34,7 +34,7 @@ class Budget:
     tokenize_steps: int = 2000
     mwt_epochs: int = 10
     lemma_epochs: int = 10
-    pos_steps: int = 1000
+    pos_steps: int = 2000
     depparse_steps: int = 1300
 
     @classmethod
@@ -134,12 +134,13 @@ def train(ud_dir: Path, out: Path, work: Path, budget: Budget = Budget(),
     """Train ``processors`` and copy the models to ``out/<processor>.pt``.
 
     Processors train in ``lanes`` parallel lanes (the parser, the longest, gets
-    one of its own), each process limited to one thread.
+    one of its own); the machine's cores are shared out between the lanes in use.
     """
     p = prepare_data(ud_dir, work)
     cmds = _commands(p, work, budget)
     order = [x for x in ("depparse", "mwt", "tokenize", "lemma", "pos") if x in processors]
-    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    threads = str(max(1, (os.cpu_count() or 1) // min(lanes, len(order) or 1)))
+    env = dict(os.environ, OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
     (work / "logs").mkdir(exist_ok=True)
     running: list[tuple[str, subprocess.Popen, float]] = []
     failed: list[str] = []

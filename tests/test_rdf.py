@@ -7,6 +7,7 @@ a planned deployment with force, destination and troop count, a planned visit.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -337,3 +338,17 @@ def test_load_reports_bad_files_in_one_line(tmp_path) -> None:
         rdf.load(tmp_path / "graph.rdf")
     with pytest.raises(UsageError, match="unknown RDF format"):
         rdf.serialize(nx.MultiDiGraph(), "xml")
+
+
+def test_load_refuses_a_remote_jsonld_context_instead_of_fetching_it(tmp_path) -> None:
+    remote = tmp_path / "remote.jsonld"
+    remote.write_text(json.dumps({"@context": ["https://schema.org/", {"ex": "http://example.org/"}],
+                                  "@graph": [{"@id": "ex:a", "name": "A"}]}), encoding="utf-8")
+    with pytest.raises(KgError, match=r"JSON-LD context https://schema\.org/ is on the web") as e:
+        rdf.load(remote)
+    assert "\n" not in str(e.value)
+    # an inline context loads as before
+    inline = tmp_path / "inline.jsonld"
+    inline.write_text(json.dumps({"@context": {"name": "https://schema.org/name"},
+                                  "@id": "http://example.org/a", "name": "A"}), encoding="utf-8")
+    assert len(rdf.load(inline)) == 1
