@@ -23,10 +23,12 @@ from kg.model import ACTOR_ROLES, ENTITY_TYPES, EVENT_TYPES, PLACE_ROLES
 DEFAULT_BASE = "https://kg.example.org/id/"
 ONTOLOGY_IRI = "https://kg.example.org/ontology"
 
-_ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_FILE = _ROOT / "ontologies" / "kg.ttl"
-SHAPES_FILE = _ROOT / "ontologies" / "kg-shapes.ttl"
-QUERIES_DIR = _ROOT / "queries"
+# ontologies/ and queries/ live at the repository root; kg/ontologies and
+# kg/queries are links to them, so that a built wheel carries their files.
+_PACKAGE = Path(__file__).parent
+ONTOLOGY_FILE = _PACKAGE / "ontologies" / "kg.ttl"
+SHAPES_FILE = _PACKAGE / "ontologies" / "kg-shapes.ttl"
+QUERIES_DIR = _PACKAGE / "queries"
 
 
 class SEM(DefinedNamespace):
