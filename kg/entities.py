@@ -388,11 +388,12 @@ def _force_id(country_id: str) -> str:
 
 def _words(sentence: Sentence, body_start: int) -> list[_W]:
     toks = [t for t in sentence.tokens if t.start >= body_start]   # site banners before the headline
+    texts = [t.text for t in toks]
     ws = []
     for k, t in enumerate(toks):
         initial = k == 0 or toks[k - 1].text in OPENERS
         w = _W(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial, t.id, t.head)
-        ws.extend(_hyphen_pair(w) or [w])
+        ws.extend(_hyphen_pair(w, texts, k) or [w])
     alpha = [w for w in ws if w.text[:1].isalpha()]
     if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
         for w in ws:
@@ -400,15 +401,19 @@ def _words(sentence: Sentence, body_start: int) -> list[_W]:
     return ws
 
 
-def _hyphen_pair(w: _W) -> list[_W] | None:
-    """The words of a hyphenated pair of known countries or actors ("AS-China", "Rusia-Ukraina"),
-    which the tokenizer keeps as one token: each side is its own name, at its own offsets."""
+def _hyphen_pair(w: _W, texts: list[str], k: int) -> list[_W] | None:
+    """The words of a hyphenated pair of known countries or actors ("AS-China", "Rusia-Ukraina",
+    "Korea Utara-Korea Selatan"), which the tokenizer keeps as one token: each side is its own
+    name, at its own offsets. A side may end or start a longer name in the neighbouring words
+    (``texts`` are the sentence's token texts, ``k`` the index of ``w``'s token)."""
     sides = w.text.split("-")
-    if len(sides) != 2 or not all(sides):
+    if len(sides) != 2 or not all(side[:1].isupper() for side in sides):
         return None
-    names = gz.names()
-    if not all(side[:1].isupper() and (m := names.match([side], 0, ("country", "actor"))) and m[1] == 1
-               for side in sides):
+    names, kinds = gz.names(), ("country", "actor")
+    left = texts[max(0, k - names.longest + 1):k]
+    ends_name = any((m := names.match(left[i:] + [sides[0]], 0, kinds)) and m[1] == len(left) - i + 1
+                    for i in range(len(left) + 1))
+    if not (ends_name and names.match([sides[1]] + texts[k + 1:k + names.longest], 0, kinds)):
         return None
     cut = w.start + len(sides[0])
     return [_W(sides[0], w.start, cut, w.upos, w.deprel, "", w.initial, w.id, w.head),

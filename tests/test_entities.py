@@ -126,6 +126,15 @@ def test_a_hyphenated_pair_of_known_names_is_one_mention_per_side():
     assert "Jakarta" not in ms and "Raya" not in ms
 
 
+def test_a_hyphenated_pair_of_longer_names_splits_where_the_names_meet():
+    p = parse("Hubungan Korea Utara-Korea Selatan memburuk sejak Amerika Serikat-China bersaing .")
+    ms = by_text(find_mentions(p))
+    assert ms["Korea Utara"].entity_ids == ["country/KP"] and ms["Korea Selatan"].entity_ids == ["country/KR"]
+    assert ms["Amerika Serikat"].entity_ids == ["country/US"] and ms["China"].entity_ids == ["country/CN"]
+    for m in find_mentions(p):
+        assert p.article.text[m.start:m.end] == m.text
+
+
 def test_places_with_place_words_and_alternate_names():
     text = "Drone menyerang Kiev dan wilayah perbatasan Belgorod , lalu Oblast Kherson dan Moskow ."
     ms = by_text(find_mentions(parse(text, tags={"Drone": "NOUN"})))
