@@ -546,6 +546,52 @@ Instagram Instagram PROPN 11 nmod
     assert st.via == "kantornya" and st.medium == "unggahannya di Instagram"
 
 
+def speakers(ev) -> set[str]:
+    return {text for role, text in args(ev) if role == "speaker"}
+
+
+def test_subject_scan_takes_a_comma_list_only_when_dan_closes_it():
+    # a fronted source is no second speaker, even when the parse leaves the verb without a subject
+    text = "Mengutip Reuters , juru bicara Kremlin Dmitry Peskov mengatakan Rusia siap berunding ."
+    rows = """
+Mengutip kutip VERB 9 advcl
+Reuters Reuters PROPN 1 obj
+, , PUNCT 1 punct
+juru juru NOUN 1 nsubj
+bicara bicara NOUN 4 nmod
+Kremlin Kremlin PROPN 4 nmod
+Dmitry Dmitry PROPN 4 flat
+Peskov Peskov PROPN 7 flat
+mengatakan kata VERB 0 root Voice=Act
+Rusia Rusia PROPN 11 nsubj
+siap siap ADJ 9 ccomp
+berunding runding VERB 11 xcomp
+. . PUNCT 9 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Reuters", "Organization"), mention(p, "juru bicara Kremlin Dmitry Peskov", "Person"),
+          mention(p, "Rusia", "Country")]
+    st = only(extract_events(p, ms), "Statement")
+    assert st.rule == "verb-trigger:left-scan" and speakers(st) == {"juru bicara Kremlin Dmitry Peskov"}
+    # "X , Y dan Z": the comma continues a list that "dan" closes
+    text = "Prabowo , Albanese dan Luxon mengatakan perundingan berhasil ."
+    rows = """
+Prabowo Prabowo PROPN 6 obl
+, , PUNCT 1 punct
+Albanese Albanese PROPN 1 conj
+dan dan CCONJ 5 cc
+Luxon Luxon PROPN 1 conj
+mengatakan kata VERB 0 root Voice=Act
+perundingan runding NOUN 8 nsubj
+berhasil hasil VERB 6 ccomp
+. . PUNCT 6 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, name, "Person") for name in ("Prabowo", "Albanese", "Luxon")]
+    st = only(extract_events(p, ms), "Statement")
+    assert st.rule == "verb-trigger:left-scan" and speakers(st) == {"Prabowo", "Albanese", "Luxon"}
+
+
 def test_a_broken_data_file_is_a_one_line_error(tmp_path, monkeypatch):
     import pytest
 

@@ -165,8 +165,11 @@ def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -
             found.append(t)
             while i >= 0 and sent.tokens[i].start >= m.start:
                 i -= 1
-            # "X dan Y", "X, Y dan Z": keep going over coordination
-            if i >= 1 and lower(sent.tokens[i]) in ("dan", ",", "serta", "and"):
+            # "X dan Y", "X, Y dan Z": keep going over coordination; a comma joins
+            # only a list that "dan" closes ("Dilansir dari Guardian, Juru Bicara …
+            # mengatakan": the outlet is no second speaker)
+            joiner = lower(sent.tokens[i]) if i >= 1 else ""
+            if joiner in ("dan", "serta", "and") or joiner == "," and len(found) > 1:
                 prev = sent.tokens[i - 1]
                 if index.at(prev.start, prev.end) is not None:
                     i -= 1
