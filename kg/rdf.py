@@ -293,13 +293,11 @@ def load(path: Path | str) -> Graph:
                          f"(expected {', '.join(EXTENSIONS)})")
     if not path.is_file():
         raise KgError(f"{path}: no such file")
+    if fmt == "jsonld":
+        _refuse_remote_contexts(path)
     rdf: Graph = Dataset(default_union=True) if fmt == "trig" else Graph()
     try:
-        if fmt == "jsonld":
-            _refuse_remote_contexts(path)
         rdf.parse(path, format=FORMATS[fmt])
-    except KgError:
-        raise
     except Exception as e:  # rdflib's parsers raise many types; the user needs one line
         message = " ".join(str(e).split()) or type(e).__name__
         raise KgError(f"{path}: not valid {FORMATS[fmt]}: {message[:300]}") from e
@@ -324,7 +322,11 @@ def _remote_contexts(node: object) -> list[str]:
 
 def _refuse_remote_contexts(path: Path) -> None:
     """rdflib would fetch a remote JSON-LD context over the network; kg reads graphs offline."""
-    remote = _remote_contexts(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return   # not readable JSON: rdflib's parser reports it in load()
+    remote = _remote_contexts(document)
     if remote:
         raise KgError(f"{path}: JSON-LD context {remote[0]} is on the web and kg does not fetch it; "
                       "inline the context in the file (kg's own exports do)")

@@ -45,6 +45,12 @@ def by_text(mentions: list[EntityMention]) -> dict[str, EntityMention]:
     return {m.text: m for m in mentions}
 
 
+def assert_offsets(p: ParsedArticle) -> None:
+    """Every mention's offsets point at its own text in the article."""
+    for m in find_mentions(p):
+        assert p.article.text[m.start:m.end] == m.text
+
+
 def test_title_name_chain_is_one_person_with_title_and_country():
     ms = by_text(find_mentions(parse("Presiden Prancis Emmanuel Macron tiba di Berlin .")))
     m = ms["Presiden Prancis Emmanuel Macron"]
@@ -64,8 +70,7 @@ def test_multiword_title_and_organisation_affiliation():
 
 def test_offsets_point_into_the_article_text():
     p = parse("Kemarin , Perdana Menteri India Narendra Modi berbicara .", tags={"Kemarin": "ADV"})
-    for m in find_mentions(p):
-        assert p.article.text[m.start:m.end] == m.text
+    assert_offsets(p)
 
 
 def test_title_without_name_resolves_to_the_named_holder():
@@ -119,8 +124,7 @@ def test_a_hyphenated_pair_of_known_names_is_one_mention_per_side():
     ms = by_text(find_mentions(p))
     assert ms["AS"].entity_ids == ["country/US"] and ms["China"].entity_ids == ["country/CN"]
     assert ms["NATO"].entity_ids == ["org/nato"] and ms["Rusia"].entity_ids == ["country/RU"]
-    for m in find_mentions(p):
-        assert p.article.text[m.start:m.end] == m.text
+    assert_offsets(p)
     assert "AS-China" not in ms and "NATO-Rusia" not in ms
     # a hyphenated word whose sides are not both known names stays whole
     assert "Jakarta" not in ms and "Raya" not in ms
@@ -131,8 +135,7 @@ def test_a_hyphenated_pair_of_longer_names_splits_where_the_names_meet():
     ms = by_text(find_mentions(p))
     assert ms["Korea Utara"].entity_ids == ["country/KP"] and ms["Korea Selatan"].entity_ids == ["country/KR"]
     assert ms["Amerika Serikat"].entity_ids == ["country/US"] and ms["China"].entity_ids == ["country/CN"]
-    for m in find_mentions(p):
-        assert p.article.text[m.start:m.end] == m.text
+    assert_offsets(p)
 
 
 def test_places_with_place_words_and_alternate_names():
