@@ -245,13 +245,16 @@ def _borrow_parties(out: list[_Found]) -> None:
 def _absorb(out: list[_Found], sent: Sentence) -> None:
     """ "tiba … untuk kunjungan": a nominal trigger depending on a trigger of
     its own type (directly or through one word) tells the same event; keep
-    the governing one."""
+    the governing one. A verb the noun's governor controls counts as that
+    governor ("dilaporkan tiba … untuk kunjungan", the purpose attached to
+    the reporting verb)."""
     heads = {f.head.id: f for f in out if f.head is not None}
     for f in list(out):
         if f.head is None or not f.nominal:
             continue
         gov = sent.head_of(f.head)
         chain = [gov, sent.head_of(gov) if gov is not None else None]
+        chain += [c for c in sent.children(gov) if base(c.deprel) == "xcomp"] if gov is not None else []
         other = next((heads[t.id] for t in chain if t is not None and t.id in heads), None)
         if other is not None and other is not f and other.mention.type == f.mention.type:
             out.remove(f)

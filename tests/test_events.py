@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from conllu_util import mention, parsed
 
 from kg.events import extract_events
@@ -495,9 +497,10 @@ Lithuania Lithuania PROPN 5 obl
     assert dep.modality == ["planned"] and dep.quantity.value == 5000
 
 
-def test_arrival_of_a_person_is_a_reported_visit_absorbing_its_purpose_noun():
+@pytest.mark.parametrize("purpose_head", [8, 7], ids=["on-arrival", "on-reporting-verb"])
+def test_arrival_of_a_person_is_a_reported_visit_absorbing_its_purpose_noun(purpose_head: int):
     text = "Menteri Luar Negeri Iran Abbas Araghchi dilaporkan tiba di Kairo untuk kunjungan resmi."
-    rows = """
+    rows = f"""
 Menteri menteri PROPN 8 nsubj
 Luar luar PROPN 1 flat
 Negeri negeri PROPN 1 flat
@@ -509,7 +512,7 @@ tiba tiba VERB 7 xcomp
 di di ADP 10 case
 Kairo Kairo PROPN 8 obl
 untuk untuk ADP 12 case
-kunjungan kunjungan NOUN 8 obl
+kunjungan kunjungan NOUN {purpose_head} obl
 resmi resmi ADJ 12 amod
 . . PUNCT 7 punct
 """
