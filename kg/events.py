@@ -253,8 +253,9 @@ def _absorb(out: list[_Found], sent: Sentence) -> None:
         if f.head is None or not f.nominal:
             continue
         gov = sent.head_of(f.head)
-        chain = [gov, sent.head_of(gov) if gov is not None else None]
-        chain += [c for c in sent.children(gov) if base(c.deprel) == "xcomp"] if gov is not None else []
+        if gov is None:
+            continue
+        chain = [gov, sent.head_of(gov)] + [c for c in sent.children(gov) if base(c.deprel) == "xcomp"]
         other = next((heads[t.id] for t in chain if t is not None and t.id in heads), None)
         if other is not None and other is not f and other.mention.type == f.mention.type:
             out.remove(f)

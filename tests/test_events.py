@@ -596,8 +596,6 @@ berhasil hasil VERB 6 ccomp
 
 
 def test_a_broken_data_file_is_a_one_line_error(tmp_path, monkeypatch):
-    import pytest
-
     from kg.errors import KgError
     from kg.extract import lexicon
 
