@@ -1,27 +1,38 @@
 """SPARQL over an exported graph: presets, running a query, and formatting its answer.
 
-Queries run on rdflib's SPARQL engine with kg's prefixes predeclared (a query
-may still declare its own). A malformed query is the user's to fix, so it
-becomes a one-line UsageError with its line and column, never a traceback.
+Queries run on Oxigraph (a store folder, or a graph file loaded into memory:
+:mod:`kg.store`) with kg's prefixes predeclared (a query may still declare its
+own), over the union of the default graph and every article's named graph. A
+malformed query is the user's to fix, so it becomes a one-line UsageError with
+its line and column, never a traceback.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from decimal import Decimal
 from pathlib import Path
 
-from pyparsing import ParseBaseException
-from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
+from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat,
+                        Store, serialize)
 
 from kg.errors import KgError, UsageError
-from kg.rdf import bind_prefixes
-from kg.vocab import PREFIXES, QUERIES_DIR
+from kg.vocab import PREFIXES, QUERIES_DIR, XSD
+
+Term = NamedNode | BlankNode | Literal | None
+
+
+@dataclass(frozen=True)
+class Solutions:
+    """A SELECT answer, read in full (Oxigraph's own is an iterator that can be read once)."""
+
+    columns: list[str]
+    rows: list[list[Term]]
+
+
+Answer = Solutions | QueryBoolean | list   # SELECT, ASK, or the triples of CONSTRUCT / DESCRIBE
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 MAX_CELL = 60  # table cells longer than this are cut with "…" (csv and json keep everything)
@@ -56,47 +67,77 @@ def preset(name: str) -> Preset:
     return known[name]
 
 
-def run(rdf: Graph, text: str) -> Result:
+def run(store: Store, text: str) -> Answer:
     """Parse and evaluate a SPARQL query; syntax errors carry their position."""
     try:
-        query = prepareQuery(text, initNs=PREFIXES)
-    except ParseBaseException as e:
-        raise UsageError(f"malformed query at line {e.lineno}, column {e.col}: {e.msg}") from e
-    except Exception as e:  # rdflib reports unknown prefixes and bad algebra with plain exceptions
-        raise UsageError(f"malformed query: {' '.join(str(e).split())}") from e
-    try:
-        return rdf.query(query)
-    except Exception as e:
+        answer = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if isinstance(answer, QuerySolutions):
+            columns = [v.value for v in answer.variables]
+            return Solutions(columns, [[solution[i] for i in range(len(columns))] for solution in answer])
+        return answer if isinstance(answer, QueryBoolean) else list(answer)
+    except SyntaxError as e:
+        raise UsageError(_syntax_message(str(e))) from e
+    except OSError as e:
         raise KgError(f"query failed: {' '.join(str(e).split())}") from e
 
 
-def _text(term: object, rdf: Graph | None) -> str:
+def _syntax_message(message: str) -> str:
+    """Oxigraph's ``error at 2:23: expected one of …`` (long lists of characters) as one readable line."""
+    where = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
+    if not where:
+        return f"malformed query: {' '.join(message.split())[:200]}"
+    line, col, detail = where.groups()
+    detail = "unknown prefix (declare it with PREFIX)" if "Prefix not found" in detail else " ".join(detail.split())
+    return f"malformed query at line {line}, column {col}: {detail[:120]}{'…' if len(detail) > 120 else ''}"
+
+
+_SHORT = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+_LOCAL = re.compile(r"[A-Za-z_][\w.-]*$")
+
+
+def _short(iri: str) -> str:
+    """A vocabulary IRI as a prefixed name (``kg:Call``); any other IRI as it is."""
+    for prefix, ns in _SHORT:
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]) and not iri.endswith("."):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _text(term: Term, short: bool = True) -> str:
     """A value as a reader wants it: literal text, prefixed names for vocabulary IRIs."""
     if term is None:
         return ""
-    if isinstance(term, URIRef) and rdf is not None:
-        short = rdf.namespace_manager.normalizeUri(term)
-        return short[1:-1] if short.startswith("<") else short
-    return str(term)
+    if isinstance(term, NamedNode):
+        return _short(term.value) if short else term.value
+    return term.value
 
 
-def _json_value(term: object) -> object:
+_NUMBERS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+_INTEGERS = {str(XSD[t]) for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                   "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
+
+
+def _json_value(term: Term) -> object:
+    """Numbers and booleans as JSON's own; dates and everything else as their text."""
     if term is None:
         return None
     if isinstance(term, Literal):
-        value = term.toPython()
-        if isinstance(value, bool) or isinstance(value, int):
-            return value
-        if isinstance(value, (float, Decimal)):
-            return float(value)
-        if isinstance(value, (date, datetime, time)):
-            return value.isoformat()
-    return str(term)
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _NUMBERS:
+                return float(term.value)
+        except ValueError:
+            return term.value
+        if datatype == str(XSD.boolean):
+            return term.value in ("true", "1")
+    return term.value
 
 
-def _cell(term: object, rdf: Graph | None) -> str:
+def _cell(term: Term) -> str:
     """One table cell on one line; long texts are cut, IRIs never (they get copied)."""
-    text = " ".join(_text(term, rdf).split())
+    text = " ".join(_text(term).split())
     return text if len(text) <= MAX_CELL or not isinstance(term, Literal) else text[:MAX_CELL - 1] + "…"
 
 
@@ -109,18 +150,16 @@ def table(columns: list[str], cells: list[list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_result(result: Result, fmt: str = "table", rdf: Graph | None = None) -> str:
+def format_result(answer: Answer, fmt: str = "table") -> str:
     """Render a SELECT, ASK, CONSTRUCT or DESCRIBE answer as table, csv or json."""
     if fmt not in OUTPUT_FORMATS:
         raise UsageError(f"unknown output format {fmt!r} (choose one of {', '.join(OUTPUT_FORMATS)})")
-    if result.type == "ASK":
-        return json.dumps(bool(result.askAnswer)) + "\n" if fmt == "json" else f"{str(bool(result.askAnswer)).lower()}\n"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        g = result.graph
-        bind_prefixes(g)
-        return g.serialize(format="json-ld" if fmt == "json" else "longturtle")
-    columns = [str(v) for v in result.vars]
-    rows = [[row[i] for i in range(len(columns))] for row in result]
+    if isinstance(answer, QueryBoolean):
+        return json.dumps(bool(answer)) + "\n" if fmt == "json" else f"{str(bool(answer)).lower()}\n"
+    if isinstance(answer, list):   # CONSTRUCT / DESCRIBE: the triples
+        return serialize(answer, format=RdfFormat.JSON_LD if fmt == "json" else RdfFormat.TURTLE,
+                         prefixes=PREFIXES).decode("utf-8")
+    columns, rows = answer.columns, answer.rows
     if fmt == "json":
         records = [{c: _json_value(v) for c, v in zip(columns, row)} for row in rows]
         return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
@@ -128,6 +167,6 @@ def format_result(result: Result, fmt: str = "table", rdf: Graph | None = None) 
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_text(v, None) for v in row] for row in rows])
+        writer.writerows([[_text(v, short=False) for v in row] for row in rows])
         return buf.getvalue()
-    return table(columns, [[_cell(v, rdf) for v in row] for row in rows])
+    return table(columns, [[_cell(v) for v in row] for row in rows])

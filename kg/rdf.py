@@ -264,6 +264,11 @@ def serialize(graph: nx.MultiDiGraph, fmt: str = "ttl", base: str = DEFAULT_BASE
     return flat.serialize(format="longturtle", encoding="utf-8")
 
 
+def nquads(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> bytes:
+    """The dataset as N-Quads (what a store is loaded from), in no particular order."""
+    return to_dataset(graph, base).serialize(format="nquads", encoding="utf-8")
+
+
 def _stable_trig(ds: Dataset) -> bytes:
     """TriG with the default graph first, then named graphs in IRI order, each in long-Turtle's sorted form."""
     parts = [f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in sorted(PREFIXES.items())]
@@ -294,7 +299,7 @@ def load(path: Path | str) -> Graph:
     if not path.is_file():
         raise KgError(f"{path}: no such file")
     if fmt == "jsonld":
-        _refuse_remote_contexts(path)
+        refuse_remote_contexts(path)
     rdf: Graph = Dataset(default_union=True) if fmt == "trig" else Graph()
     try:
         rdf.parse(path, format=FORMATS[fmt])
@@ -320,7 +325,7 @@ def _remote_contexts(node: object) -> list[str]:
     return found
 
 
-def _refuse_remote_contexts(path: Path) -> None:
+def refuse_remote_contexts(path: Path) -> None:
     """rdflib would fetch a remote JSON-LD context over the network; kg reads graphs offline."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))

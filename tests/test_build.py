@@ -46,6 +46,14 @@ def test_build_writes_all_outputs_and_one_summary(build) -> None:
     assert f"{out / 'events.json'}, {out / 'graph.ttl'}, {out / 'graph.html'}" in summary
 
 
+def test_build_writes_a_store_that_answers_as_the_graph_file(build) -> None:
+    _, out = build
+    by_store = kg("query", out / "graph.oxigraph", "--preset", "timeline", "--format", "json")
+    by_file = kg("query", out / "graph.ttl", "--preset", "timeline", "--format", "json")
+    assert by_store.returncode == 0 and json.loads(by_store.stdout), by_store.stderr
+    assert by_store.stdout == by_file.stdout
+
+
 def test_events_json_carries_the_evidence(build, seed_dir: Path) -> None:
     _, out = build
     doc = json.loads((out / "events.json").read_text(encoding="utf-8"))
@@ -71,7 +79,8 @@ def test_a_cached_rebuild_gives_the_same_bytes_and_other_formats(build, cache: P
     proc = kg("build", seed_dir, "-o", tmp_path, "--cache-dir", cache, "--format", "nt", "--no-html")
     assert proc.returncode == 0, proc.stderr
     assert "(0 parsed, 2 from cache)" in proc.stdout
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["events.json", "graph.nt"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "events.json", "graph.nt", "graph.oxigraph"]
     assert (tmp_path / "events.json").read_bytes() == (build[1] / "events.json").read_bytes()
 
 

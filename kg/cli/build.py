@@ -29,6 +29,8 @@ from kg.rdf import FORMATS as RDF_FORMATS
 @click.option("--provider", type=click.Choice(PROVIDERS), default="bundled", show_default=True,
               help="bundled: kg's offline Indonesian models; stanza: official models from `kg models download`.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive graph.html.")
+@click.option("--store/--no-store", default=True, show_default=True,
+              help="Also write the graph into the Oxigraph store OUT/graph.oxigraph (for kg query, serve, push).")
 @click.option("--no-cache", is_flag=True,
               help="Read and parse everything again, ignoring (and not filling) the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
@@ -37,7 +39,7 @@ from kg.rdf import FORMATS as RDF_FORMATS
 @click.option("-v", "--verbose", is_flag=True, help="Also print every article and the time of each stage.")
 @click.pass_context
 def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, provider: str, html: bool,
-              no_cache: bool, cache_dir: Path | None, quiet: bool, verbose: bool) -> None:
+              store: bool, no_cache: bool, cache_dir: Path | None, quiet: bool, verbose: bool) -> None:
     """Build the event graph of SOURCE (a folder of articles, or one file) into OUT.
 
     Reads .txt, .md, .html/.htm, .json and .jsonl files (recursively); an
@@ -49,12 +51,14 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     """
     from kg.cache import CACHE_DIRNAME, BuildRecord, build_key
     from kg.lock import BuildLock
+    from kg.store import STORE_DIRNAME
 
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose exclude each other")
     t0 = time.monotonic()
     reporter = Reporter(QUIET if quiet else VERBOSE if verbose else NORMAL)
     outputs = [out / "events.json", out / f"graph.{fmt}"] + ([out / "graph.html"] if html else [])
+    store_dir = out / STORE_DIRNAME if store else None
     state = {"written": False}   # whether the new outputs are in place, for what an interruption says
     try:
         with _writing(out):
@@ -63,15 +67,16 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
             if lock.previous_pid:
                 reporter.detail(f"took over the lock left by pid {lock.previous_pid}")
             record = BuildRecord(out / CACHE_DIRNAME)
-            key = build_key(source, {"source": str(source), "lang": lang, "provider": provider})
-            report = None if no_cache else record.lookup(key, outputs)
+            key = build_key(source, {"source": str(source), "lang": lang, "provider": provider, "store": str(store)})
+            report = None if no_cache or (store_dir and not (store_dir / "CURRENT").is_file()) else \
+                record.lookup(key, outputs)
             up_to_date = report is not None
             if up_to_date:
                 reporter.info(f"nothing changed since the last build: {out}/ is up to date")
                 for path, reason in report["skipped"]:   # the same inputs, skipped for the same reasons
                     reporter.skipped(Skipped(path, reason))
             else:
-                report, files = _rebuild(source, out, outputs, fmt, lang, provider, html,
+                report, files = _rebuild(source, out, outputs, fmt, lang, provider, html, store_dir,
                                          None if no_cache else cache_dir or out / CACHE_DIRNAME,
                                          reporter, ctx.obj["debug"], state)
                 if not no_cache:
@@ -86,10 +91,10 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
 
 
 def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, provider: str, html: bool,
-             cache_dir: Path | None, reporter: Reporter, strict: bool,
+             store_dir: Path | None, cache_dir: Path | None, reporter: Reporter, strict: bool,
              state: dict[str, bool]) -> tuple[dict, dict[Path, bytes | str]]:
     """Build for real and replace the outputs; the report and the files written."""
-    from kg import pipeline
+    from kg import pipeline, store
     from kg.cache import ParseCache
     from kg.io import atomic_write_all, signals_held
 
@@ -100,12 +105,29 @@ def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, 
         raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
                       f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
     files = _render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
-    with _writing(out), signals_held():   # a signal during the renames is heard once all are done
-        atomic_write_all(files)
+    with _writing(out), _new_store(result, store_dir) as new_store, signals_held():
+        atomic_write_all(files)   # a signal during the renames is heard once all are done
+        if new_store:
+            store.replace_folder(new_store, store_dir)
         state["written"] = True
     for stage, seconds in result.stats.seconds.items():
         reporter.detail(f"{stage}: {seconds:.2f}s")
-    return _report(result, outputs), files
+    return _report(result, outputs + ([store_dir] if store_dir else [])), files
+
+
+@contextmanager
+def _new_store(result: Result, folder: Path | None) -> Iterator[Path | None]:
+    """The graph in a new Oxigraph store beside ``folder``, for the block to put in place; removed if it does not."""
+    import shutil
+
+    from kg import rdf, store
+
+    new = store.write(rdf.nquads(result.graph), folder) if folder else None
+    try:
+        yield new
+    finally:
+        if new is not None:
+            shutil.rmtree(new, ignore_errors=True)
 
 
 @contextmanager

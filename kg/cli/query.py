@@ -1,4 +1,4 @@
-"""``kg query``: ask an exported graph a SPARQL question, or a preset one."""
+"""``kg query``: ask an exported graph or a store a SPARQL question, or a preset one."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,17 +19,21 @@ from kg.query import OUTPUT_FORMATS
 @click.option("--list", "list_presets", is_flag=True, help="List the preset queries and exit.")
 def query_cmd(graph: Path | None, text: str | None, query_file: Path | None, preset: str | None, fmt: str,
               list_presets: bool) -> None:
-    """Run a SPARQL QUERY (or --file, or --preset) on GRAPH (.ttl, .jsonld, .nt or .trig).
+    """Run a SPARQL QUERY (or --file, or --preset) on GRAPH: a store folder or a .ttl/.jsonld/.nt/.trig file.
+
+    A store (OUT/graph.oxigraph from `kg build`, or `kg load`) answers at once
+    however large; a file is loaded into memory first.
 
     \b
     Examples:
+      kg query outputs/graph.oxigraph --preset who-called-whom
       kg query outputs/graph.ttl --preset who-called-whom
       kg query outputs/graph.ttl 'SELECT ?e WHERE { ?e a/rdfs:subClassOf* sem:Event }'
       kg query --list
     kg's prefixes (kg sem gaf nif dcterms prov skos schema time geo owl rdf rdfs xsd)
     are predeclared. A malformed query exits with code 2 and its line and column.
     """
-    from kg import query, rdf
+    from kg import query, store
     from kg.errors import KgError, UsageError
 
     if list_presets:
@@ -50,5 +54,4 @@ def query_cmd(graph: Path | None, text: str | None, query_file: Path | None, pre
             raise KgError(f"cannot read query file {query_file}: {getattr(e, 'strerror', None) or e}") from e
     elif preset is not None:
         text = query.preset(preset).text
-    data = rdf.load(graph)
-    click.echo(query.format_result(query.run(data, text), fmt, data), nl=False)
+    click.echo(query.format_result(query.run(store.open_graph(graph), text), fmt), nl=False)
