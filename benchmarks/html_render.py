@@ -11,6 +11,7 @@ default page (opens on the most-mentioned nodes) and, with --all, every node.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -69,7 +70,7 @@ def main() -> None:
             print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, max_nodes={cap}: "
                   f"render {render_s:.2f} s ({len(text) / 1e6:.1f} MB); in Chromium {runs[0][2]} nodes drawn at "
                   f"{drawn:.2f} s, still at {still:.2f} s (median of {len(runs)}: "
-                  + ", ".join(f"{r[1]:.2f}" for r in runs) + ")")
+                  + ", ".join(f"{r[1]:.2f}" for r in runs) + f"); load average {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The interactive HTML view of an event graph: one self-contained, offline page.
 
-pyvis builds the vis-network nodes, edges and options from the networkx graph
-(see ``kg.graph``); the page itself is kg's own template (``html_assets/``),
+Every node's place is computed here (:mod:`kg.html_layout`), so the page opens
+on the finished picture with physics off, however large the graph. The nodes
+and edges are the dicts pyvis would make, the options pyvis's own; the page
+itself is kg's own template (``html_assets/``),
 because pyvis 0.3.2's templates link Bootstrap from a CDN in every mode and
 ``cdn_resources="local"`` writes a ``lib/`` folder into the working directory.
 vis-network's script and style are inlined from the pyvis package, so the page
@@ -24,12 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 from kg.model import ENTITY_TYPES, EVENT_TYPES
 
-if TYPE_CHECKING:  # pyvis (which imports IPython) loads only when a page is rendered: the CLI starts fast
+if TYPE_CHECKING:
     import networkx as nx
-    from pyvis.network import Network
 
 DEFAULT_MAX_NODES = 300   # above this many nodes the page opens on the most-mentioned ones
-LAYOUT_SEED = 7           # vis-network's random seed: the same graph gets the same layout
 
 _ASSETS = Path(__file__).with_name("html_assets")
 _VIS_VERSION = "vis-9.1.2"   # the vis-network build pyvis 0.3.2 ships (and its templates use)
@@ -57,15 +57,17 @@ def render(graph: nx.MultiDiGraph, title: str = "kg event graph", max_nodes: int
     """A complete HTML page showing ``graph``; above ``max_nodes`` nodes it opens on the most-mentioned."""
     import pyvis
 
+    from kg.html_layout import positions
+
     vis = Path(pyvis.__file__).parent / "templates" / "lib" / _VIS_VERSION
-    net = _network(graph)
+    nodes, edges = _nodes(graph, positions(graph)), _edges(graph)
     data = {
         "title": title,
         "maxNodes": max_nodes,
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": _options(net, len(net.nodes)),
-        "legend": _legend(net.nodes),
+        "nodes": nodes,
+        "edges": edges,
+        "options": _options(nodes),
+        "legend": _legend(nodes),
         "details": {key: _details(graph, key) for key in graph.nodes},
     }
     page = Template(_asset("page.html")).substitute(
@@ -149,41 +151,55 @@ def _tooltip(key: str, attrs: dict[str, Any]) -> str:
     return f"{attrs.get('title') or attrs.get('path') or key}\n{attrs.get('outlet') or ''}".strip()
 
 
-def _network(graph: nx.MultiDiGraph) -> Network:
-    """The pyvis network: one vis node per graph node, one vis edge per graph edge, in graph order."""
-    from pyvis.network import Network
+def _nodes(graph: nx.MultiDiGraph, xy: dict[str, tuple[int, int]]) -> list[dict[str, Any]]:
+    """One vis-network node per graph node, in graph order, at its place ``xy``.
 
-    net = Network(directed=True, cdn_resources="remote")   # pyvis never writes the page: see render()
+    Built as the dicts pyvis's ``add_node`` makes, without it: it checks each
+    new id against a list of all ids, which is quadratic (minutes at 10,000).
+    """
+    out = []
     for key, attrs in graph.nodes(data=True):
         group = group_of(attrs)
-        extra: dict[str, Any] = {"kind": attrs.get("kind"), "weight": weight(attrs)}
+        node: dict[str, Any] = {"id": key, "label": _label(key, attrs), "shape": _style(group)[1], "group": group,
+                                "size": _size(attrs), "title": _tooltip(key, attrs), "x": xy[key][0],
+                                "y": xy[key][1], "kind": attrs.get("kind"), "weight": weight(attrs)}
         if attrs.get("kind") == "event":
-            extra.update(etype=group.partition(":")[2], date=attrs.get("date"), widthConstraint={"maximum": 170})
-        net.add_node(key, label=_label(key, attrs), shape=_style(group)[1], group=group, size=_size(attrs),
-                     title=_tooltip(key, attrs), **extra)
+            node.update(etype=group.partition(":")[2], date=attrs.get("date"), widthConstraint={"maximum": 170})
+        out.append(node)
+    return out
+
+
+def _edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """One vis-network edge per graph edge, in graph order, pointing from source to target."""
+    out = []
     parallel: Counter[tuple[str, str]] = Counter()
     for i, (source, target, attrs) in enumerate(graph.edges(data=True)):
         role = str(attrs.get("role") or "")
         nth = parallel[(source, target)]
         parallel[(source, target)] += 1
-        edge: dict[str, Any] = {"id": f"e{i}", "role": role, "label": role.replace("_", " ")}
+        edge: dict[str, Any] = {"id": f"e{i}", "from": source, "to": target, "arrows": "to", "role": role,
+                                "label": role.replace("_", " ")}
         if nth:  # a second role between the same two nodes: bend it away from the first
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * nth}
         if role == "reported_in":
             edge.update(dashes=True, color={"color": "#c8c8c8"}, font={"color": "#999999"})
-        net.add_edge(source, target, **edge)
-    return net
+        out.append(edge)
+    return out
 
 
-def _options(net: Network, n_nodes: int) -> dict[str, Any]:
-    """vis-network options: pyvis's physics settings plus kg's groups, fonts and a fixed seed."""
+def _options(nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """vis-network options: pyvis's, with kg's groups and fonts; physics off, as every node comes with its place."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="remote")   # pyvis never writes the page: see render()
     net.force_atlas_2based(gravity=-150, central_gravity=0.03, spring_length=130, spring_strength=0.05,
                            damping=0.5, overlap=0.8)
     net.set_edge_smooth("continuous")
-    net.toggle_hide_edges_on_drag(n_nodes > 300)
+    net.options.edges.smooth.enabled = False   # straight lines: curves cost more to draw than anything else
+    net.toggle_hide_edges_on_drag(len(nodes) > 300)
     options = json.loads(net.options.to_json())
-    options["physics"].update(minVelocity=1.0, timestep=0.5, adaptiveTimestep=True)
-    options["physics"]["stabilization"].update(iterations=100 if n_nodes > 300 else 600, updateInterval=25)
+    options["physics"].update(enabled=False, minVelocity=1.0, timestep=0.5, adaptiveTimestep=True)
+    options["physics"]["stabilization"].update(enabled=False)
     options["edges"].update(
         arrows={"to": {"enabled": True, "scaleFactor": 0.5}}, width=1.2,
         color={"color": "#8a9bb0", "highlight": "#1f3b5a", "inherit": False},
@@ -191,10 +207,10 @@ def _options(net: Network, n_nodes: int) -> dict[str, Any]:
         selectionWidth=2)
     options["nodes"] = {"font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 4,
                                  "strokeColor": "#ffffff"}, "borderWidth": 1}
-    options["layout"] = {"randomSeed": LAYOUT_SEED, "improvedLayout": n_nodes <= 100}
+    options["layout"] = {"improvedLayout": False}   # kg.html_layout placed every node
     options["interaction"].update(hover=True, tooltipDelay=250, navigationButtons=False, multiselect=False)
     options["groups"] = {}
-    for node in net.nodes:
+    for node in nodes:
         _, shape, colour = _style(node["group"])
         options["groups"][node["group"]] = {
             "shape": shape, "color": {"background": colour, "border": "#333333",

@@ -4,7 +4,8 @@
  * All data comes from the JSON block #kg-data. Article text is untrusted: it
  * reaches the DOM only through textContent / text nodes / form values, never
  * as HTML. Globals for tests and benchmarks: network, nodes, edges (vis
- * DataSets holding the whole graph) and kgState ({drawnAt, stillAt, visible}).
+ * DataSets holding the whole graph) and kgState ({drawnAt, stillAt, visible}): with every node laid out
+ * before the page opens, the first frame drawn is already still.
  */
 'use strict';
 
@@ -13,7 +14,6 @@ var network, nodes, edges, kgState;
 (function () {
   var DATA = JSON.parse(document.getElementById('kg-data').textContent);
   var DETAILS = DATA.details;
-  var MAX_ITERATIONS = DATA.options.physics.stabilization.iterations;
   var byId = new Map();
   var rank = new Map();          // graph order, the tie-breaker everywhere
   var adjacent = new Map();      // node id -> [{other, role, out}]
@@ -28,7 +28,8 @@ var network, nodes, edges, kgState;
 
   var state = {types: new Set(eventTypes), from: '', to: '', undated: true, actor: '', showAll: false, pinned: new Set()};
   var visible = new Set();
-  var positions = new Map();     // last known position of every node ever drawn
+  var positions = new Map();     // where each node is: laid out by kg before the page opened, or dragged since
+  DATA.nodes.forEach(function (n) { positions.set(n.id, {x: n.x, y: n.y}); });
   kgState = {drawnAt: null, stillAt: null, visible: 0, capped: false};
 
   // ---------- small DOM helpers (text only) ----------
@@ -105,69 +106,35 @@ var network, nodes, edges, kgState;
     visible = result.ids;
     nodes = new vis.DataSet(DATA.nodes);
     edges = new vis.DataSet(DATA.edges);
-    DATA.options.physics.stabilization.iterations = layoutIterations(visible.size);
     nodeView = new vis.DataView(nodes, {filter: function (n) { return visible.has(n.id); }});
     edgeView = new vis.DataView(edges, {filter: function (e) { return visible.has(e.from) && visible.has(e.to); }});
     network = new vis.Network(byIdEl('mynetwork'), {nodes: nodeView, edges: edgeView}, DATA.options);
-    network.once('afterDrawing', function () { kgState.drawnAt = performance.now(); });
-    network.on('stabilizationProgress', function (p) {
-      byIdEl('kg-status').textContent = 'laying out… ' + Math.round(100 * p.iterations / p.total) + '%';
-    });
-    network.on('stabilizationIterationsDone', freeze);
+    // every node comes with its place: framed before the first frame, which is then the final picture
+    network.fit({animation: false});
+    network.moveTo({scale: network.getScale() * 0.88});   // room for the labels at the edges
+    network.once('afterDrawing', function () { kgState.drawnAt = kgState.stillAt = performance.now(); });
     network.on('click', function (p) {
       if (p.nodes.length) showDetails(p.nodes[0]);
       else if (!p.edges.length) clearDetails();
     });
     report(result);
-    if (!visible.size) freeze();
+    if (!visible.size) kgState.drawnAt = kgState.stillAt = performance.now();
   }
-  /* Each iteration costs about 50 µs per drawn node: keep the layout within a few seconds. */
-  function layoutIterations(n) {
-    return Math.round(Math.min(MAX_ITERATIONS, Math.max(100, 90000 / Math.max(1, n))));
-  }
-  /* Physics off once the layout has settled: the picture stays still and responsive. */
-  var framed = false;
-  function freeze() {
-    network.setOptions({physics: {enabled: false}});
-    if (!framed) {  // stabilisation fitted the nodes; leave room for the labels at the edges
-      framed = true;
-      network.moveTo({scale: network.getScale() * 0.88});
-    }
-    var p = network.getPositions();
-    Object.keys(p).forEach(function (id) { positions.set(id, p[id]); });
-    network.once('afterDrawing', function () { kgState.stillAt = performance.now(); });
-    network.redraw();
-    report(null);
-  }
-  /* Show the current visible set; nodes drawn before come back where they were. */
+  /* Show the current visible set; every node appears where it was last (its laid-out place, or where dragged). */
   function refresh() {
     var current = network.getPositions();
     Object.keys(current).forEach(function (id) { positions.set(id, current[id]); });
     var result = computeVisible();
-    var placed = [], fresh = 0;
+    var placed = [];
     result.ids.forEach(function (id) {
-      if (current[id]) return;
-      var xy = positions.get(id);
-      if (!xy) {
-        var anchor = adjacent.get(id).map(function (a) { return positions.get(a.other); }).filter(Boolean)[0];
-        var angle = (rank.get(id) % 12) * Math.PI / 6;
-        xy = anchor ? {x: anchor.x + 90 * Math.cos(angle), y: anchor.y + 90 * Math.sin(angle)} : null;
-        fresh++;
-      }
-      if (xy) placed.push({id: id, x: xy.x, y: xy.y});
+      if (!current[id]) placed.push({id: id, x: positions.get(id).x, y: positions.get(id).y});
     });
     visible = result.ids;
     if (placed.length) nodes.update(placed);
     nodeView.refresh();
     edgeView.refresh();
     report(result);
-    if (fresh) {  // nodes never laid out: let physics settle them briefly, then freeze again
-      kgState.stillAt = null;
-      network.setOptions({physics: {enabled: true}});
-      network.stabilize(Math.min(150, layoutIterations(visible.size)));
-    } else {
-      kgState.stillAt = kgState.stillAt || performance.now();
-    }
+    kgState.stillAt = kgState.stillAt || performance.now();
   }
 
   var lastResult = null;
