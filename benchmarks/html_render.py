@@ -1,12 +1,15 @@
-"""How long the HTML graph takes to become usable: a synthetic graph in headless Chromium.
+"""How long the HTML graph takes to become usable: a synthetic or a real graph in headless Chromium.
 
-Renders a synthetic graph (default 2,000 nodes, 5,000 edges) with kg.html,
+Renders a synthetic graph (default 2,000 nodes, 5,000 edges) with kg.html, or
+with ``--graph FILE --copies N`` a real exported graph copied N times under new
+IRIs (benchmarks/copies.py) and read back the way ``kg view`` reads a file;
 opens it in Debian's chromium and reports, from the page's own clock
 (``performance.now()``, zero at navigation start): when the network is first
-drawn, and when it is still (layout stabilised, physics frozen). Runs both the
-default page (opens on the most-mentioned nodes) and, with --all, every node.
+drawn, and when it is still. Runs the default page (opens on the most-mentioned
+nodes), each ``--caps`` size, and with --all every node.
 
-    python benchmarks/html_render.py [--nodes 2000] [--edges 5000] [--runs 3] [--all]
+    python benchmarks/html_render.py [--nodes 2000] [--edges 5000] [--runs 3] [--all] [--caps 1000,2000]
+    python benchmarks/html_render.py --graph outputs/graph.nt --copies 200 --all
 """
 from __future__ import annotations
 
@@ -19,12 +22,28 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO), str(REPO / "tests")]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "benchmarks")]
+
+import copies  # noqa: E402  (benchmarks/copies.py)
 
 from browser import browser_context, wait_for  # noqa: E402  (tests/browser.py)
 from test_html import synthetic_graph  # noqa: E402
 
 from kg import html  # noqa: E402
+
+
+def real_graph(path: Path, n: int):
+    """``path`` (N-Triples) copied ``n`` times, read back as ``kg view`` reads a graph file."""
+    from kg import rdf
+
+    if path.suffix != ".nt":
+        raise SystemExit("--graph takes an N-Triples file (kg build --format nt)")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "graph.nt"
+        with open(big, "w", encoding="utf-8") as fh:
+            fh.writelines(copies.copied(lines, n, identifiers=True))
+        return rdf.to_networkx(rdf.load(big))
 
 
 def measure(page_path: Path, runs: int) -> list[tuple[float, float, int]]:
@@ -52,11 +71,15 @@ def main() -> None:
     ap.add_argument("--edges", type=int, default=5000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--all", action="store_true", help="also time the page with every node drawn (no cap)")
+    ap.add_argument("--caps", default="", help="more --max-nodes values to time, comma-separated")
+    ap.add_argument("--graph", type=Path, help="an exported kg graph (.nt) to copy instead of the synthetic one")
+    ap.add_argument("--copies", type=int, default=200)
     args = ap.parse_args()
 
-    graph = synthetic_graph(args.nodes, args.edges)
+    graph = real_graph(args.graph, args.copies) if args.graph else synthetic_graph(args.nodes, args.edges)
     html.render(synthetic_graph(10, 10))   # load pyvis (and IPython) before timing
-    caps = [html.DEFAULT_MAX_NODES] + ([args.nodes] if args.all else [])
+    caps = [html.DEFAULT_MAX_NODES] + [int(c) for c in args.caps.split(",") if c]
+    caps += [graph.number_of_nodes()] if args.all else []
     with tempfile.TemporaryDirectory() as tmp:
         for cap in caps:
             t0 = time.perf_counter()

@@ -1,8 +1,7 @@
 """How fast ``kg query`` answers on a million triples: from an Oxigraph store, and from an N-Triples file.
 
 Makes a graph of about ``--triples`` triples by copying a small kg graph under
-new IRIs (every ``<base>…`` IRI gets a ``c<n>/`` prefix per copy, so each copy
-is its own events, actors and articles, with the same labels), loads it into a
+new IRIs (benchmarks/copies.py), loads it into a
 store with ``kg load``, then times every preset as a user runs it: one ``kg
 query`` process per call, wall clock, process start included. The machine's
 load average is printed with the figures (timings on a busy machine are slower).
@@ -26,10 +25,11 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO), str(REPO / "tests")]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "benchmarks")]
+
+import copies  # noqa: E402  (benchmarks/copies.py)
 
 from kg import query, rdf, store  # noqa: E402
-from kg.vocab import DEFAULT_BASE  # noqa: E402
 
 
 def template(graph: Path | None) -> tuple[list[str], list[str]]:
@@ -50,19 +50,13 @@ def template(graph: Path | None) -> tuple[list[str], list[str]]:
 
 
 def write_copies(template: tuple[list[str], list[str]], triples: int, nq: Path, nt: Path) -> int:
-    """About ``triples`` triples (whole copies) as N-Quads and as N-Triples; the number of copies.
-
-    Lines without an instance IRI (the ontology's) are the same in every copy, so they are written once.
-    """
-    mark = f"<{DEFAULT_BASE}"
-    own = sum(mark in line for line in template[0])
-    copies = max(1, -(-(triples - (len(template[0]) - own)) // own))
+    """About ``triples`` triples (whole copies) as N-Quads and as N-Triples; the number of copies."""
+    shared = len(template[0]) - copies.own_lines(template[0])
+    n = max(1, -(-(triples - shared) // copies.own_lines(template[0])))
     for path, lines in ((nq, template[0]), (nt, template[1])):
         with open(path, "w", encoding="utf-8") as fh:
-            fh.writelines(line for line in lines if mark not in line)
-            for n in range(copies):
-                fh.writelines(line.replace(mark, f"{mark}c{n}/") for line in lines if mark in line)
-    return copies
+            fh.writelines(copies.copied(lines, n))
+    return n
 
 
 def timed(args: list[object], runs: int) -> tuple[float, float]:
@@ -99,10 +93,10 @@ def main() -> None:
     lines = template(args.graph)
     with tempfile.TemporaryDirectory(prefix="kg-store-speed-") as tmp:
         nq, nt, folder = Path(tmp) / "graph.nq", Path(tmp) / "graph.nt", Path(tmp) / "graph.oxigraph"
-        copies = write_copies(lines, args.triples, nq, nt)
+        n = write_copies(lines, args.triples, nq, nt)
         t0 = time.monotonic()
         quads = store.load([nq], folder)
-        print(f"{quads:,} quads ({copies} copies of a {len(lines[0])}-quad graph); kg load: {time.monotonic() - t0:.1f} s; "
+        print(f"{quads:,} quads ({n} copies of a {len(lines[0])}-quad graph); kg load: {time.monotonic() - t0:.1f} s; "
               f"load average {load_average()}")
         print(f"{'preset':22} {'store wall':>10} {'store CPU':>9} {'nt wall':>8} {'nt CPU':>7}  load average")
         for name in query.presets():
