@@ -16,8 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.dates import DateReader
-from kg.pubdate import parse_date
+from kg.pubdate import day_phrase, is_weekday, parse_date
 
 LANG_DIR = Path(__file__).parent / "lang"
 MAX_PARTS = 4
@@ -81,12 +80,11 @@ def _is_name(part: str) -> bool:
 def _without_day(prefix: str, lang: str) -> tuple[str, date | None]:
     """The prefix without the day it names ("JAKARTA, Senin (4/11/2024)", "JAKARTA, Oct 29, 2024
     (Reuters)"), and that day when it has its year."""
-    day = next((a for a in DateReader(None, lang).find(prefix) if a.granularity == "day" and a.kind != "same-day"),
-               None)
-    if day is None:
+    found = day_phrase(prefix, lang)
+    if found is None:
         return prefix, None
-    rest = re.sub(r"\(\s*\)", "", prefix[:day.start] + prefix[day.end:])
-    return rest, day.value
+    start, end, day = found
+    return re.sub(r"\(\s*\)", "", prefix[:start] + prefix[end:]), day
 
 
 def parse(paragraph: str, lang: str = "id") -> Dateline | None:
@@ -113,6 +111,8 @@ def parse(paragraph: str, lang: str = "id") -> Dateline | None:
             return None
         outlet = outlet or part
     for part in parts:
+        if is_weekday(part, lang):
+            continue        # "Jakarta, Jumat -": the day without its date
         if _is_outlet(part):
             outlet = outlet or part
         elif any(c.isdigit() for c in part):

@@ -52,6 +52,27 @@ def _full_date(lang: str) -> re.Pattern:
         re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _day_phrase(lang: str) -> re.Pattern:
+    _, days = _names(lang)
+    day = "(?:" + "|".join(re.escape(d) for d in days) + r")\.?"
+    return re.compile(rf"(?:\b{day}\s*,?\s*)?\(?\s*(?:(?P<full>{_full_date(lang).pattern})|\b\d{{1,2}}/\d{{1,2}}\b)\s*\)?",
+                      re.IGNORECASE)
+
+
+def is_weekday(word: str, lang: str = "id") -> bool:
+    return word.casefold().rstrip(".") in {d.casefold() for d in _names(lang)[1]}
+
+
+def day_phrase(text: str, lang: str = "id") -> tuple[int, int, date | None] | None:
+    """Where ``text`` names a day as datelines do, weekday and brackets included ("Senin
+    (4/11/2024)", "Oct 29, 2024", "Senin (4/11)"), and the day when its year is given."""
+    m = _day_phrase(lang).search(text)
+    if m is None:
+        return None
+    return m.start(), m.end(), parse_date(m.group("full"), lang) if m.group("full") else None
+
+
 def parse_date(text: str, lang: str = "id", require_year: bool = True) -> date | None:
     """A date from a metadata string ("2024-10-29", "29 Okt 2024 14:05 WIB").
 

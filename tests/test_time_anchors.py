@@ -135,6 +135,8 @@ def test_a_dateline_or_byline_with_a_date_dates_the_article_and_an_event_date_do
         == date(2024, 10, 29)
     assert layout.analyse(f"Headline About a Visit\n\nJAKARTA, Oct 29, 2024 (Reuters) - {body}", "en").published \
         == date(2024, 10, 29)
+    bare = layout.analyse(f"Judul Berita Kunjungan\n\nJakarta, Jumat - {body}", "id")
+    assert (bare.published, bare.dateline_place, bare.outlet) == (None, "Jakarta", None)   # a weekday is no outlet
     # the first paragraph's date is the event's, not the article's: no publication date
     event_day = "JAKARTA - Presiden Prabowo menerima Perdana Menteri Australia di Istana Merdeka pada Kamis (15/5/2025)."
     assert layout.analyse(f"Judul Berita Kunjungan\n\n{event_day}", "id").published is None
