@@ -63,7 +63,9 @@ def _patterns(lang: str) -> list[tuple[str, int, re.Pattern[str]]]:
     ]
     for sign, when in ((-1, "past"), (1, "future"), (0, "current")):
         after, before = dirs[f"{when}_after"], dirs[f"{when}_before"]
-        specs += [("unit", sign, rf"(?P<n>\d+|{N})\s+(?P<unit>{U})\s+(?:{after})"),
+        specs += [("weekday-of", sign, rf"(?P<wd>{W})\s+(?P<unit>{U})\s+(?:{after})"),    # "Selasa pekan lalu"
+                  ("weekday-of", sign, rf"(?P<wd>{W})\s+(?:{before})\s+(?P<unit>{U})"),   # "Tuesday last week"
+                  ("unit", sign, rf"(?P<n>\d+|{N})\s+(?P<unit>{U})\s+(?:{after})"),
                   ("unit", sign, rf"(?P<unit>{U})\s+(?:{after})"),
                   ("unit", sign, rf"(?:{before})\s+(?P<unit>{U})"),
                   ("weekday", sign, rf"(?P<wd>{W})\s+(?:{after})"),
@@ -189,6 +191,10 @@ class DateReader:
             return
         if kind == "relative":
             anchor.value = base + timedelta(days=int(self.words["relative"][" ".join(anchor.text.lower().split())]))
+        elif kind == "weekday-of":
+            self._units(anchor, sign, groups, base)
+            if anchor.granularity == "week" and anchor.value is not None:
+                anchor.granularity, anchor.value = "day", anchor.value + timedelta(days=wd)
         elif kind.startswith("weekday"):
             back = (base.weekday() - wd) % 7
             if sign < 0:

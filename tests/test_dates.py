@@ -56,6 +56,8 @@ def test_explicit_english_dates(text, words, day):
     ("hari ini", "id", "2024-11-06", "day"),
     ("3 hari yang lalu", "id", "2024-11-03", "day"),
     ("pekan lalu", "id", "2024-10-28", "week"),
+    ("Selasa pekan lalu", "id", "2024-10-29", "day"),
+    ("Tuesday last week", "en", "2024-10-29", "day"),
     ("sepekan lalu", "id", "2024-10-28", "week"),
     ("dua minggu lalu", "id", "2024-10-21", "week"),
     ("bulan lalu", "id", "2024-10", "month"),
