@@ -15,7 +15,7 @@ __all__ = ["build", "Result"]
 def __getattr__(name: str) -> Any:
     # lazy: ``import kg`` stays fast; Stanza and torch load only when parsing
     if name in ("build", "Result"):
-        from kg import pipeline
+        from kg.pipeline import stages as pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(name)

@@ -1,7 +1,7 @@
 """Scoring a build against hand-annotated gold (the ``seed-gold/1`` format).
 
 ``evaluate(result, gold)`` compares the event mentions, arguments, dates and
-event merging of a :class:`kg.pipeline.Result` with a gold dict and returns a
+event merging of a :class:`kg.model.Result` with a gold dict and returns a
 :class:`Report` (plain-text tables or a JSON-ready dict). It is pure: the CLI
 (``kg evaluate``) only loads files, builds and prints.
 
@@ -25,7 +25,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.model import PRIMARY_EVENT_TYPES, Article, Entity, EventMention, Span
-from kg.pipeline import Result
+from kg.model import Result
 
 GOLD_FORMAT = "seed-gold/"
 

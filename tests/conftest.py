@@ -17,6 +17,6 @@ def seed_dir() -> Path:
 @pytest.fixture(scope="session")
 def parser():
     """kg's bundled Stanza pipeline (``KG_MODELS_DIR`` picks another models folder)."""
-    from kg import nlp
+    from kg.parse import nlp
 
     return nlp.get_parser("id", "bundled")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.model import Article, EntityMention, ParsedArticle
-from kg.nlp import parse_conllu
+from kg.parse.nlp import parse_conllu
 
 
 def conllu(rows: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Article, Skipped
-from kg.read import MAX_BYTES, read_path
+from kg.read.articles import MAX_BYTES, read_path
 
 GOOD = ("JAKARTA - Menteri Luar Negeri bertemu dengan duta besar Jepang di Jakarta pada Selasa "
         "untuk membahas kerja sama perdagangan kedua negara.\n")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kg.entities import find_mentions, mention_at, resolve_entities
+from kg.extract.entities import find_mentions, mention_at
+from kg.resolve.entities import resolve_entities
 from kg.model import Article, Boilerplate, EntityMention, ParsedArticle, Sentence, Token
-from kg.nlp import parse_conllu
+from kg.parse.nlp import parse_conllu
 
 _WORD = re.compile(r"(?<=\w)'s\b|\w+(?:[-.]\w+)*|[^\w\s]")   # "Russia's" → "Russia" + "'s", as Stanza
 

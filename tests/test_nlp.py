@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import nlp
+from kg.parse import nlp
 from kg.errors import KgError
 from kg.model import Article, Sentence, Span
 
@@ -298,7 +298,7 @@ def _run_cli(args: list[str]):
 
 
 def test_kg_parse_conllu_output_reads_back_to_the_same_tokens(parser, seeds):
-    from kg.read import read_path
+    from kg.read.articles import read_path
 
     result = _run_cli(["parse", str(seeds[1])])
     assert result.exit_code == 0, result.output
@@ -339,7 +339,7 @@ def test_missing_models_is_a_one_line_error(tmp_path, seeds):
 # --- loading ---------------------------------------------------------------
 
 def test_importing_kg_nlp_does_not_load_stanza():
-    result = _fresh_python("import sys, kg.nlp, kg.cli.parse, kg.cli.models; print('stanza' in sys.modules)")
+    result = _fresh_python("import sys, kg.parse.nlp, kg.cli.parse, kg.cli.models; print('stanza' in sys.modules)")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 

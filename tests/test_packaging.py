@@ -20,7 +20,7 @@ def test_wheel_carries_ontology_presets_models_and_language_data(tmp_path) -> No
     names = set(zipfile.ZipFile(wheel).namelist())
     needed = {f"kg/{p.relative_to(ROOT).as_posix()}" for folder in ("ontologies", "queries")
               for p in (ROOT / folder).iterdir() if p.suffix in (".ttl", ".rq")}
-    needed |= {p.relative_to(ROOT).as_posix() for folder in ("kg/models", "kg/lang", "kg/html_assets")
+    needed |= {p.relative_to(ROOT).as_posix() for folder in ("kg/models", "kg/lang", "kg/export/html_assets")
                for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert {"kg/ontologies/kg.ttl", "kg/ontologies/kg-shapes.ttl", "kg/models/id/pos.pt"} <= needed
     assert needed - names == set()

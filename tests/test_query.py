@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import query, rdf
+from kg.export import query
+from kg.export import rdf, rdf_read
 from kg.cli import main
 from kg.errors import USAGE, UsageError
 from test_rdf import CALL, sample_graph
@@ -27,7 +28,7 @@ def graph_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def data(graph_file):
-    return rdf.load(graph_file)
+    return rdf_read.load(graph_file)
 
 
 def rows(data, name: str) -> list[dict]:
@@ -113,7 +114,7 @@ def test_presets_run_on_every_format_alike(tmp_path) -> None:
     for fmt in rdf.FORMATS:
         path = tmp_path / f"graph.{fmt}"
         path.write_bytes(rdf.serialize(g, fmt))
-        loaded = rdf.load(path)
+        loaded = rdf_read.load(path)
         answers.add(tuple(json.dumps(rows(loaded, name)) for name in PRESETS))
     assert len(answers) == 1
 
@@ -214,7 +215,7 @@ def examples(seed_dir, tmp_path_factory, parser) -> Path:
 
 
 def test_examples_who_called_whom_zelensky_and_yoon_from_both_articles(examples) -> None:
-    got = rows(rdf.load(examples), "who-called-whom")
+    got = rows(rdf_read.load(examples), "who-called-whom")
     call = [r for r in got if r["date"] == "2024-10-29"
             and sorted(["Zelensky" in r["who"], "Zelensky" in r["whom"]]) == [False, True]
             and "Yoon Suk Yeol" in (r["who"], r["whom"])]
@@ -222,7 +223,7 @@ def test_examples_who_called_whom_zelensky_and_yoon_from_both_articles(examples)
 
 
 def test_examples_every_preset_answers(examples) -> None:
-    data = rdf.load(examples)
+    data = rdf_read.load(examples)
     answers = {name: rows(data, name) for name in PRESETS}
     assert all(answers[name] for name in PRESETS), {n: len(a) for n, a in answers.items()}
     speakers = {r["speaker"] for r in answers["statements-by-speaker"]}

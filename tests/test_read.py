@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Article
-from kg.read import article_from_text, read_path
+from kg.read.articles import article_from_text, read_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
@@ -301,7 +301,7 @@ def test_seed_boilerplate(seeds):
 
 
 def test_seed_dateline_is_cut_from_first_sentence(seeds):
-    from kg.nlp import segments
+    from kg.parse.nlp import segments
 
     for a in seeds.values():
         first_body = next(t for off, t in segments(a) if off >= a.dateline.start)
@@ -391,7 +391,7 @@ def test_site_shapes(text, headline, furniture, prose, outlet):
     ("Organisasi Pakta Pertahanan Atlantik Utara (NATO)", None),
 ])
 def test_boilerplate_lines(line, rule):
-    from kg import boilerplate
+    from kg.read import boilerplate
 
     found = boilerplate.match(boilerplate.clean(line), boilerplate.rules_for("id"))
     assert (found.name if found else None) == rule

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kg.model import (Argument, Article, Entity, EntityMention, EventMention, ParsedArticle, Quantity, Sentence,
                       Span, Token)
-from kg.resolve import cluster_events
+from kg.resolve.events import cluster_events
 
 ENTITIES = [
     Entity("country/UA", "Country", "Ukraine"),
@@ -229,9 +229,9 @@ B_CONLLU = conllu(
 
 
 def test_resolve_runs_entity_resolution_and_merges_one_call_told_by_two_outlets():
-    from kg.nlp import parse_conllu
-    from kg.pipeline import extract
-    from kg.resolve import resolve
+    from kg.parse.nlp import parse_conllu
+    from kg.pipeline.stages import extract
+    from kg.resolve.events import resolve
 
     parsed, entity_mentions, event_mentions = [], [], []
     for name, text, cu in [("a.txt", A, A_CONLLU), ("b.txt", B, B_CONLLU)]:

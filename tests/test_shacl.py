@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg import rdf
+from kg.export import rdf, rdf_read, shacl
 from kg.cli import main
-from kg.vocab import GAF, KG, NIF, RDF, RDFS, SEM
+from kg.export.vocab import GAF, KG, NIF, RDF, RDFS, SEM
 from test_rdf import CALL, sample_graph
 
 
@@ -22,14 +22,14 @@ def broken(flat: Graph, edit) -> list[str]:
     for t in flat:
         g.add(t)
     edit(g)
-    return [str(v) for v in rdf.validate(g)]
+    return [str(v) for v in shacl.validate(g)]
 
 
 @pytest.mark.parametrize("fmt", list(rdf.FORMATS))
 def test_every_format_conforms(tmp_path, fmt) -> None:
     path = tmp_path / f"graph.{fmt}"
     path.write_bytes(rdf.serialize(sample_graph(), fmt))
-    assert rdf.validate(rdf.load(path)) == []
+    assert shacl.validate(rdf_read.load(path)) == []
 
 
 def test_a_second_label_is_a_violation(flat) -> None:
@@ -94,6 +94,6 @@ def test_examples_export_conforms(seed_dir: Path, parser, tmp_path) -> None:
 
     path = tmp_path / "graph.ttl"
     path.write_bytes(examples_export(seed_dir))
-    data = rdf.load(path)
+    data = rdf_read.load(path)
     assert len(set(data.subjects(RDF.type, SEM.Event))) > 0
-    assert rdf.validate(data) == []
+    assert shacl.validate(data) == []

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import ud, ud_eval
+from kg.parse import ud
+from kg.parse import ud_eval
 from kg.errors import KgError
 
 # GSD-style: lowercased proper-noun lemmas, nya/ia → dia, compound, its own XPOS and Morf=

@@ -12,10 +12,11 @@ import click
 from kg.cli import EXIT_CODES, cli
 from kg.errors import NOTHING_PROCESSED, OK, SOME_SKIPPED, KgError
 from kg.model import Skipped
-from kg.nlp import PROVIDERS
-from kg.pipeline import LANGUAGES, Result
-from kg.progress import NORMAL, QUIET, VERBOSE, Reporter
-from kg.rdf import FORMATS as RDF_FORMATS
+from kg.parse.nlp import PROVIDERS
+from kg.model import Result
+from kg.pipeline.stages import LANGUAGES
+from kg.pipeline.progress import NORMAL, QUIET, VERBOSE, Reporter
+from kg.export.rdf import FORMATS as RDF_FORMATS
 
 
 @cli.command("build", epilog=EXIT_CODES)
@@ -47,8 +48,8 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     ones as they were. Parses are cached by content and model version:
     unchanged articles are not parsed again.
     """
-    from kg.cache import CACHE_DIRNAME, BuildRecord, build_key
-    from kg.lock import BuildLock
+    from kg.pipeline.cache import CACHE_DIRNAME, BuildRecord, build_key
+    from kg.pipeline.lock import BuildLock
 
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose exclude each other")
@@ -89,8 +90,8 @@ def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, 
              cache_dir: Path | None, reporter: Reporter, strict: bool,
              state: dict[str, bool]) -> tuple[dict, dict[Path, bytes | str]]:
     """Build for real and replace the outputs; the report and the files written."""
-    from kg import pipeline
-    from kg.cache import ParseCache
+    from kg.pipeline import stages as pipeline
+    from kg.pipeline.cache import ParseCache
     from kg.io import atomic_write_all, signals_held
 
     reporter.info(f"reading {source}")
@@ -119,12 +120,13 @@ def _writing(out: Path) -> Iterator[None]:
 
 def _render(result: Result, out: Path, fmt: str, html: bool, title: str) -> dict[Path, bytes | str]:
     """Every output file's content, in memory: nothing is written until all are ready."""
-    from kg import export_json, rdf
+    from kg.export import json as export_json
+    from kg.export import rdf
 
     files: dict[Path, bytes | str] = {out / "events.json": export_json.dumps(result),
                                       out / f"graph.{fmt}": rdf.serialize(result.graph, fmt)}
     if html:
-        from kg import html as view
+        from kg.export import html as view
 
         files[out / "graph.html"] = view.render(result.graph, title=title)
     return files

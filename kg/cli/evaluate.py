@@ -8,8 +8,8 @@ import click
 
 from kg.cli import cli
 from kg.errors import NOTHING_PROCESSED, KgError
-from kg.nlp import PROVIDERS
-from kg.pipeline import LANGUAGES
+from kg.parse.nlp import PROVIDERS
+from kg.pipeline.stages import LANGUAGES
 
 
 @cli.command("evaluate")
@@ -34,9 +34,9 @@ def evaluate_cmd(ctx: click.Context, gold_path: Path, articles: Path, as_json: b
     date accuracy, the number of events each gold event landed in, and how
     often each extraction rule fired and was right.
     """
-    from kg.cache import ParseCache
+    from kg.pipeline.cache import ParseCache
     from kg.evaluate import evaluate, load_gold
-    from kg.pipeline import build
+    from kg.pipeline.stages import build
 
     gold = load_gold(gold_path)          # fail fast, before the slow build
     result = build(articles, lang=lang, provider=provider, cache=ParseCache(cache_dir) if cache_dir else None,

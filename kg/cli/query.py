@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.query import OUTPUT_FORMATS
+from kg.export.query import OUTPUT_FORMATS
 
 
 @cli.command("query")
@@ -29,7 +29,8 @@ def query_cmd(graph: Path | None, text: str | None, query_file: Path | None, pre
     kg's prefixes (kg sem gaf nif dcterms prov skos schema time geo owl rdf rdfs xsd)
     are predeclared. A malformed query exits with code 2 and its line and column.
     """
-    from kg import query, rdf
+    from kg.export import query
+    from kg.export import rdf_read
     from kg.errors import KgError, UsageError
 
     if list_presets:
@@ -50,5 +51,5 @@ def query_cmd(graph: Path | None, text: str | None, query_file: Path | None, pre
             raise KgError(f"cannot read query file {query_file}: {getattr(e, 'strerror', None) or e}") from e
     elif preset is not None:
         text = query.preset(preset).text
-    data = rdf.load(graph)
+    data = rdf_read.load(graph)
     click.echo(query.format_result(query.run(data, text), fmt, data), nl=False)

@@ -13,9 +13,9 @@ import json
 from dataclasses import asdict
 
 import kg
-from kg.graph import event_label
+from kg.export.graph import event_label
 from kg.model import Entity, EventMention
-from kg.pipeline import Result
+from kg.model import Result
 
 
 def _mention(m: EventMention) -> dict:

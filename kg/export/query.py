@@ -20,8 +20,8 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
 from kg.errors import KgError, UsageError
-from kg.rdf import bind_prefixes
-from kg.vocab import PREFIXES, QUERIES_DIR
+from kg.export.rdf import bind_prefixes
+from kg.export.vocab import PREFIXES, QUERIES_DIR
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 MAX_CELL = 60  # table cells longer than this are cut with "…" (csv and json keep everything)

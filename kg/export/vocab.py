@@ -25,7 +25,7 @@ ONTOLOGY_IRI = "https://kg.example.org/ontology"
 
 # ontologies/ and queries/ live at the repository root; kg/ontologies and
 # kg/queries are links to them, so that a built wheel carries their files.
-_PACKAGE = Path(__file__).parent
+_PACKAGE = Path(__file__).parent.parent
 ONTOLOGY_FILE = _PACKAGE / "ontologies" / "kg.ttl"
 SHAPES_FILE = _PACKAGE / "ontologies" / "kg-shapes.ttl"
 QUERIES_DIR = _PACKAGE / "queries"

@@ -12,12 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
-import yaml
-
-LANG_DIR = Path(__file__).resolve().parent / "lang"
+from kg import lang
 
 
 @dataclass
@@ -34,9 +31,8 @@ def _alt(words: Any) -> str:
 
 
 @lru_cache(maxsize=None)
-def _words(lang: str) -> dict[str, Any]:
-    path = LANG_DIR / lang / "dates.yaml"
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+def _words(code: str) -> Mapping[str, Any]:
+    return lang.get(code).data("dates")
 
 
 @lru_cache(maxsize=None)

@@ -1,7 +1,7 @@
 """Event mentions from parsed sentences: triggers, roles, speech, modality, dates.
 
 API: ``extract_events(parsed, mentions) -> list[EventMention]``. ``mentions``
-are the entity mentions of the same article (kg.entities.find_mentions);
+are the entity mentions of the same article (kg.extract.entities.find_mentions);
 every argument points to one of them, so that entity resolution later fills
 their ``entity_ids``. The linguistic knowledge is in kg/lang/<code>/
 (triggers, roles, speech, modality, dates, quantities); ``rule`` on each
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg import dates, quantities
+from kg import lang
+from kg.extract import dates
+from kg.extract import quantities
 from kg.extract import lexicon, modality, roles, speech
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, lower, subtree
@@ -40,6 +42,8 @@ class _Found:
 def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[EventMention]:
     """The event mentions of one article, in text order."""
     art = parsed.article
+    if not lang.known(art.language):
+        return []     # no data files, so no trigger words: nothing to find (and no other language's words)
     lex = lexicon.load(art.language)
     index = MentionIndex([m for m in mentions if m.article_id == art.id] or mentions)
     reader = dates.DateReader(art.published, art.language)

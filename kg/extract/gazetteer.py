@@ -18,13 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
-LANG_DIR = Path(__file__).parent / "lang"
-LANGUAGES = ("id", "en")
+from kg import lang
 # CLDR territory codes that are not countries (EU and UN are organisations in actors.yaml)
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 # an alternate GeoNames name counts only for a city this big and this long a name:
@@ -33,14 +29,6 @@ ALT_NAME_MIN_POPULATION = 100_000
 ALT_NAME_MIN_LENGTH = 4
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
-
-
-def lang_data(lang: str, name: str) -> dict[str, Any]:
-    """A language's data file ``kg/lang/<lang>/<name>.yaml`` ({} when absent)."""
-    path = LANG_DIR / lang / f"{name}.yaml"
-    if not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def words(text: str) -> list[str]:
@@ -121,11 +109,11 @@ def country_label(code: str) -> str:
     return Locale("en").territories.get(code, code)
 
 
-def _cldr_countries(lang: str) -> dict[str, str]:
+def _cldr_countries(language: str) -> dict[str, str]:
     from babel import Locale
 
     out = {}
-    for code, name in Locale(lang).territories.items():
+    for code, name in Locale(language).territories.items():
         if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES:
             out[name] = code
             bare = re.sub(r"\s*\(.*?\)", "", name).strip()   # "Myanmar (Burma)" → "Myanmar"
@@ -142,8 +130,8 @@ def _actor_entries() -> Iterable[tuple[str, Entry]]:
     file; the other languages only add aliases under the same id.
     """
     orgs: dict[str, dict[str, Any]] = {}
-    for lang in LANGUAGES:
-        data = lang_data(lang, "actors")
+    for language in lang.every():
+        data = language.data("actors")
         for kind, section in (("country", "countries"), ("demonym", "demonyms")):
             for code, aliases in (data.get(section) or {}).items():
                 for alias in aliases:
@@ -169,8 +157,8 @@ def _cldr_regions() -> Iterable[tuple[str, Entry]]:
     from babel import Locale
 
     english = Locale("en").territories
-    for lang in LANGUAGES:
-        for code, name in Locale(lang).territories.items():
+    for language in lang.codes():
+        for code, name in Locale(language).territories.items():
             if code.isdigit() and code != "001":
                 yield name, Entry("region", f"region/{code}", "Place", label=english[code])
 
@@ -179,8 +167,8 @@ def _cldr_regions() -> Iterable[tuple[str, Entry]]:
 def names() -> Lexicon:
     """Countries and regions (CLDR, id + en), country aliases, demonyms, organisations."""
     lex = Lexicon()
-    for lang in LANGUAGES:
-        for name, code in _cldr_countries(lang).items():
+    for language in lang.codes():
+        for name, code in _cldr_countries(language).items():
             lex.add(name, Entry("country", country_id(code), "Country", label=country_label(code)))
     for alias, entry in [*_actor_entries(), *_cldr_regions()]:
         lex.add(alias, entry)
@@ -271,8 +259,8 @@ def calendar_words() -> frozenset[str]:
     from babel import Locale
 
     out: set[str] = set()
-    for lang in LANGUAGES:
-        loc = Locale(lang)
+    for language in lang.codes():
+        loc = Locale(language)
         for table in (loc.days, loc.months):
             out.update(fold(v) for v in table["format"]["wide"].values())
     return frozenset(out)

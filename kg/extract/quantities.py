@@ -9,14 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
-import yaml
-
+from kg import lang
 from kg.model import Quantity
-
-LANG_DIR = Path(__file__).resolve().parent / "lang"
 
 
 @dataclass(frozen=True)
@@ -35,10 +31,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=None)
-def grammar(lang: str) -> Grammar:
-    path = LANG_DIR / lang / "quantities.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    data = data or {}
+def grammar(code: str) -> Grammar:
+    data = lang.get(code).data("quantities")
     q = {k.lower(): v for k, v in (data.get("qualifiers") or {}).items()}
     vague = {k.lower(): v for k, v in (data.get("vague") or {}).items()}
     mult = {k.lower(): int(v) for k, v in (data.get("multipliers") or {}).items()}

@@ -20,8 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg import ud
-from kg.nlp import PROCESSORS
+from kg.parse import ud
+from kg.parse.nlp import PROCESSORS
 
 TRAIN_FILES = ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")
 

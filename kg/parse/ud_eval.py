@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg import ud
+from kg.parse import ud
 from kg.errors import KgError
 from kg.io import atomic_write
 from kg.model import Article
@@ -34,7 +34,7 @@ def system_conllu(parser, article: Article) -> str:
     that the token F1 needs (kg's flat token list does not); every form is
     spelled as in the text, as the scorer requires.
     """
-    from kg.nlp import stanza_words
+    from kg.parse.nlp import stanza_words
 
     lines = []
     for _, doc in parser.documents(article):
@@ -64,7 +64,7 @@ def score(gold: Path, system: Path) -> dict[str, float]:
 def evaluate(ud_dir: Path, out: Path, lang: str = "id", provider: str = "bundled",
              log=lambda message: None) -> dict[str, dict[str, float]]:
     """Parse and score every test treebank; gold and system files are written into ``out``."""
-    from kg import nlp
+    from kg.parse import nlp
 
     missing = [f for f in TEST_FILES.values() if not (ud_dir / f).exists()]
     if missing:

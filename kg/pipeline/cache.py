@@ -1,7 +1,7 @@
 """A cache of parses, so that re-running a build does not re-parse what has not changed.
 
 A parse depends only on the text handed to the parser (the article text and
-the dateline kept out of it), the models and kg's parsing code (kg/nlp.py:
+the dateline kept out of it), the models and kg's parsing code (kg/parse/nlp.py:
 segmentation, offsets), so that is the key: sha256 over those, never over the article's path or id — a renamed or
 copied article is still a hit. Entries are gzipped JSON (not pickle: a cache
 folder may be shared, and loading it must never run code), written
@@ -81,8 +81,8 @@ class ParseCache:
 
 @lru_cache(maxsize=1)
 def _parser_code() -> str:
-    """A digest of kg/nlp.py: a change to how kg cuts and aligns what Stanza parses is a miss."""
-    from kg import nlp
+    """A digest of kg/parse/nlp.py: a change to how kg cuts and aligns what Stanza parses is a miss."""
+    from kg.parse import nlp
 
     return hashlib.sha256(Path(nlp.__file__).read_bytes()).hexdigest()
 
@@ -179,8 +179,8 @@ def _feed_tree(h: "hashlib._Hash", root: Path, content) -> None:
 
 def _code_roots() -> list[Path]:
     """kg's code and data files, its models and its ontology."""
-    from kg import nlp
-    from kg.vocab import ONTOLOGY_FILE
+    from kg.parse import nlp
+    from kg.export.vocab import ONTOLOGY_FILE
 
     return [Path(kg.__file__).parent, nlp.MODELS_DIR, ONTOLOGY_FILE]
 

@@ -11,53 +11,27 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import networkx as nx
-
-from kg.cache import ParseCache
+from kg import lang as languages
 from kg.errors import KgError
-from kg.model import Article, Entity, EntityMention, Event, EventMention, ParsedArticle, Sentence, Skipped
-from kg.progress import SILENT, Reporter
+from kg.pipeline.cache import ParseCache
+from kg.model import Article, EntityMention, EventMention, ParsedArticle, Result, Sentence, Skipped, Stats
+from kg.pipeline.progress import SILENT, Reporter
 
-# the languages kg can build graphs for (``--lang``); others are skipped with a reason
-LANGUAGES = ("id", "en")
+# the languages kg can build graphs for (``--lang``): the folders of kg/lang/; others are skipped with a reason
+LANGUAGES = languages.codes()
 # longer than any news article (≈ 150,000 words): a dump, which would tie up the parser for hours
 MAX_ARTICLE_CHARS = 1_000_000
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Stats:
-    """How the build went, for the summary and the benchmark."""
-
-    parsed: int = 0                 # articles parsed by this run
-    cached: int = 0                 # articles whose parse came from the cache
-    sentences: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # per stage
-
-
-@dataclass
-class Result:
-    """Everything a build produced, for the exporters and for API users."""
-
-    articles: list[Article] = field(default_factory=list)
-    parsed: list[ParsedArticle] = field(default_factory=list)
-    entity_mentions: list[EntityMention] = field(default_factory=list)
-    event_mentions: list[EventMention] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
-    skipped: list[Skipped] = field(default_factory=list)
-    stats: Stats = field(default_factory=Stats)
-
-
 def extract(parsed: ParsedArticle) -> tuple[list[EntityMention], list[EventMention]]:
     """Entity and event mentions of one parsed article."""
-    from kg import entities, events
+    from kg.extract import entities
+    from kg.extract import events
 
     mentions = entities.find_mentions(parsed)
     return mentions, events.extract_events(parsed, mentions)
@@ -91,9 +65,9 @@ class _Parsers:
 
     def unavailable(self, lang: str) -> str | None:
         """Why articles in ``lang`` cannot be built, or None when they can."""
-        if lang not in self._unavailable and lang not in LANGUAGES:
+        if lang not in self._unavailable and not languages.known(lang):
             self._unavailable[lang] = (f"the article is in {language_name(lang)} ({lang}); kg builds graphs "
-                                       f"for {', '.join(language_name(c) for c in LANGUAGES)} only")
+                                       f"for {', '.join(language_name(c) for c in languages.codes())} only")
         return self._unavailable.get(lang)
 
     def parse(self, article: Article) -> tuple[list[Sentence], bool]:
@@ -101,7 +75,7 @@ class _Parsers:
 
         Raises :class:`NoModel` when the article's language cannot be parsed.
         """
-        from kg import nlp
+        from kg.parse import nlp
 
         lang = article.language
         reason = self.unavailable(lang)
@@ -129,7 +103,7 @@ class _Parsers:
         return sentences, False
 
     def _no_models(self, lang: str, detail: str) -> str:
-        from kg import nlp
+        from kg.parse import nlp
 
         name = language_name(lang)
         if self.provider == "bundled" and not (nlp.MODELS_DIR / lang).is_dir():
@@ -147,8 +121,9 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
     and every skipped input; ``strict`` lets an article's failure raise
     instead of skipping it (for ``--debug``).
     """
-    from kg import read, resolve
-    from kg.graph import build_graph
+    from kg.read import articles as read
+    from kg.resolve import events as resolve
+    from kg.export.graph import build_graph
 
     progress = progress or Reporter(SILENT)
     result = Result()

@@ -20,9 +20,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from kg import langid, layout, pubdate
+from kg.read import langid
+from kg.read import layout
+from kg.read import pubdate
 from kg.model import Article, Skipped
-from kg.textfile import NotText, decode
+from kg.read.textfile import NotText, decode
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")

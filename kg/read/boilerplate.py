@@ -11,12 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-LANG_DIR = Path(__file__).parent / "lang"
-FILE = "boilerplate.yaml"
+from kg import lang
 # markdown and list marks around a line ("## Baca juga", "**Editor:** …", "- Tags")
 _MARKS = re.compile(r"^[\s#>*_|~•·\-]+|[\s#*_|~]+$")
 
@@ -82,26 +78,20 @@ def _compile(spec: dict) -> Rule:
 
 @lru_cache(maxsize=None)
 def rules_of(code: str) -> tuple[Rule, ...]:
-    """The rules of one language file (none if the language has no file)."""
-    path = LANG_DIR / code / FILE
-    if not path.exists():
+    """The rules of one language (none for a language kg does not know, or one with no such file)."""
+    if not lang.known(code):
         return ()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return tuple(_compile(spec) for spec in data.get("rules", []))
-
-
-def languages() -> list[str]:
-    return sorted(p.parent.name for p in LANG_DIR.glob(f"*/{FILE}"))
+    return tuple(_compile(spec) for spec in lang.get(code).data("boilerplate").get("rules", []))
 
 
 @lru_cache(maxsize=None)
-def rules_for(lang: str) -> tuple[Rule, ...]:
+def rules_for(code: str) -> tuple[Rule, ...]:
     """The rules applied to an article: its own language's first, then all others'.
 
     Web pages mix languages (an Indonesian WordPress site says "LEAVE A
     RESPONSE"), and each rule is specific enough not to fire on prose.
     """
-    return rules_of(lang) + tuple(r for code in languages() if code != lang for r in rules_of(code))
+    return rules_of(code) + tuple(r for other in lang.codes() if other != code for r in rules_of(other))
 
 
 def match(line: str, rules: tuple[Rule, ...]) -> Rule | None:

@@ -12,13 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from kg import lang
+from kg.read.pubdate import parse_date
 
-from kg.pubdate import parse_date
-
-LANG_DIR = Path(__file__).parent / "lang"
 MAX_PARTS = 4
 MIN_WORDS_AFTER = 4          # a dateline opens a paragraph of real prose
 _PREFIX = re.compile(r"^(?P<prefix>[^\n]{2,80}?)\s+(?:--|-|–|—)\s*(?=\S)")
@@ -39,9 +36,8 @@ class Dateline:
 def known_outlets() -> frozenset[str]:
     """Outlet names (casefolded) of every language's datelines.yaml."""
     names: set[str] = set()
-    for path in sorted(LANG_DIR.glob("*/datelines.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        names |= {str(n).casefold() for n in data.get("outlets", [])}
+    for language in lang.every():
+        names |= {str(n).casefold() for n in language.data("datelines").get("outlets", [])}
     return frozenset(names)
 
 
@@ -50,7 +46,7 @@ def _territories() -> frozenset[str]:
     """Country and region names (CLDR, every kg language): "Ukraine", "Korea Selatan"."""
     from babel import Locale
 
-    codes = sorted({p.parent.name for p in LANG_DIR.glob("*/*.yaml")} | {"en"})
+    codes = sorted({*lang.codes(), "en"})
     return frozenset(n.casefold() for c in codes for n in Locale.parse(c).territories.values())
 
 

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg import boilerplate, dateline, pubdate
+from kg.read import boilerplate
+from kg.read import dateline
+from kg.read import pubdate
 from kg.model import Boilerplate, Span
 
 _LINE = re.compile(r"[^\n]+")

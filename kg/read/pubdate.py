@@ -10,11 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-LANG_DIR = Path(__file__).parent / "lang"
+from kg import lang as languages
 # date orders by language, for numeric dates ("29/10/2024"); unknown: day first
 DATE_ORDER = {"en": "MDY"}
 # a clock time with an optional zone: "14:05 WIB", "3.05 PM", "10:00 GMT+7"
@@ -84,9 +81,8 @@ def _stamp_words(lang: str) -> frozenset[str]:
     """Words of timestamp lines (``kg/lang/<code>/timestamps.yaml``), of ``lang`` and English."""
     words: set[str] = set()
     for code in {lang, "en"}:
-        path = LANG_DIR / code / "timestamps.yaml"
-        if path.exists():
-            words |= {str(w).casefold() for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("words", [])}
+        if languages.known(code):
+            words |= {str(w).casefold() for w in languages.get(code).data("timestamps").get("words", [])}
     return frozenset(words)
 
 

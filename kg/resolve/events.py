@@ -1,6 +1,6 @@
 """Resolution: entity mentions → entities, event mentions → real-world events.
 
-Entity resolution lives in :mod:`kg.entities`; this module runs it, then
+Entity resolution lives in :mod:`kg.resolve.entities`; :func:`resolve` runs it, then
 groups the event mentions that tell the same happening — in one article or
 across outlets — into one :class:`Event`, so that the graph has one node per
 call, deployment or statement however often it is reported.
@@ -39,7 +39,7 @@ def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
 
     Sets ``EventMention.event_id`` on every event mention.
     """
-    from kg.entities import resolve_entities
+    from kg.resolve.entities import resolve_entities
 
     entities = resolve_entities(parsed, entity_mentions)
     return entities, cluster_events(parsed, event_mentions, entities)
