@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Mapping
 
-from kg import lang
+from kg import lang as languages
 
 
 @dataclass
@@ -32,7 +32,7 @@ def _alt(words: Any) -> str:
 
 @lru_cache(maxsize=None)
 def _words(code: str) -> Mapping[str, Any]:
-    return lang.get(code).data("dates")
+    return languages.get(code).data("dates")
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg import lang
+from kg import lang as languages
 from kg.extract import dates
 from kg.extract import quantities
 from kg.extract import lexicon, modality, roles, speech
@@ -42,7 +42,7 @@ class _Found:
 def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[EventMention]:
     """The event mentions of one article, in text order."""
     art = parsed.article
-    if not lang.known(art.language):
+    if not languages.known(art.language):
         return []     # no data files, so no trigger words: nothing to find (and no other language's words)
     lex = lexicon.load(art.language)
     index = MentionIndex([m for m in mentions if m.article_id == art.id] or mentions)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from kg import lang
+from kg import lang as languages
 # CLDR territory codes that are not countries (EU and UN are organisations in actors.yaml)
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 # an alternate GeoNames name counts only for a city this big and this long a name:
@@ -130,7 +130,7 @@ def _actor_entries() -> Iterable[tuple[str, Entry]]:
     file; the other languages only add aliases under the same id.
     """
     orgs: dict[str, dict[str, Any]] = {}
-    for language in lang.every():
+    for language in languages.every():
         data = language.data("actors")
         for kind, section in (("country", "countries"), ("demonym", "demonyms")):
             for code, aliases in (data.get(section) or {}).items():
@@ -157,7 +157,7 @@ def _cldr_regions() -> Iterable[tuple[str, Entry]]:
     from babel import Locale
 
     english = Locale("en").territories
-    for language in lang.codes():
+    for language in languages.codes():
         for code, name in Locale(language).territories.items():
             if code.isdigit() and code != "001":
                 yield name, Entry("region", f"region/{code}", "Place", label=english[code])
@@ -167,7 +167,7 @@ def _cldr_regions() -> Iterable[tuple[str, Entry]]:
 def names() -> Lexicon:
     """Countries and regions (CLDR, id + en), country aliases, demonyms, organisations."""
     lex = Lexicon()
-    for language in lang.codes():
+    for language in languages.codes():
         for name, code in _cldr_countries(language).items():
             lex.add(name, Entry("country", country_id(code), "Country", label=country_label(code)))
     for alias, entry in [*_actor_entries(), *_cldr_regions()]:
@@ -259,7 +259,7 @@ def calendar_words() -> frozenset[str]:
     from babel import Locale
 
     out: set[str] = set()
-    for language in lang.codes():
+    for language in languages.codes():
         loc = Locale(language)
         for table in (loc.days, loc.months):
             out.update(fold(v) for v in table["format"]["wide"].values())

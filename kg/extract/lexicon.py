@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Mapping
 
-from kg import lang
+from kg import lang as languages
 from kg.errors import KgError
 from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Token
 
@@ -142,7 +142,7 @@ def _frame(name: str, raw: dict[str, Any], where: str) -> Frame:
 @lru_cache(maxsize=None)
 def load(code: str) -> Lexicon:
     """The lexicon of the language ``code`` (empty where its folder has no such files)."""
-    language = lang.get(code)
+    language = languages.get(code)
     roles = language.data("roles")
     where = f"kg/lang/{code}/roles.yaml"
     frames = {n: _frame(n, f, where) for n, f in (roles.get("frames") or {}).items()}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from kg import lang
+from kg import lang as languages
 from kg.model import Quantity
 
 
@@ -32,7 +32,7 @@ def _alt(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=None)
 def grammar(code: str) -> Grammar:
-    data = lang.get(code).data("quantities")
+    data = languages.get(code).data("quantities")
     q = {k.lower(): v for k, v in (data.get("qualifiers") or {}).items()}
     vague = {k.lower(): v for k, v in (data.get("vague") or {}).items()}
     mult = {k.lower(): int(v) for k, v in (data.get("multipliers") or {}).items()}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg import lang
+from kg import lang as languages
 # markdown and list marks around a line ("## Baca juga", "**Editor:** …", "- Tags")
 _MARKS = re.compile(r"^[\s#>*_|~•·\-]+|[\s#*_|~]+$")
 
@@ -79,9 +79,9 @@ def _compile(spec: dict) -> Rule:
 @lru_cache(maxsize=None)
 def rules_of(code: str) -> tuple[Rule, ...]:
     """The rules of one language (none for a language kg does not know, or one with no such file)."""
-    if not lang.known(code):
+    if not languages.known(code):
         return ()
-    return tuple(_compile(spec) for spec in lang.get(code).data("boilerplate").get("rules", []))
+    return tuple(_compile(spec) for spec in languages.get(code).data("boilerplate").get("rules", []))
 
 
 @lru_cache(maxsize=None)
@@ -91,7 +91,7 @@ def rules_for(code: str) -> tuple[Rule, ...]:
     Web pages mix languages (an Indonesian WordPress site says "LEAVE A
     RESPONSE"), and each rule is specific enough not to fire on prose.
     """
-    return rules_of(code) + tuple(r for other in lang.codes() if other != code for r in rules_of(other))
+    return rules_of(code) + tuple(r for other in languages.codes() if other != code for r in rules_of(other))
 
 
 def match(line: str, rules: tuple[Rule, ...]) -> Rule | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from kg import lang
+from kg import lang as languages
 from kg.read.pubdate import parse_date
 
 MAX_PARTS = 4
@@ -36,7 +36,7 @@ class Dateline:
 def known_outlets() -> frozenset[str]:
     """Outlet names (casefolded) of every language's datelines.yaml."""
     names: set[str] = set()
-    for language in lang.every():
+    for language in languages.every():
         names |= {str(n).casefold() for n in language.data("datelines").get("outlets", [])}
     return frozenset(names)
 
@@ -46,7 +46,7 @@ def _territories() -> frozenset[str]:
     """Country and region names (CLDR, every kg language): "Ukraine", "Korea Selatan"."""
     from babel import Locale
 
-    codes = sorted({*lang.codes(), "en"})
+    codes = sorted({*languages.codes(), "en"})
     return frozenset(n.casefold() for c in codes for n in Locale.parse(c).territories.values())
 
 
