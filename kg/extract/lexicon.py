@@ -89,6 +89,16 @@ class Lexicon:
         return tok.upos == "NOUN"
 
     @cached_property
+    def coordinators(self) -> frozenset[str]:
+        """Words joining parties in a list ("dan", "serta"): scans go on over them."""
+        return self.words(self.roles, "coordinators")
+
+    @cached_property
+    def complementizers(self) -> frozenset[str]:
+        """Words opening a reported clause ("bahwa"): scans to the right of a trigger stop there."""
+        return self.words(self.speech, "complementizers")
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Words the extractor itself reads (triggers, markers): never names of actors."""
         out = {f for e in self.triggers for f in e.forms}

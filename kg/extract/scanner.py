@@ -147,8 +147,9 @@ class Scanner:
         m = self.v.groups.match(self.texts, i)
         if m:
             return Draft(i, i + m[1], m[0].type, "group")
-        # "keduanya" as the tokenizer splits it: "kedua" + "nya"
-        if i + 1 < len(self.ws) and fold(self.texts[i + 1]) == "nya" and self.ws[i].end == self.ws[i + 1].start:
+        # "keduanya" as the tokenizer splits it: "kedua" + the clitic "nya"
+        if (self.v.clitic and i + 1 < len(self.ws) and fold(self.texts[i + 1]) == self.v.clitic
+                and self.ws[i].end == self.ws[i + 1].start):
             m = self.v.groups.match([self.texts[i] + self.texts[i + 1]], 0)
             if m:
                 return Draft(i, i + 2, m[0].type, "group")
@@ -157,7 +158,8 @@ class Scanner:
     def pronoun(self, i: int) -> Draft | None:
         w = self.ws[i]
         f = fold(w.text)
-        if f == "nya":
+        clitic = self.v.clitic
+        if clitic and f == clitic:
             host = self.ws[i - 1] if i and self.ws[i - 1].end == w.start else None
             if host is not None and fold(host.text) in self.v.nya_not_after:
                 return None
@@ -165,8 +167,8 @@ class Scanner:
         if f in self.v.pronouns:
             return Draft(i, i + 1, "Person", "pronoun")
         # a speech verb whose "-nya" the tokenizer left attached ("katanya")
-        if f.endswith("nya") and f[:-3] in self.v.speaker_hosts and "nya" in self.v.pronouns:
-            return Draft(i, i + 1, "Person", "pronoun", start=w.end - 3, end=w.end)
+        if clitic and f.endswith(clitic) and f[:-len(clitic)] in self.v.speaker_hosts and clitic in self.v.pronouns:
+            return Draft(i, i + 1, "Person", "pronoun", start=w.end - len(clitic), end=w.end)
         return None
 
     def affiliation(self, j: int) -> tuple[str, int] | None:
@@ -207,7 +209,7 @@ class Scanner:
                 f = self.v.forces.match(self.texts, i)
                 alone = f and fold(f[0].id) in self.v.alone
                 return Draft(i, i + f[1], "ArmedForce", "force") if alone else None
-            k = i + m[1] + (1 if i + m[1] < len(self.ws) and self.texts[i + m[1]] in ("'s", "’s") else 0)
+            k = i + m[1] + (1 if i + m[1] < len(self.ws) and self.texts[i + m[1]] in self.v.possessive else 0)
             f = self.v.forces.match(self.texts, k)
             if not f:
                 return None

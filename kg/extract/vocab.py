@@ -27,12 +27,14 @@ class Vocab:
     alone: frozenset[str]
     anaphoric: Lexicon
     force_before: bool
+    possessive: frozenset[str]   # "'s" between a country and its force noun ("Russia's forces")
     place_before: Lexicon
     place_after: Lexicon
     locatives: Lexicon
     org_heads: Lexicon
     org_cues: Lexicon
     pronouns: frozenset[str]
+    clitic: str                  # a pronoun written onto its host word ("katanya"), from speech.yaml
     nya_not_after: frozenset[str]
     speaker_hosts: frozenset[str]
     groups: Lexicon
@@ -54,6 +56,7 @@ def vocab(lang: str) -> Vocab:
     places = language.data("places")
     actors = language.data("actors")
     pron = language.data("pronouns")
+    speech = language.data("speech")
     groups = Lexicon()
     for phrase, spec in (pron.get("groups") or {}).items():
         groups.add(phrase, Entry("group", id=phrase, type=spec["type"], count=int(spec["count"])))
@@ -69,12 +72,14 @@ def vocab(lang: str) -> Vocab:
         alone=frozenset(fold(w) for w in forces.get("alone") or []),
         anaphoric=_lexicon("anaphoric", forces.get("anaphoric")),
         force_before=forces.get("country", "after") == "before",
+        possessive=frozenset(str(w) for w in forces.get("possessive") or []),
         place_before=_lexicon("place_word", places.get("before")),
         place_after=_lexicon("place_word", places.get("after")),
         locatives=_lexicon("locative", places.get("locatives")),
         org_heads=_lexicon("org_head", actors.get("org_heads")),
         org_cues=_lexicon("org_cue", actors.get("org_cues")),
         pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
+        clitic=fold(str(speech.get("clitic") or "")),
         nya_not_after=frozenset(fold(w) for w in pron.get("nya_not_after") or []),
         speaker_hosts=frozenset(fold(w) for w in pron.get("speaker_hosts") or []),
         groups=groups,

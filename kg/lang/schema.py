@@ -44,7 +44,7 @@ FILES: dict[str, dict[str, Any]] = {
         "weekdays": Each(int), "months": Each(int), "numbers": Each(OPTIONAL_INT), "units": Each(int),
         "past": WORDS, "relative": Each(int), "same_day": WORDS, "weekday_lead": WORDS, "date_order": str,
     },
-    "forces": {"country": str, "nouns": WORDS, "attributive": WORDS, "alone": WORDS, "anaphoric": WORDS},
+    "forces": {"country": str, "possessive": WORDS, "nouns": WORDS, "attributive": WORDS, "alone": WORDS, "anaphoric": WORDS},
     "modality": {"markers": Each(WORDS), "transparent": WORDS, "drop_negated": WORDS},
     "places": {"before": WORDS, "after": WORDS, "locatives": WORDS},
     "pronouns": {
@@ -61,7 +61,7 @@ FILES: dict[str, dict[str, Any]] = {
                         "subject": str, "theme": str, "clause_subject": bool, "forward": Each(str)}),
         "purpose": {"markers": WORDS, "verbs": WORDS, "role": str, "frames": WORDS},
         "light_verbs": WORDS, "subject_scan_skip": WORDS, "amount_words": WORDS, "aside_openers": WORDS,
-        "clause_boundaries": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
+        "coordinators": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},
@@ -70,6 +70,7 @@ FILES: dict[str, dict[str, Any]] = {
         "complement_verbs": WORDS,
     },
     "timestamps": {"words": WORDS},
+    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
     "triggers": {
         "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS,

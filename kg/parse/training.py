@@ -23,6 +23,7 @@ from pathlib import Path
 from kg.parse import ud
 from kg.parse.nlp import PROCESSORS
 
+LANG = "id"   # the language the bundled models are trained for
 TRAIN_FILES = ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")
 
 
@@ -49,7 +50,7 @@ def prepare_data(ud_dir: Path, work: Path) -> dict[str, Path]:
     if missing:
         raise FileNotFoundError(f"UD folder {ud_dir} lacks {', '.join(missing)}")
     work.mkdir(parents=True, exist_ok=True)
-    pool = [ud.harmonise(s) for f in TRAIN_FILES for s in ud.read_conllu(ud_dir / f)]
+    pool = [ud.harmonise(s, LANG) for f in TRAIN_FILES for s in ud.read_conllu(ud_dir / f)]
     train, dev = ud.split_dev(pool)
     paths: dict[str, Path] = {}
     for name, sents in (("train", train), ("dev", dev)):

@@ -10,9 +10,9 @@ after they agree, so every choice made here is documented in the model card:
   training data, write ``nmod``); evaluation converts gold GSD the same way.
   Subtyped ``compound:*`` relations are kept.
 * Proper-noun lemmas keep their case (GSD lowercases them).
-* Pronoun clitics keep their own lemma (``nya``, ``ia``), as in CSUI/PUD
-  (GSD maps them to ``dia``).
-* ``tersebut`` is its own lemma (CSUI/PUD derive it from ``sebut``).
+* Lemmas the treebanks disagree on follow ``kg/lang/<code>/treebank.yaml``
+  (Indonesian: the pronoun clitics ``nya`` and ``ia`` keep their own lemma as
+  in CSUI/PUD, where GSD maps them to ``dia``; ``tersebut`` is its own lemma).
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-# Word forms whose GSD lemma "dia" is replaced by the lowercased form.
-_CLITIC_PRONOUNS = {"nya", "ia"}
+from kg import lang as languages
+
 
 
 @dataclass
@@ -86,8 +86,11 @@ def surface_text(sent: UDSentence) -> str:
     return "".join(out).strip()
 
 
-def harmonise(sent: UDSentence) -> UDSentence:
-    """Return a copy of ``sent`` following kg's single annotation convention."""
+def harmonise(sent: UDSentence, lang: str) -> UDSentence:
+    """Return a copy of ``sent`` (in language ``lang``) following kg's single annotation convention."""
+    rules = languages.get(lang).data("treebank")
+    own = {form: lemma for lemma, forms in (rules.get("own_lemma") or {}).items() for form in forms}
+    fixed = set(rules.get("fixed_lemma") or [])
     rows = []
     for row in sent.rows:
         row = list(row)
@@ -100,10 +103,8 @@ def harmonise(sent: UDSentence) -> UDSentence:
             row[7] = "nmod"
         if upos == "PROPN" and lemma.lower() == form.lower():
             row[2] = form
-        if form.lower() in _CLITIC_PRONOUNS and lemma == "dia":
+        if own.get(form.lower()) == lemma or form.lower() in fixed:
             row[2] = form.lower()
-        if form.lower() == "tersebut":
-            row[2] = "tersebut"
         # keep only SpaceAfter in MISC: the rest (Morf=…) is treebank-specific
         misc = [m for m in row[9].split("|") if m.startswith("SpaceAfter")]
         row[9] = "|".join(misc) or "_"

@@ -73,7 +73,7 @@ def evaluate(ud_dir: Path, out: Path, lang: str = "id", provider: str = "bundled
     out.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, float]] = {}
     for name, filename in TEST_FILES.items():
-        gold = [ud.harmonise(s) for s in ud.read_conllu(ud_dir / filename)]
+        gold = [ud.harmonise(s, lang) for s in ud.read_conllu(ud_dir / filename)]
         gold_path, system_path = out / f"{name}.gold.conllu", out / f"{name}.system.conllu"
         atomic_write(gold_path, "".join(s.to_conllu() for s in gold))
         article = Article(id=name, path=ud_dir / filename, text=document(gold))

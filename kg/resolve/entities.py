@@ -118,7 +118,7 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
         if m.source == "pronoun":
             skip = None
             host = _host_word(text, m.start)
-            if fold(m.text) == "nya" and host in v.speaker_hosts:
+            if fold(m.text) == v.clitic and host in v.speaker_hosts:
                 skip = _quote_before(text, m.start - len(host))
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
                      and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
