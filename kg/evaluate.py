@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
-from kg.model import PRIMARY_EVENT_TYPES, Article, Entity, EventMention, Span
-from kg.model import Result
+from kg.model import PRIMARY_EVENT_TYPES, Article, Entity, EventMention, Result, Span
 
 GOLD_FORMAT = "seed-gold/"
 
@@ -51,7 +50,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -218,7 +217,7 @@ def evaluate(result: Result, gold: dict[str, Any]) -> Report:
     return report
 
 
-def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: "_EntityNames",
+def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: _EntityNames,
                    events: dict, report: Report, landed: dict[str, list[str]]) -> None:
     golds = art.get("events", [])
     matched: dict[int, EventMention] = {}
@@ -230,7 +229,8 @@ def _score_article(art: dict, article: Article | None, mentions: list[EventMenti
         if any(b.overlaps(m.trigger) for b in boiler):
             score.fp += 1
             rule.fp += 1
-            report.findings.append(Finding("boilerplate", m.article_id, m.type, m.trigger_text, m.trigger.start, m.rule))
+            report.findings.append(Finding("boilerplate", m.article_id, m.type, m.trigger_text, m.trigger.start,
+                                           m.rule))
             continue
         hits = [i for i, g in enumerate(golds) if g["type"] == m.type and Span(*g["trigger_span"]).overlaps(m.trigger)]
         free = [i for i in hits if i not in matched]
@@ -266,7 +266,7 @@ def _overlap(span: list[int], m: EventMention) -> int:
     return min(span[1], m.trigger.end) - max(span[0], m.trigger.start)
 
 
-def _score_arguments(g: dict, m: EventMention, names: "_EntityNames", report: Report) -> None:
+def _score_arguments(g: dict, m: EventMention, names: _EntityNames, report: Report) -> None:
     want = names.closure(set(g.get("participants", [])) | set(g.get("places", [])))
     got = names.closure(set().union(*(names.key(a.mention.entity_ids, a.mention.text, want) for a in m.arguments)))
     report.arguments.add(Score(tp=len(got & want), fp=len(got - want), fn=len(want - got)))

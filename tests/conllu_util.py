@@ -11,7 +11,7 @@ def conllu(rows: str) -> str:
     """CoNLL-U from lines "form lemma UPOS head deprel [feats]", one sentence per block."""
     out = []
     for block in rows.strip().split("\n\n"):
-        lines = [l.split() for l in block.strip().splitlines()]
+        lines = [line.split() for line in block.strip().splitlines()]
         for i, parts in enumerate(lines, 1):
             form, lemma, upos, head, rel = parts[:5]
             feats = parts[5] if len(parts) > 5 else "_"

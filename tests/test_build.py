@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cli_run import kg
-from kg.pipeline.lock import LOCK_NAME, BuildLock
+
 from kg.model import EVENT_TYPES
+from kg.pipeline.lock import LOCK_NAME, BuildLock
 from kg.pipeline.progress import NORMAL, Reporter
 
 

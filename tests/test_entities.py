@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 from kg.extract.entities import find_mentions, mention_at
-from kg.resolve.entities import resolve_entities
 from kg.model import Article, Boilerplate, EntityMention, ParsedArticle, Sentence, Token
 from kg.parse.nlp import parse_conllu
+from kg.resolve.entities import resolve_entities
 
 _WORD = re.compile(r"(?<=\w)'s\b|\w+(?:[-.]\w+)*|[^\w\s]")   # "Russia's" → "Russia" + "'s", as Stanza
 

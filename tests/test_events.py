@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conllu_util import mention, parsed
 
 from kg.extract.events import extract_events

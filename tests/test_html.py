@@ -238,9 +238,11 @@ def test_big_graph_keeps_everything_in_the_data():
 def test_view_command_writes_the_page_of_an_exported_graph(tmp_path):
     from click.testing import CliRunner
 
+    from kg.cli import (
+        cli,
+        commands,  # noqa: F401  (registers the commands)
+    )
     from kg.export import rdf
-    from kg.cli import cli
-    from kg.cli import commands  # noqa: F401  (registers the commands)
 
     g = two_article_graph()
     ttl = tmp_path / "graph.ttl"

@@ -10,10 +10,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from browser import browser_context, wait_for
-from kg.export import html
 from test_html import PAYLOAD_NAME, PAYLOAD_SENTENCE, PAYLOAD_TITLE, synthetic_graph, two_article_graph, xss_graph
+
+from kg.export import html
 
 SHOTS = Path(tempfile.gettempdir())
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.parse import nlp
 from kg.errors import KgError
 from kg.model import Article, Sentence, Span
+from kg.parse import nlp
 
 CLAUSAL = {"ccomp", "xcomp", "advcl", "csubj"}
 DATELINE = "KYIV, sp-globalindo.co.id – "
@@ -93,7 +93,7 @@ def test_tokens_cover_every_character_outside_the_dateline(parsed):
 
 
 def test_tokens_are_in_order_and_sentences_are_well_formed(parsed):
-    for article, sentences in parsed.values():
+    for _, sentences in parsed.values():
         last = 0
         for i, s in enumerate(sentences):
             assert s.index == i
@@ -143,7 +143,7 @@ def _starts_and_ends(sentences: list[Sentence]) -> tuple[set[int], set[int]]:
 
 
 def test_no_sentence_crosses_a_line_break(parsed):
-    for article, sentences in parsed.values():
+    for _, sentences in parsed.values():
         assert all("\n" not in s.text for s in sentences)
 
 

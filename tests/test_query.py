@@ -8,12 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from test_rdf import CALL, sample_graph
 
-from kg.export import query
-from kg.export import rdf, rdf_read
 from kg.cli import main
 from kg.errors import USAGE, UsageError
-from test_rdf import CALL, sample_graph
+from kg.export import query, rdf, rdf_read
 
 PRESETS = ["actors", "deployments", "events-at-place", "sources-of-event", "statements-by-speaker", "timeline",
            "who-called-whom"]

@@ -18,11 +18,11 @@ import networkx as nx
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.export import rdf, rdf_read
 from kg.errors import KgError, UsageError
+from kg.export import rdf, rdf_read
 from kg.export.graph import build_graph
-from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Article, Entity, Event, EventMention, Quantity, Span
 from kg.export.vocab import DEFAULT_BASE, KG, NIF, PREFIXES, RDF, SEM, XSD
+from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Article, Entity, Event, EventMention, Quantity, Span
 
 A1 = ("JAKARTA, contoh.id – Presiden Indonesia Prabowo Subianto menelepon Perdana Menteri Australia "
       "Anthony Albanese pada Senin (3/2/2025).\n\n"

@@ -296,7 +296,7 @@ def test_seed_boilerplate(seeds):
         for prefix in prefixes:
             assert sum(line.startswith(prefix) for line in lines) >= 1, prefix
         # no real sentence is furniture: every other line is article text
-        content = [l.strip() for l in a.text.splitlines() if l.strip() and l.strip() not in lines]
+        content = [line.strip() for line in a.text.splitlines() if line.strip() and line.strip() not in lines]
         assert all(not line.startswith(tuple(prefixes)) for line in content)
 
 

@@ -6,8 +6,18 @@ import re
 from datetime import date
 from pathlib import Path
 
-from kg.model import (Argument, Article, Entity, EntityMention, EventMention, ParsedArticle, Quantity, Sentence,
-                      Span, Token)
+from kg.model import (
+    Argument,
+    Article,
+    Entity,
+    EntityMention,
+    EventMention,
+    ParsedArticle,
+    Quantity,
+    Sentence,
+    Span,
+    Token,
+)
 from kg.resolve.events import cluster_events
 
 ENTITIES = [

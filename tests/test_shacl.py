@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-
-from kg.export import rdf, rdf_read, shacl
-from kg.cli import main
-from kg.export.vocab import GAF, KG, NIF, RDF, RDFS, SEM
 from test_rdf import CALL, sample_graph
+
+from kg.cli import main
+from kg.export import rdf, rdf_read, shacl
+from kg.export.vocab import GAF, KG, NIF, RDF, RDFS, SEM
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.parse import ud
-from kg.parse import ud_eval
 from kg.errors import KgError
+from kg.parse import ud, ud_eval
 
 # GSD-style: lowercased proper-noun lemmas, nya/ia → dia, compound, its own XPOS and Morf=
 GSD_LIKE = """\

@@ -3,20 +3,19 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import click
 
 from kg.cli import EXIT_CODES, cli
 from kg.errors import NOTHING_PROCESSED, OK, SOME_SKIPPED, KgError
-from kg.model import Skipped
-from kg.parse.nlp import PROVIDERS
-from kg.model import Result
-from kg.pipeline.stages import LANGUAGES
-from kg.pipeline.progress import NORMAL, QUIET, VERBOSE, Reporter
 from kg.export.rdf import FORMATS as RDF_FORMATS
+from kg.model import Result, Skipped
+from kg.parse.nlp import PROVIDERS
+from kg.pipeline.progress import NORMAL, QUIET, VERBOSE, Reporter
+from kg.pipeline.stages import LANGUAGES
 
 
 @cli.command("build", epilog=EXIT_CODES)
@@ -90,9 +89,9 @@ def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, 
              cache_dir: Path | None, reporter: Reporter, strict: bool,
              state: dict[str, bool]) -> tuple[dict, dict[Path, bytes | str]]:
     """Build for real and replace the outputs; the report and the files written."""
+    from kg.io import atomic_write_all, signals_held
     from kg.pipeline import stages as pipeline
     from kg.pipeline.cache import ParseCache
-    from kg.io import atomic_write_all, signals_held
 
     reporter.info(f"reading {source}")
     result = pipeline.build(source, lang=lang, provider=provider,

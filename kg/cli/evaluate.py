@@ -34,8 +34,8 @@ def evaluate_cmd(ctx: click.Context, gold_path: Path, articles: Path, as_json: b
     date accuracy, the number of events each gold event landed in, and how
     often each extraction rule fired and was right.
     """
-    from kg.pipeline.cache import ParseCache
     from kg.evaluate import evaluate, load_gold
+    from kg.pipeline.cache import ParseCache
     from kg.pipeline.stages import build
 
     gold = load_gold(gold_path)          # fail fast, before the slow build

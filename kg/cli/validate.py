@@ -19,8 +19,8 @@ def validate_cmd(graph: Path, shapes: Path | None) -> None:
     Exits 0 when the graph conforms; otherwise lists the violations (focus
     node, property, what is wrong) and exits 1.
     """
-    from kg.export import rdf_read, shacl
     from kg.errors import KgError
+    from kg.export import rdf_read, shacl
     from kg.export.vocab import KG, NIF, RDF, SEM, SHAPES_FILE
 
     data = rdf_read.load(graph)

@@ -42,8 +42,8 @@ def view_cmd(graph: Path, output: Path | None, title: str | None, max_nodes: int
 
 def write_page(graph: nx.MultiDiGraph, output: Path, title: str, max_nodes: int = DEFAULT_MAX_NODES) -> None:
     """Render ``graph`` and replace ``output`` atomically (a reader never sees half a page)."""
-    from kg.export import html
     from kg.errors import KgError
+    from kg.export import html
     from kg.io import atomic_write
 
     page = html.render(graph, title=title, max_nodes=max_nodes)

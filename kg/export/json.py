@@ -14,8 +14,7 @@ from dataclasses import asdict
 
 import kg
 from kg.export.graph import event_label
-from kg.model import Entity, EventMention
-from kg.model import Result
+from kg.model import Entity, EventMention, Result
 
 
 def _mention(m: EventMention) -> dict:

@@ -52,7 +52,8 @@ def presets(folder: Path = QUERIES_DIR) -> dict[str, Preset]:
 def preset(name: str) -> Preset:
     known = presets()
     if name not in known:
-        raise UsageError(f"no preset named {name!r} (presets: {', '.join(known) or 'none found in ' + str(QUERIES_DIR)})")
+        listed = ", ".join(known) or f"none found in {QUERIES_DIR}"
+        raise UsageError(f"no preset named {name!r} (presets: {listed})")
     return known[name]
 
 
@@ -114,7 +115,8 @@ def format_result(result: Result, fmt: str = "table", rdf: Graph | None = None) 
     if fmt not in OUTPUT_FORMATS:
         raise UsageError(f"unknown output format {fmt!r} (choose one of {', '.join(OUTPUT_FORMATS)})")
     if result.type == "ASK":
-        return json.dumps(bool(result.askAnswer)) + "\n" if fmt == "json" else f"{str(bool(result.askAnswer)).lower()}\n"
+        answer = bool(result.askAnswer)
+        return json.dumps(answer) + "\n" if fmt == "json" else f"{str(answer).lower()}\n"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         g = result.graph
         bind_prefixes(g)

@@ -20,9 +20,29 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import KgError, UsageError
-from kg.export.vocab import (DCTERMS, DEFAULT_BASE, ENTITY_CLASS, EVENT_CLASS, GAF, GEONAMES, KG, NIF, ONTOLOGY_FILE,
-                             ONTOLOGY_IRI, OWL, PREFIXES, PROV, RDF, RDFS, ROLE_PROPERTY, SDO, SEM, SKOS, WGS84,
-                             XSD)
+from kg.export.vocab import (
+    DCTERMS,
+    DEFAULT_BASE,
+    ENTITY_CLASS,
+    EVENT_CLASS,
+    GAF,
+    GEONAMES,
+    KG,
+    NIF,
+    ONTOLOGY_FILE,
+    ONTOLOGY_IRI,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    ROLE_PROPERTY,
+    SDO,
+    SEM,
+    SKOS,
+    WGS84,
+    XSD,
+)
 
 # kg's format names → rdflib's, and file extensions → kg's format names.
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "trig": "trig"}
@@ -52,7 +72,7 @@ def mention_iri(event_id: str, article_id: str, begin: int, end: int, base: str 
     The name is a digest of (event, article, offsets): stable, and flat, because rdflib's
     Turtle writer slows down quadratically with the number of distinct IRI "folders".
     """
-    digest = hashlib.sha256(f"{event_id}\n{article_id}\n{begin}\n{end}".encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(f"{event_id}\n{article_id}\n{begin}\n{end}".encode()).hexdigest()[:20]
     return URIRef(f"{base}mention/{digest}")
 
 

@@ -16,8 +16,24 @@ from rdflib import Dataset, Graph, URIRef
 from kg.errors import KgError, UsageError
 from kg.export.graph import article_key, entity_key, event_key
 from kg.export.rdf import EXTENSIONS, FORMATS, bind_prefixes, flatten
-from kg.export.vocab import (DCTERMS, DEFAULT_BASE, ENTITY_CLASS, EVENT_CLASS, GAF, GEONAMES, KG, NIF, OWL, RDF, RDFS,
-                             ROLE_PROPERTY, SDO, SEM, SKOS, WGS84)
+from kg.export.vocab import (
+    DCTERMS,
+    DEFAULT_BASE,
+    ENTITY_CLASS,
+    EVENT_CLASS,
+    GAF,
+    GEONAMES,
+    KG,
+    NIF,
+    OWL,
+    RDF,
+    RDFS,
+    ROLE_PROPERTY,
+    SDO,
+    SEM,
+    SKOS,
+    WGS84,
+)
 
 _ROLE_OF = {prop: role for role, prop in ROLE_PROPERTY.items()}
 _TYPE_OF = {cls: name for name, cls in {**EVENT_CLASS, **ENTITY_CLASS}.items()}

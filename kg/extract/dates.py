@@ -9,10 +9,11 @@ same words, so that numbers like "10.000" never become dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from kg import lang as languages
 
@@ -112,7 +113,7 @@ class DateReader:
                 if not any(a < y and x < b for x, y, _, _ in spans):
                     spans.append((a, b, kind, m))
         out = []
-        for a, b, kind, m in sorted(spans):
+        for a, b, kind, _ in sorted(spans):
             surface = text[a:b]
             if kind == "same-day":
                 out.append(DateMention(a, b, surface, self.last, "same-day"))

@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg import lang as languages
-from kg.extract import dates
-from kg.extract import quantities
-from kg.extract import lexicon, modality, roles, speech
+from kg.extract import dates, lexicon, modality, quantities, roles, speech
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from kg import lang as languages
+
 # CLDR territory codes that are not countries (EU and UN are organisations in actors.yaml)
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 # an alternate GeoNames name counts only for a city this big and this long a name:

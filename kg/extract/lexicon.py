@@ -8,9 +8,10 @@ producing no events.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from kg import lang as languages
 from kg.errors import KgError

@@ -7,9 +7,9 @@ kg/lang/<code>/quantities.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from kg import lang as languages
 from kg.model import Quantity

@@ -59,7 +59,7 @@ class Draft:
     affiliation: str | None = None
     ids: list[str] = field(default_factory=list)
     name: tuple[int, int] | None = None      # words of the person/unknown name
-    place: "gz.Place | None" = None          # the GeoNames place an untyped name may be
+    place: gz.Place | None = None          # the GeoNames place an untyped name may be
     start: int | None = None                 # char offsets when not the words' own ("katanya")
     end: int | None = None
     skip: bool = False                       # consumed words that are no mention (a lone demonym)

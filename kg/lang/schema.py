@@ -44,7 +44,8 @@ FILES: dict[str, dict[str, Any]] = {
         "weekdays": Each(int), "months": Each(int), "numbers": Each(OPTIONAL_INT), "units": Each(int),
         "past": WORDS, "relative": Each(int), "same_day": WORDS, "weekday_lead": WORDS, "date_order": str,
     },
-    "forces": {"country": str, "possessive": WORDS, "nouns": WORDS, "attributive": WORDS, "alone": WORDS, "anaphoric": WORDS},
+    "forces": {"country": str, "possessive": WORDS, "nouns": WORDS, "attributive": WORDS, "alone": WORDS,
+               "anaphoric": WORDS},
     "modality": {"markers": Each(WORDS), "transparent": WORDS, "drop_negated": WORDS},
     "places": {"before": WORDS, "after": WORDS, "locatives": WORDS},
     "pronouns": {

@@ -20,9 +20,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import KgError
 from kg.model import Article, Sentence, Token
@@ -134,7 +135,7 @@ class StanzaParser:
         self.provider = provider
         self.pipeline = stanza.Pipeline(lang, **kwargs)
 
-    def documents(self, article: Article) -> list[tuple[int, "stanza.Document"]]:
+    def documents(self, article: Article) -> list[tuple[int, stanza.Document]]:
         """Stanza's documents for the segments of ``article``, each with its offset in the text."""
         import stanza
 
@@ -204,7 +205,7 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
     sentences: list[Sentence] = []
     pos = 0
     for block in re.split(r"\n\s*\n", text.strip()):
-        rows = [l.split("\t") for l in block.splitlines() if l and not l.startswith("#")]
+        rows = [line.split("\t") for line in block.splitlines() if line and not line.startswith("#")]
         tokens: list[Token] = []
         mwt_end = 0
         mwt_words: list[list[str]] = []

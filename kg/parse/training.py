@@ -39,7 +39,7 @@ class Budget:
     depparse_steps: int = 1300
 
     @classmethod
-    def quick(cls) -> "Budget":
+    def quick(cls) -> Budget:
         """A smoke-test budget: seconds, not hours (the models are poor)."""
         return cls(tokenize_steps=20, mwt_epochs=1, lemma_epochs=1, pos_steps=20, depparse_steps=20)
 

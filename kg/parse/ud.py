@@ -17,12 +17,11 @@ after they agree, so every choice made here is documented in the model card:
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from kg import lang as languages
-
 
 
 @dataclass

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.parse import ud
 from kg.errors import KgError
 from kg.io import atomic_write
 from kg.model import Article
+from kg.parse import ud
 
 TEST_FILES = {"GSD-test": "id_gsd-ud-test.conllu", "CSUI-test": "id_csui-ud-test.conllu"}
 METRICS = ("Tokens", "Sentences", "UPOS", "Lemmas", "UAS", "LAS")

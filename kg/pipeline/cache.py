@@ -146,13 +146,13 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _feed(h: "hashlib._Hash", *parts: str) -> None:
+def _feed(h: hashlib._Hash, *parts: str) -> None:
     for part in parts:
         h.update(part.encode("utf-8", "surrogateescape"))
         h.update(b"\0")
 
 
-def _feed_tree(h: "hashlib._Hash", root: Path, content) -> None:
+def _feed_tree(h: hashlib._Hash, root: Path, content) -> None:
     """Every file under ``root`` (or ``root`` itself): its path, and its bytes or its size and time.
 
     Links to folders are recorded, not followed, as the reader does; an
@@ -179,8 +179,8 @@ def _feed_tree(h: "hashlib._Hash", root: Path, content) -> None:
 
 def _code_roots() -> list[Path]:
     """kg's code and data files, its models and its ontology."""
-    from kg.parse import nlp
     from kg.export.vocab import ONTOLOGY_FILE
+    from kg.parse import nlp
 
     return [Path(kg.__file__).parent, nlp.MODELS_DIR, ONTOLOGY_FILE]
 

@@ -29,7 +29,7 @@ class BuildLock:
         self.previous_pid: int | None = None   # pid found in a lock file we took over
         self._fd: int | None = None
 
-    def acquire(self) -> "BuildLock":
+    def acquire(self) -> BuildLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -63,7 +63,7 @@ class BuildLock:
         os.close(self._fd)
         self._fd = None
 
-    def __enter__(self) -> "BuildLock":
+    def __enter__(self) -> BuildLock:
         return self if self._fd is not None else self.acquire()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from kg import lang as languages
 from kg.errors import KgError
-from kg.pipeline.cache import ParseCache
 from kg.model import Article, EntityMention, EventMention, ParsedArticle, Result, Sentence, Skipped, Stats
+from kg.pipeline.cache import ParseCache
 from kg.pipeline.progress import SILENT, Reporter
 
 # the languages kg can build graphs for (``--lang``): the folders of kg/lang/; others are skipped with a reason
@@ -30,8 +30,7 @@ log = logging.getLogger(__name__)
 
 def extract(parsed: ParsedArticle) -> tuple[list[EntityMention], list[EventMention]]:
     """Entity and event mentions of one parsed article."""
-    from kg.extract import entities
-    from kg.extract import events
+    from kg.extract import entities, events
 
     mentions = entities.find_mentions(parsed)
     return mentions, events.extract_events(parsed, mentions)
@@ -121,9 +120,9 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
     and every skipped input; ``strict`` lets an article's failure raise
     instead of skipping it (for ``--debug``).
     """
+    from kg.export.graph import build_graph
     from kg.read import articles as read
     from kg.resolve import events as resolve
-    from kg.export.graph import build_graph
 
     progress = progress or Reporter(SILENT)
     result = Result()

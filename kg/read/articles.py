@@ -15,15 +15,13 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
-from kg.read import langid
-from kg.read import layout
-from kg.read import pubdate
 from kg.model import Article, Skipped
+from kg.read import langid, layout, pubdate
 from kg.read.textfile import NotText, decode
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -156,7 +154,8 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes | Skipped:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return f"too large ({size / 2**20:.1f} MB, the limit is {limit / 2**20:.0f} MB: a dump of many articles? split it into one file per article)"
+    return (f"too large ({size / 2**20:.1f} MB, the limit is {limit / 2**20:.0f} MB: "
+            "a dump of many articles? split it into one file per article)")
 
 
 def _from_html(html: str, rel: str, path: Path, lang: str) -> Article | Skipped:

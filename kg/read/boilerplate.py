@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import lang as languages
+
 # markdown and list marks around a line ("## Baca juga", "**Editor:** …", "- Tags")
 _MARKS = re.compile(r"^[\s#>*_|~•·\-]+|[\s#*_|~]+$")
 

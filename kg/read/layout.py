@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.read import boilerplate
-from kg.read import dateline
-from kg.read import pubdate
 from kg.model import Boilerplate, Span
+from kg.read import boilerplate, dateline, pubdate
 
 _LINE = re.compile(r"[^\n]+")
 TOP_LINES = 12               # the headline and body start are looked for this far down

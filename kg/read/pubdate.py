@@ -12,6 +12,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from kg import lang as languages
+
 # date orders by language, for numeric dates ("29/10/2024"); unknown: day first
 DATE_ORDER = {"en": "MDY"}
 # a clock time with an optional zone: "14:05 WIB", "3.05 PM", "10:00 GMT+7"

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from kg.model import ACTOR_ROLES, PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
 
