@@ -1,7 +1,7 @@
 """kg.nlp with the real bundled Stanza pipeline, pre-parsed CoNLL-U, and ``kg parse``.
 
 The pipeline is loaded once per session (the ``parser`` fixture); every seed
-article is parsed once (``parsed``). Facts the event extractor relies on are
+article is parsed once per session (``examples``, shared with the other tests). Facts the event extractor relies on are
 asserted on the seed articles; where the bundled model gets one wrong the
 test is a strict expected failure, listed in kg/models/id/README.md.
 """
@@ -21,19 +21,10 @@ from kg.model import Article, Sentence, Span
 from kg.parse import nlp
 
 CLAUSAL = {"ccomp", "xcomp", "advcl", "csubj"}
-DATELINE = "KYIV, sp-globalindo.co.id – "
 
 
 def _article(path: Path, **kw) -> Article:
     return Article(id=path.name, path=path, text=path.read_text(encoding="utf-8"), **kw)
-
-
-def _with_dateline(path: Path) -> Article:
-    """The seed article as the reader gives it: its dateline marked as a span."""
-    article = _article(path)
-    start = article.text.index(DATELINE)
-    article.dateline = Span(start, start + len(DATELINE))
-    return article
 
 
 @pytest.fixture(scope="session")
@@ -44,13 +35,9 @@ def seeds(seed_dir) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def parsed(parser, seeds) -> dict[str, tuple[Article, list[Sentence]]]:
-    """Each seed article (with its dateline marked where it has one) and its sentences."""
-    out = {}
-    for path in seeds:
-        article = _with_dateline(path) if DATELINE in path.read_text(encoding="utf-8") else _article(path)
-        out[path.name] = (article, parser.parse(article))
-    return out
+def parsed(examples) -> dict[str, tuple[Article, list[Sentence]]]:
+    """Each seed article as the reader gives it (datelines marked) and its sentences, from the session's build."""
+    return {p.article.id: (p.article, p.sentences) for p in examples.parsed}
 
 
 def _sentence_with(parsed, needle: str) -> tuple[Article, Sentence]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 from pathlib import Path
@@ -196,33 +195,24 @@ def test_cli_bad_graph_file(capsys, tmp_path) -> None:
 
 # ---------------------------------------------------------------- the sample articles, end to end
 
-@functools.lru_cache(maxsize=1)
-def examples_export(seed_dir: Path) -> bytes:
-    """The sample articles built by the real pipeline and exported as Turtle (once per test run)."""
-    import kg as kg_api
-
-    result = kg_api.build(seed_dir)
-    assert not result.skipped, result.skipped
-    return rdf.serialize(result.graph, "ttl")
-
-
 @pytest.fixture(scope="module")
-def examples(seed_dir, tmp_path_factory, parser) -> Path:
+def examples_ttl(examples, tmp_path_factory) -> Path:
+    """The sample articles (the session's build) exported as Turtle."""
     path = tmp_path_factory.mktemp("examples") / "graph.ttl"
-    path.write_bytes(examples_export(seed_dir))
+    path.write_bytes(rdf.serialize(examples.graph, "ttl"))
     return path
 
 
-def test_examples_who_called_whom_zelensky_and_yoon_from_both_articles(examples) -> None:
-    got = rows(rdf_read.load(examples), "who-called-whom")
+def test_examples_who_called_whom_zelensky_and_yoon_from_both_articles(examples_ttl) -> None:
+    got = rows(rdf_read.load(examples_ttl), "who-called-whom")
     call = [r for r in got if r["date"] == "2024-10-29"
             and sorted(["Zelensky" in r["who"], "Zelensky" in r["whom"]]) == [False, True]
             and "Yoon Suk Yeol" in (r["who"], r["whom"])]
     assert {r["article"] for r in call} == {"000_91fd489c48fefebd.txt", "002_c45c19499be97a17.txt"}, got
 
 
-def test_examples_every_preset_answers(examples) -> None:
-    data = rdf_read.load(examples)
+def test_examples_every_preset_answers(examples_ttl) -> None:
+    data = rdf_read.load(examples_ttl)
     answers = {name: rows(data, name) for name in PRESETS}
     assert all(answers[name] for name in PRESETS), {n: len(a) for n, a in answers.items()}
     speakers = {r["speaker"] for r in answers["statements-by-speaker"]}

@@ -1,8 +1,6 @@
 """SHACL: every export conforms to ontologies/kg-shapes.ttl, and the shapes catch broken graphs."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import Graph, Literal, URIRef
 from test_rdf import CALL, sample_graph
@@ -89,11 +87,9 @@ def test_kg_validate_exit_codes(tmp_path, capsys, flat) -> None:
     assert "person/prabowo-subianto rdfs:label: an actor or place has exactly one rdfs:label" in out
 
 
-def test_examples_export_conforms(seed_dir: Path, parser, tmp_path) -> None:
-    from test_query import examples_export
-
+def test_examples_export_conforms(examples, tmp_path) -> None:
     path = tmp_path / "graph.ttl"
-    path.write_bytes(examples_export(seed_dir))
+    path.write_bytes(rdf.serialize(examples.graph, "ttl"))
     data = rdf_read.load(path)
     assert len(set(data.subjects(RDF.type, SEM.Event))) > 0
     assert shacl.validate(data) == []
