@@ -41,8 +41,11 @@ FILES: dict[str, dict[str, Any]] = {
     },
     "datelines": {"outlets": WORDS},
     "dates": {
-        "weekdays": Each(int), "months": Each(int), "numbers": Each(OPTIONAL_INT), "units": Each(int),
-        "past": WORDS, "relative": Each(int), "same_day": WORDS, "weekday_lead": WORDS, "date_order": str,
+        "weekdays": Each(int), "weekday_alone": WORDS, "weekday_lead": WORDS, "day_parts": WORDS,
+        "months": Each(int), "year_lead": WORDS, "numbers": Each(OPTIONAL_INT), "units": Each(str),
+        "past_after": WORDS, "past_before": WORDS, "future_after": WORDS, "future_before": WORDS,
+        "current_after": WORDS, "current_before": WORDS, "relative": Each(int), "same_day": WORDS,
+        "date_order": str,
     },
     "forces": {"country": str, "possessive": WORDS, "nouns": WORDS, "attributive": WORDS, "alone": WORDS,
                "anaphoric": WORDS},
@@ -63,6 +66,7 @@ FILES: dict[str, dict[str, Any]] = {
         "purpose": {"markers": WORDS, "verbs": WORDS, "role": str, "frames": WORDS},
         "light_verbs": WORDS, "subject_scan_skip": WORDS, "amount_words": WORDS, "aside_openers": WORDS,
         "coordinators": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
+        "cotemporal_verbs": WORDS,
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},
@@ -70,7 +74,7 @@ FILES: dict[str, dict[str, Any]] = {
         "via_markers": WORDS, "media_markers": WORDS, "media": WORDS, "complementizers": WORDS,
         "complement_verbs": WORDS,
     },
-    "timestamps": {"words": WORDS},
+    "timestamps": {"words": WORDS, "bylines": WORDS},
     "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
     "triggers": {
