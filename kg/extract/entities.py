@@ -24,8 +24,9 @@ import re
 from functools import lru_cache
 
 from kg.extract import gazetteer as gz
-from kg.extract.gazetteer import fold
-from kg.extract.scanner import FUNCTION_UPOS, Draft, Scanner, Word, force_id, sentence_words, text_words
+from kg.extract import ids
+from kg.extract.scanner import FUNCTION_UPOS, Draft, Scanner, Word, sentence_words, text_words
+from kg.extract.text import fold
 from kg.extract.vocab import Vocab, vocab
 from kg.model import EntityMention, ParsedArticle, Span
 
@@ -66,7 +67,7 @@ def _article_countries(sentences: list[list[Word]], v: Vocab) -> frozenset[str]:
         for i in range(len(ws)):
             m = sc.name_at(i, ("country",))
             if m:
-                codes.add(m[0].id.split("/", 1)[1])
+                codes.add(ids.key(m[0].id))
     return frozenset(codes)
 
 
@@ -88,7 +89,7 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
     """
     def country_at(k: int) -> str | None:
         for d in drafts:
-            if d.i <= k < d.j and d.ids and d.ids[0].startswith("country/"):
+            if d.i <= k < d.j and d.ids and ids.kind(d.ids[0]) == "country":
                 return d.ids[0]
         return None
 
@@ -108,7 +109,7 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
         if owner is None and v.anaphoric.match([w.text for w in ws], d.j) and earlier:
             owner = earlier[-1].affiliation
         if owner:
-            d.affiliation, d.ids = owner, [force_id(owner)]
+            d.affiliation, d.ids = owner, [ids.force(owner)]
 
 
 def name_words(text: str) -> list[str]:

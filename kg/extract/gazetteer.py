@@ -15,13 +15,14 @@ language-specific vocabularies (titles, force nouns, pronouns) are not.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from kg import lang as languages
+from kg.extract import ids
+from kg.extract.text import fold, words
 
 # CLDR territory codes that are not countries (EU and UN are organisations in actors.yaml)
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
@@ -29,30 +30,6 @@ NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 # alternate-name lists hold many short or obscure forms that collide with ordinary words
 ALT_NAME_MIN_POPULATION = 100_000
 ALT_NAME_MIN_LENGTH = 4
-
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
-
-
-def words(text: str) -> list[str]:
-    """The words of a name or phrase as the lexicons compare them."""
-    return _WORD.findall(text)
-
-
-def fold(word: str) -> str:
-    """Case- and accent-insensitive form of a word for lookups."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def name_key(name: str) -> str:
-    """Comparison key of a name: "Yoon Suk-yeol" and "Yoon Suk Yeol" are equal."""
-    return re.sub(r"[\W_]+", "", fold(name))
-
-
-def slug(name: str) -> str:
-    """The id part of a name: lowercase ASCII words joined by hyphens."""
-    return re.sub(r"[\W_]+", "-", fold(name)).strip("-") or "x"
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -99,10 +76,6 @@ class Lexicon:
 
 # --- countries ---------------------------------------------------------------
 
-def country_id(code: str) -> str:
-    return f"country/{code}"
-
-
 @lru_cache(maxsize=None)
 def country_label(code: str) -> str:
     """English CLDR name of a country code ("KP" → "North Korea")."""
@@ -137,7 +110,7 @@ def _actor_entries() -> Iterable[tuple[str, Entry]]:
         for kind, section in (("country", "countries"), ("demonym", "demonyms")):
             for code, aliases in (data.get(section) or {}).items():
                 for alias in aliases:
-                    yield alias, Entry(kind, country_id(code), "Country", label=country_label(code),
+                    yield alias, Entry(kind, ids.country(code), "Country", label=country_label(code),
                                        exact_case=alias.isupper())
         for key, spec in (data.get("organizations") or {}).items():
             merged = orgs.setdefault(key, {"aliases": []})
@@ -148,9 +121,9 @@ def _actor_entries() -> Iterable[tuple[str, Entry]]:
     for key in sorted(orgs):
         spec = orgs[key]
         label = spec.get("label", key)
-        affiliation = country_id(spec["affiliation"]) if spec.get("affiliation") else None
+        affiliation = ids.country(spec["affiliation"]) if spec.get("affiliation") else None
         for alias in [label, *spec["aliases"]]:
-            yield alias, Entry("actor", f"org/{key}", "Organization", affiliation, label,
+            yield alias, Entry("actor", ids.actor(key), "Organization", affiliation, label,
                                exact_case=alias.isupper() and len(alias) <= 5)
 
 
@@ -162,7 +135,7 @@ def _cldr_regions() -> Iterable[tuple[str, Entry]]:
     for language in languages.codes():
         for code, name in Locale(language).territories.items():
             if code.isdigit() and code != "001":
-                yield name, Entry("region", f"region/{code}", "Place", label=english[code])
+                yield name, Entry("region", ids.region(code), "Place", label=english[code])
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +144,7 @@ def names() -> Lexicon:
     lex = Lexicon()
     for language in languages.codes():
         for name, code in _cldr_countries(language).items():
-            lex.add(name, Entry("country", country_id(code), "Country", label=country_label(code)))
+            lex.add(name, Entry("country", ids.country(code), "Country", label=country_label(code)))
     for alias, entry in [*_actor_entries(), *_cldr_regions()]:
         lex.add(alias, entry)
     return lex
@@ -201,7 +174,7 @@ class Place:
 
     @property
     def id(self) -> str:
-        return f"geonames/{self.geonames_id}"
+        return ids.geonames(self.geonames_id)
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract import gazetteer as gz
-from kg.extract.gazetteer import Entry, Lexicon, fold, slug
+from kg.extract import ids
+from kg.extract.gazetteer import Entry, Lexicon
+from kg.extract.text import fold
 from kg.extract.vocab import Vocab
 from kg.model import Sentence
 
@@ -214,7 +216,7 @@ class Scanner:
             if not f:
                 return None
             code = m[0].id
-            return Draft(i, k + f[1], "ArmedForce", "force", affiliation=code, ids=[force_id(code)])
+            return Draft(i, k + f[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
         f = self.v.forces.match(self.texts, i)
         if not f:
             return None
@@ -226,7 +228,7 @@ class Scanner:
             # "tentara" with no country: still troops, whose country the context may tell
             return Draft(i, i + f[1], "ArmedForce", "force") if fold(f[0].id) in self.v.alone else None
         code = m[0].id
-        return Draft(i, i + f[1] + m[1], "ArmedForce", "force", affiliation=code, ids=[force_id(code)])
+        return Draft(i, i + f[1] + m[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
 
     def place_word(self, i: int) -> Draft | None:
         p = self.v.place_before.match(self.texts, i)
@@ -244,8 +246,8 @@ class Scanner:
     def _place(self, i: int, j: int, name: str, place: gz.Place | None = None) -> Draft:
         """A place mention named ``name``: GeoNames when it knows it, else a place by its word."""
         place = place or gz.find_place(name, self.countries)
-        ids = [place.id] if place else [f"place/{slug(name)}"]
-        return Draft(i, j, "Place", "gazetteer" if place else "propn", ids=ids)
+        found = [place.id] if place else [ids.place(name)]
+        return Draft(i, j, "Place", "gazetteer" if place else "propn", ids=found)
 
     def named(self, i: int) -> Draft | None:
         m = self.name_at(i, (*NAME_KINDS, "demonym"))
@@ -274,7 +276,7 @@ class Scanner:
         if j == i + h[1]:
             return None
         return Draft(i, j, "Organization", "propn", affiliation=affil,
-                      ids=[f"org/{slug(' '.join(self.texts[i:j]))}"])
+                      ids=[ids.org(' '.join(self.texts[i:j]))])
 
     def name(self, i: int) -> Draft | None:
         j = self.name_run(i)
@@ -285,16 +287,12 @@ class Scanner:
             return self._place(i, j + after[1], " ".join(self.texts[i:j]))
         d = Draft(i, j, "Unknown", "propn", name=(i, j))
         if self.ends_with(self.v.org_cues, i):
-            d.type, d.ids = "Organization", [f"org/{slug(' '.join(self.texts[i:j]))}"]
+            d.type, d.ids = "Organization", [ids.org(' '.join(self.texts[i:j]))]
             return d
         place = gz.find_place(" ".join(self.texts[i:j]), self.countries)
         if place and (self.ends_with(self.v.locatives, i) or place.population >= BARE_PLACE_MIN_POPULATION):
             d.place = place
         return d
-
-
-def force_id(country_id: str) -> str:
-    return "force/" + country_id.split("/", 1)[1]
 
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import lang as languages
-from kg.extract.gazetteer import Entry, Lexicon, fold
+from kg.extract.gazetteer import Entry, Lexicon
+from kg.extract.text import fold
 
 
 @dataclass(frozen=True)

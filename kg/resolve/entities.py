@@ -15,16 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract import gazetteer as gz
+from kg.extract import ids
 from kg.extract.entities import mention_name, name_words, subsequence
-from kg.extract.gazetteer import fold, name_key, slug
+from kg.extract.text import fold, name_key, words
 from kg.extract.vocab import Vocab, vocab
 from kg.model import Entity, EntityMention, ParsedArticle
 
 QUOTES = '"“”«»„'
-# the type every entity id prefix stands for (unknown/… has none)
-PREFIX_TYPES = {"country": "Country", "geonames": "Place", "place": "Place", "region": "Place",
-                "org": "Organization", "force": "ArmedForce", "person": "Person"}
-
 
 
 @dataclass
@@ -80,14 +77,14 @@ def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
                 hosts[0].extend(g)
                 continue
         merged.append(g)
-    ids: dict[int, str] = {}
+    chosen: dict[int, str] = {}
     for g in merged:
         members = [clusters[k] for k in g]
         label = _best_name(n for c in members for n in c.names)
-        prefix = "person" if any(c.type == "Person" for c in members) else "unknown"
+        make = ids.person if any(c.type == "Person" for c in members) else ids.unknown
         for k in g:
-            ids[k] = f"{prefix}/{slug(label)}"
-    return ids
+            chosen[k] = make(label)
+    return chosen
 
 
 def _best_name(names) -> str:
@@ -137,7 +134,7 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
 
 
 def _group_count(text: str, v: Vocab) -> int:
-    m = v.groups.match(gz.words(text), 0)
+    m = v.groups.match(words(text), 0)
     return m[0].count if m else 2
 
 
@@ -149,7 +146,7 @@ def _group_ids(c: EntityMention, kind: str) -> list[str]:
     if kind == "Country":
         if c.type == "Country":
             return c.entity_ids[:1]
-        return [c.affiliation] if c.affiliation and c.affiliation.startswith("country/") else []
+        return [c.affiliation] if c.affiliation and ids.kind(c.affiliation) == "country" else []
     return []
 
 
@@ -175,7 +172,7 @@ def _resolve_titles(mentions: list[EntityMention], lang_of: dict[str, str]) -> N
             m.entity_ids = [next(iter(holders[key]))]
         else:
             title_en = vocab(lang_of[m.article_id]).title_en.get(fold(m.title or ""), m.title or "")
-            m.entity_ids = [f"person/{slug(title_en)}-{slug((m.affiliation or '').split('/')[-1])}".rstrip("-")]
+            m.entity_ids = [ids.office_holder(title_en, m.affiliation)]
 
 
 def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention]) -> list[Entity]:
@@ -188,15 +185,15 @@ def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention])
         by_article.setdefault(m.article_id, []).append(m)
 
     clusters = [c for aid, ms in by_article.items() for c in _article_clusters(ms, lang_of[aid])]
-    ids = _merge_clusters(clusters)
+    chosen = _merge_clusters(clusters)
     for k, c in enumerate(clusters):
         for m in c.mentions:
-            m.entity_ids = [ids[k]]
+            m.entity_ids = [chosen[k]]
     _adopt_known(mentions)
     _resolve_titles(mentions, lang_of)
     for m in mentions:     # a name typed by its other mentions (in other articles) takes their type
         if m.type == "Unknown" and m.entity_ids:
-            m.type = PREFIX_TYPES.get(m.entity_ids[0].split("/", 1)[0], "Unknown")
+            m.type = ids.type_of(m.entity_ids[0]) or "Unknown"
     for aid, ms in by_article.items():
         _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]))
     return _entities(mentions, lang_of)
@@ -206,10 +203,10 @@ def _adopt_known(mentions: list[EntityMention]) -> None:
     """An unknown name that is elsewhere a typed entity's surface form is that entity."""
     known: dict[str, set[str]] = {}
     for m in mentions:
-        if m.entity_ids and not m.entity_ids[0].startswith("unknown/") and m.source not in ("pronoun", "group"):
+        if m.entity_ids and ids.kind(m.entity_ids[0]) != "unknown" and m.source not in ("pronoun", "group"):
             known.setdefault(name_key(m.text), set()).add(m.entity_ids[0])
     for m in mentions:
-        if m.entity_ids and m.entity_ids[0].startswith("unknown/"):
+        if m.entity_ids and ids.kind(m.entity_ids[0]) == "unknown":
             hit = known.get(name_key(m.text), set())
             if len(hit) == 1:
                 m.entity_ids = [next(iter(hit))]
@@ -231,16 +228,15 @@ def _entities(mentions: list[EntityMention], lang_of: dict[str, str]) -> list[En
 
 
 def _entity_type(eid: str, named: list[EntityMention]) -> str:
-    prefix = eid.split("/", 1)[0]
-    if prefix in PREFIX_TYPES:
-        return PREFIX_TYPES[prefix]
+    if ids.type_of(eid):
+        return ids.type_of(eid)
     types = {m.type for m in named} - {"Unknown"}
     return types.pop() if len(types) == 1 else "Unknown"
 
 
 def _describe(e: Entity, named: list[EntityMention], lang_of: dict[str, str]) -> None:
     """Canonical label (English where known), affiliation and coordinates."""
-    prefix, rest = e.id.split("/", 1)
+    prefix, rest = ids.kind(e.id), ids.key(e.id)
     known = gz.entity_labels().get(e.id)
     if known:
         e.label, _, e.affiliation = known
@@ -248,9 +244,9 @@ def _describe(e: Entity, named: list[EntityMention], lang_of: dict[str, str]) ->
         place = gz.place_by_id(int(rest))
         if place:
             e.label, e.geonames_id, e.lat, e.lon = place.name, place.geonames_id, place.lat, place.lon
-            e.affiliation = gz.country_id(place.country)
+            e.affiliation = ids.country(place.country)
     elif prefix == "force":
-        e.label, e.affiliation = force_label(rest), gz.country_id(rest)
+        e.label, e.affiliation = force_label(rest), ids.country(rest)
     elif prefix == "person":
         names = [n for m in named if (n := mention_name(m, lang_of[m.article_id]))]
         affils = Counter(m.affiliation for m in named if m.affiliation)
@@ -270,13 +266,13 @@ def _describe(e: Entity, named: list[EntityMention], lang_of: dict[str, str]) ->
 
 def _label_of(entity_id: str) -> str:
     known = gz.entity_labels().get(entity_id)
-    return known[0] if known else entity_id.split("/", 1)[-1]
+    return known[0] if known else ids.key(entity_id)
 
 
 @lru_cache(maxsize=None)
 def force_label(code: str) -> str:
     """"North Korean armed forces" (English demonym when known, else the country name)."""
     for alias, entry in ((a, e) for bucket in gz.names().phrases.values() for a, e in bucket):
-        if entry.kind == "demonym" and entry.id == gz.country_id(code):
+        if entry.kind == "demonym" and entry.id == ids.country(code):
             return f"{alias} armed forces"
     return f"Armed forces of {gz.country_label(code)}"
