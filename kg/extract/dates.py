@@ -100,7 +100,7 @@ def _shift_months(d: date, n: int) -> date:
 class DateReader:
     """Reads the time anchors of one article in order, remembering the last day named."""
 
-    def __init__(self, published: date | None, lang: str = "id") -> None:
+    def __init__(self, published: date | None, lang: str) -> None:
         self.base, self.lang = published, lang
         self.words = words(lang)
         self.last: date | None = None
