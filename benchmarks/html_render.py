@@ -1,6 +1,6 @@
 """How long the HTML graph takes to become usable: a synthetic or a real graph in headless Chromium.
 
-Renders a synthetic graph (default 2,000 nodes, 5,000 edges) with kg.html, or
+Renders a synthetic graph (default 2,000 nodes, 5,000 edges) with kg.export.html, or
 with ``--graph FILE --copies N`` a real exported graph copied N times under new
 IRIs (benchmarks/copies.py) and read back the way ``kg view`` reads a file;
 opens it in Debian's chromium and reports, from the page's own clock
@@ -29,12 +29,12 @@ import copies  # noqa: E402  (benchmarks/copies.py)
 from browser import browser_context, wait_for  # noqa: E402  (tests/browser.py)
 from test_html import synthetic_graph  # noqa: E402
 
-from kg import html  # noqa: E402
+from kg.export import html  # noqa: E402
 
 
 def real_graph(path: Path, n: int):
     """``path`` (N-Triples) copied ``n`` times, read back as ``kg view`` reads a graph file."""
-    from kg import rdf
+    from kg.export import rdf_read
 
     if path.suffix != ".nt":
         raise SystemExit("--graph takes an N-Triples file (kg build --format nt)")
@@ -43,7 +43,7 @@ def real_graph(path: Path, n: int):
         big = Path(tmp) / "graph.nt"
         with open(big, "w", encoding="utf-8") as fh:
             fh.writelines(copies.copied(lines, n, identifiers=True))
-        return rdf.to_networkx(rdf.load(big))
+        return rdf_read.to_networkx(rdf_read.load(big))
 
 
 def measure(page_path: Path, runs: int) -> list[tuple[float, float, int]]:

@@ -29,7 +29,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "benchmarks")]
 
 import copies  # noqa: E402  (benchmarks/copies.py)
 
-from kg import query, rdf, store  # noqa: E402
+from kg.export import query, rdf, store  # noqa: E402
 
 
 def template(graph: Path | None) -> tuple[list[str], list[str]]:

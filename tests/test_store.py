@@ -16,7 +16,7 @@ from typing import Iterator
 import pytest
 
 from cli_run import ENV, command, kg
-from kg import query, rdf, remote, store
+from kg.export import query, rdf, remote, store
 from test_query import PRESETS
 from test_rdf import sample_graph
 

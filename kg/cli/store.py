@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.remote import DEFAULT_BIND
+from kg.export.remote import DEFAULT_BIND
 
 
 @cli.command("load")
@@ -19,7 +19,7 @@ def load_cmd(files: tuple[Path, ...], folder: Path) -> None:
     TriG keeps each article's named graph. A file that cannot be read leaves
     the store as it was. Then: `kg query DIR --preset timeline`, `kg serve DIR`.
     """
-    from kg import store
+    from kg.export import store
 
     count = store.load(list(files), folder)
     click.echo(f"{folder}: {count:,} quads after loading {len(files)} file{'s' if len(files) != 1 else ''}")
@@ -39,7 +39,7 @@ def serve_cmd(folder: Path, bind: str, writable: bool, cors: bool) -> None:
     Graph Store:     http://BIND/store   (GET; PUT/POST/DELETE with --writable)
     Queries see the union of every article's graph, as `kg query` does.
     """
-    from kg import remote
+    from kg.export import remote
 
     click.echo(f"kg: serving {folder} on http://{bind}/query ({'read-write' if writable else 'read-only'})",
                err=True)
@@ -64,7 +64,7 @@ def push_cmd(source: Path, endpoint: str, replace_default: bool) -> None:
     server, so pushing again loses and duplicates nothing; the events and
     entities of the default graph are merged into the server's.
     """
-    from kg import remote, store
+    from kg.export import remote, store
 
     done = remote.push(store.open_graph(source), endpoint, replace_default)
     click.echo(f"pushed {done.triples:,} triples in {done.graphs} graph{'s' if done.graphs != 1 else ''} to {endpoint}")
