@@ -9,7 +9,7 @@ the benchmarks that need a graph of archive size.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from kg.vocab import DEFAULT_BASE
 

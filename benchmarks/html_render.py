@@ -25,7 +25,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "benchmarks")]
 
 import copies  # noqa: E402  (benchmarks/copies.py)
-
 from browser import browser_context, wait_for  # noqa: E402  (tests/browser.py)
 from test_html import synthetic_graph  # noqa: E402
 

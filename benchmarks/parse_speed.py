@@ -46,8 +46,8 @@ def cold_start(lang: str, provider: str, threads: int | None) -> float:
 
 def throughput(articles_dir: Path, min_sentences: int, lang: str, provider: str) -> dict:
     """Parse the articles repeated to ``min_sentences``; rates and peak RSS of this process."""
-    from kg.parse import nlp
     from kg.model import Article
+    from kg.parse import nlp
 
     files = sorted(articles_dir.glob("*.txt"))
     if not files:

@@ -9,16 +9,16 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from cli_run import ENV, command, kg
-from kg.export import query, rdf, remote, store
 from test_query import PRESETS
 from test_rdf import sample_graph
+
+from kg.export import query, rdf, remote, store
 
 WAIT_S = 30   # the longest a server may take to answer its first request
 

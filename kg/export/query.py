@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat,
-                        Store, serialize)
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
 
 from kg.errors import KgError, UsageError
 from kg.export.vocab import PREFIXES, QUERIES_DIR, XSD
@@ -63,7 +62,8 @@ def presets(folder: Path = QUERIES_DIR) -> dict[str, Preset]:
 def preset(name: str) -> Preset:
     known = presets()
     if name not in known:
-        raise UsageError(f"no preset named {name!r} (presets: {', '.join(known) or 'none found in ' + str(QUERIES_DIR)})")
+        listed = ", ".join(known) or f"none found in {QUERIES_DIR}"
+        raise UsageError(f"no preset named {name!r} (presets: {listed})")
     return known[name]
 
 
