@@ -13,6 +13,7 @@ from kg.cli import EXIT_CODES, cli
 from kg.errors import NOTHING_PROCESSED, OK, SOME_SKIPPED, KgError
 from kg.model import Skipped
 from kg.nlp import PROVIDERS
+from kg.parallel import default_jobs
 from kg.pipeline import LANGUAGES, Result
 from kg.progress import NORMAL, QUIET, VERBOSE, Reporter
 from kg.rdf import FORMATS as RDF_FORMATS
@@ -35,11 +36,16 @@ from kg.rdf import FORMATS as RDF_FORMATS
               help="Read and parse everything again, ignoring (and not filling) the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where parses are cached  [default: OUT/.kg-cache]")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="the cores available",
+              help="Parse and extract in this many processes (or Dask workers with --scheduler local).")
+@click.option("--scheduler", metavar="ADDRESS|local",
+              help="Parse and extract on a Dask cluster: its scheduler's address, or local to start one here.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only skipped inputs and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print every article and the time of each stage.")
 @click.pass_context
 def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, provider: str, html: bool,
-              store: bool, no_cache: bool, cache_dir: Path | None, quiet: bool, verbose: bool) -> None:
+              store: bool, no_cache: bool, cache_dir: Path | None, jobs: int, scheduler: str | None, quiet: bool,
+              verbose: bool) -> None:
     """Build the event graph of SOURCE (a folder of articles, or one file) into OUT.
 
     Reads .txt, .md, .html/.htm, .json and .jsonl files (recursively); an
@@ -78,7 +84,7 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
             else:
                 report, files = _rebuild(source, out, outputs, fmt, lang, provider, html, store_dir,
                                          None if no_cache else cache_dir or out / CACHE_DIRNAME,
-                                         reporter, ctx.obj["debug"], state)
+                                         reporter, ctx.obj["debug"], state, jobs, scheduler)
                 if not no_cache:
                     record.save(key, files, report)
     except KeyboardInterrupt as e:
@@ -92,7 +98,7 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
 
 def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, provider: str, html: bool,
              store_dir: Path | None, cache_dir: Path | None, reporter: Reporter, strict: bool,
-             state: dict[str, bool]) -> tuple[dict, dict[Path, bytes | str]]:
+             state: dict[str, bool], jobs: int, scheduler: str | None) -> tuple[dict, dict[Path, bytes | str]]:
     """Build for real and replace the outputs; the report and the files written."""
     from kg import pipeline, store
     from kg.cache import ParseCache
@@ -100,7 +106,8 @@ def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, 
 
     reporter.info(f"reading {source}")
     result = pipeline.build(source, lang=lang, provider=provider,
-                            cache=ParseCache(cache_dir) if cache_dir else None, progress=reporter, strict=strict)
+                            cache=ParseCache(cache_dir) if cache_dir else None, progress=reporter, strict=strict,
+                            jobs=jobs, scheduler=scheduler)
     if not result.articles:
         raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
                       f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
