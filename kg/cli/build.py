@@ -10,6 +10,7 @@ from kg.cli import EXIT_CODES, cli
 from kg.errors import OK, SOME_SKIPPED
 from kg.parse.nlp import PROVIDERS
 from kg.pipeline.outputs import FORMATS, BuildReport
+from kg.pipeline.parallel import default_jobs
 from kg.pipeline.progress import NORMAL, QUIET, VERBOSE, Reporter
 from kg.pipeline.stages import LANGUAGES
 
@@ -31,11 +32,16 @@ from kg.pipeline.stages import LANGUAGES
               help="Read and parse everything again, ignoring (and not filling) the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where parses are cached  [default: OUT/.kg-cache]")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="the cores available",
+              help="Parse and extract in this many processes (or Dask workers with --scheduler local).")
+@click.option("--scheduler", metavar="ADDRESS|local",
+              help="Parse and extract on a Dask cluster: its scheduler's address, or local to start one here.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only skipped inputs and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print every article and the time of each stage.")
 @click.pass_context
 def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, provider: str, html: bool,
-              store: bool, no_cache: bool, cache_dir: Path | None, quiet: bool, verbose: bool) -> None:
+              store: bool, no_cache: bool, cache_dir: Path | None, jobs: int, scheduler: str | None, quiet: bool,
+              verbose: bool) -> None:
     """Build the event graph of SOURCE (a folder of articles, or one file) into OUT.
 
     Reads .txt, .md, .html/.htm, .json and .jsonl files (recursively); an
@@ -51,8 +57,9 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
         raise click.UsageError("--quiet and --verbose exclude each other")
     t0 = time.monotonic()
     reporter = Reporter(QUIET if quiet else VERBOSE if verbose else NORMAL)
-    report = build_into(source, out, fmt=fmt, lang=lang, provider=provider, html=html, store=store, cache=not no_cache,
-                        cache_dir=cache_dir, progress=reporter, strict=ctx.obj["debug"])
+    report = build_into(source, out, fmt=fmt, lang=lang, provider=provider, html=html, store=store,
+                        cache=not no_cache, cache_dir=cache_dir, progress=reporter, strict=ctx.obj["debug"],
+                        jobs=jobs, scheduler=scheduler)
     if not quiet:
         click.echo(summary(report, time.monotonic() - t0))
     ctx.exit(SOME_SKIPPED if report.skipped else OK)

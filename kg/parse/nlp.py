@@ -49,6 +49,8 @@ class ModelsMissing(KgError):
 class Parser(Protocol):
     def parse(self, article: Article) -> list[Sentence]: ...
 
+    def parse_many(self, articles: list[Article]) -> list[list[Sentence]]: ...
+
 
 def segments(article: Article) -> list[tuple[int, str]]:
     """The (offset, text) pieces to parse: non-empty lines, the dateline cut off."""
@@ -137,19 +139,31 @@ class StanzaParser:
 
     def documents(self, article: Article) -> list[tuple[int, stanza.Document]]:
         """Stanza's documents for the segments of ``article``, each with its offset in the text."""
+        return self._documents([article])[0]
+
+    def _documents(self, articles: list[Article]) -> list[list[tuple[int, "stanza.Document"]]]:
+        """The segments of several articles through one Stanza call, which batches sentences across them all."""
         import stanza
 
-        segs = segments(article)
-        docs = self.pipeline([stanza.Document([], text=t) for _, t in segs]) if segs else []
-        return [(base, doc) for (base, _), doc in zip(segs, docs)]
+        segs = [segments(a) for a in articles]
+        texts = [stanza.Document([], text=t) for pieces in segs for _, t in pieces]
+        docs = iter(self.pipeline(texts) if texts else [])
+        return [[(base, next(docs)) for base, _ in pieces] for pieces in segs]
 
     def parse(self, article: Article) -> list[Sentence]:
-        sentences: list[Sentence] = []
-        for base, doc in self.documents(article):
-            sentences.extend(_from_stanza(doc, base, len(sentences)))
-        for s in sentences:
-            s.text = article.text[s.start:s.end]
-        return sentences
+        return self.parse_many([article])[0]
+
+    def parse_many(self, articles: list[Article]) -> list[list[Sentence]]:
+        """The sentences of each article, all parsed in one Stanza call."""
+        out = []
+        for article, documents in zip(articles, self._documents(articles)):
+            sentences: list[Sentence] = []
+            for base, doc in documents:
+                sentences.extend(_from_stanza(doc, base, len(sentences)))
+            for s in sentences:
+                s.text = article.text[s.start:s.end]
+            out.append(sentences)
+        return out
 
 
 class ConlluParser:
@@ -168,6 +182,9 @@ class ConlluParser:
         if not path.is_file():
             raise KgError(f"no pre-parsed CoNLL-U for {article.path}: expected {path}")
         return parse_conllu(path.read_text(encoding="utf-8"), article)
+
+    def parse_many(self, articles: list[Article]) -> list[list[Sentence]]:
+        return [self.parse(a) for a in articles]
 
 
 def get_parser(lang: str = "id", provider: str = "bundled") -> Parser:

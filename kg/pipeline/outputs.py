@@ -66,7 +66,7 @@ def output_files(out: Path, fmt: str = "ttl", html: bool = True) -> list[Path]:
 def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str = "auto",
                provider: str = "bundled", html: bool = True, store: bool = True, cache: bool = True,
                cache_dir: Path | str | None = None, progress: Reporter | None = None,
-               strict: bool = False) -> BuildReport:
+               strict: bool = False, jobs: int = 1, scheduler: str | None = None) -> BuildReport:
     """Build ``source`` into the folder ``out``: events.json, graph.<fmt>, (``html``) graph.html and
     (``store``) the Oxigraph store graph.oxigraph/.
 
@@ -74,7 +74,8 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
     and models) is recognised from the record and writes nothing; otherwise
     every output is replaced atomically, all together, and an interruption
     leaves the previous outputs (or, once renamed, the complete new ones).
-    ``cache=False`` neither reads nor fills the parse cache and the record.
+    ``cache=False`` neither reads nor fills the parse cache and the record; ``jobs`` and
+    ``scheduler`` say where articles are parsed (see :func:`kg.pipeline.stages.build`).
     """
     source, out = Path(source), Path(out)
     progress = progress or Reporter(SILENT)
@@ -102,7 +103,7 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
             progress.info(f"reading {source}")
             parses = ParseCache(Path(cache_dir) if cache_dir else out / CACHE_DIRNAME) if cache else None
             result = stages.build(source, lang=lang, provider=provider, cache=parses, progress=progress,
-                                  strict=strict)
+                                  strict=strict, jobs=jobs, scheduler=scheduler)
             if not result.articles:
                 raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
                               f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)

@@ -3,30 +3,27 @@
 ``build`` never stops for one bad article: an input that cannot be read,
 parsed (no model for its language) or extracted becomes a
 :class:`~kg.model.Skipped` with a one-line reason, and the rest of the folder
-is still built. Parses come from a :class:`~kg.cache.ParseCache` when one is
-given, and the Stanza pipeline is loaded only when some article really needs
-parsing.
+is still built. Parses come from a :class:`~kg.pipeline.cache.ParseCache` when
+one is given; parsing and extraction run in batches, here or in workers
+(:mod:`kg.pipeline.parallel`), and a Stanza pipeline is loaded only where some
+article really needs parsing.
 """
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from kg import lang as languages
-from kg.errors import KgError
 from kg.model import Article, EntityMention, EventMention, ParsedArticle, Result, Sentence, Skipped, Stats
 from kg.pipeline.cache import ParseCache
+from kg.pipeline import parallel
 from kg.pipeline.progress import SILENT, Reporter
 
 # the languages kg can build graphs for (``--lang``): the folders of kg/lang/; others are skipped with a reason
 LANGUAGES = languages.codes()
 # longer than any news article (≈ 150,000 words): a dump, which would tie up the parser for hours
 MAX_ARTICLE_CHARS = 1_000_000
-
-log = logging.getLogger(__name__)
-
 
 def extract(parsed: ParsedArticle) -> tuple[list[EntityMention], list[EventMention]]:
     """Entity and event mentions of one parsed article."""
@@ -43,12 +40,8 @@ def language_name(code: str) -> str:
     return Locale("en").languages.get(code, code)
 
 
-class NoModel(KgError):
-    """Articles in this language cannot be parsed; the message says why and what to do."""
-
-
 class _Parsers:
-    """Parses articles per language: from the cache, else with a lazily loaded parser.
+    """Which articles can be parsed, and their parses from the cache; the parsing itself is the workers'.
 
     A language whose models are missing is remembered with the reason, so
     every article in it is skipped with the same message.
@@ -62,63 +55,66 @@ class _Parsers:
         self._versions: dict[str, str] = {}
         self._unavailable: dict[str, str] = {}
 
-    def unavailable(self, lang: str) -> str | None:
-        """Why articles in ``lang`` cannot be built, or None when they can."""
+    def unavailable(self, article: Article) -> str | None:
+        """Why ``article`` cannot be built, or None when it can."""
+        lang = article.language
         if lang not in self._unavailable and not languages.known(lang):
             self._unavailable[lang] = (f"the article is in {language_name(lang)} ({lang}); kg builds graphs "
                                        f"for {', '.join(language_name(c) for c in languages.codes())} only")
-        return self._unavailable.get(lang)
+        if lang in self._unavailable:
+            return self._unavailable[lang]
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            return (f"too long for one news article ({len(article.text):,} characters; kg parses at most "
+                    f"{MAX_ARTICLE_CHARS:,}): split it into its articles")
+        return None
 
-    def parse(self, article: Article) -> tuple[list[Sentence], bool]:
-        """The sentences of ``article`` and whether they came from the cache.
+    def no_model(self, lang: str, reason: str) -> None:
+        self._unavailable[lang] = reason
 
-        Raises :class:`NoModel` when the article's language cannot be parsed.
-        """
+    def _key(self, article: Article) -> str:
         from kg.parse import nlp
 
-        lang = article.language
-        reason = self.unavailable(lang)
-        if reason:
-            raise NoModel(reason)
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            raise KgError(f"too long for one news article ({len(article.text):,} characters; kg parses at most "
-                          f"{MAX_ARTICLE_CHARS:,}): split it into its articles")
-        if lang not in self._versions:
-            self._versions[lang] = nlp.model_version(lang, self.provider)
-        key = self.cache.key(article, self._versions[lang]) if self.cache else ""
-        sentences = self.cache.get(key, article) if self.cache else None
+        if article.language not in self._versions:
+            self._versions[article.language] = nlp.model_version(article.language, self.provider)
+        return self.cache.key(article, self._versions[article.language]) if self.cache else ""
+
+    def cached(self, article: Article) -> list[Sentence] | None:
+        """The article's sentences from the cache, or None when it must be parsed."""
+        sentences = self.cache.get(self._key(article), article) if self.cache else None
         if sentences is not None:
             self.stats.cached += 1
-            return sentences, True
-        try:
-            parser = nlp.get_parser(lang, self.provider)
-        except nlp.ModelsMissing as e:
-            self._unavailable[lang] = self._no_models(lang, str(e))
-            raise NoModel(self._unavailable[lang]) from None
-        sentences = parser.parse(article)
+        return sentences
+
+    def parsed(self, article: Article, sentences: list[Sentence]) -> None:
+        """A worker parsed ``article``: counted, and kept for the next build."""
         self.stats.parsed += 1
         if self.cache:
-            self.cache.put(key, sentences)
-        return sentences, False
+            self.cache.put(self._key(article), sentences)
 
-    def _no_models(self, lang: str, detail: str) -> str:
-        from kg.parse import nlp
 
-        name = language_name(lang)
-        if self.provider == "bundled" and not (nlp.MODELS_DIR / lang).is_dir():
-            return (f"the article is in {name} ({lang}) and kg bundles no {name} model; "
-                    f"run `kg models download {lang}` once, then build with --provider stanza")
-        return f"no {name} ({lang}) parsing model: {detail}"
+def no_model_reason(lang: str, provider: str, detail: str) -> str:
+    """Why articles in ``lang`` cannot be parsed with ``provider``, and what to do."""
+    from kg.parse import nlp
+
+    name = language_name(lang)
+    if provider == "bundled" and not (nlp.MODELS_DIR / lang).is_dir():
+        return (f"the article is in {name} ({lang}) and kg bundles no {name} model; "
+                f"run `kg models download {lang}` once, then build with --provider stanza")
+    return f"no {name} ({lang}) parsing model: {detail}"
 
 
 def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache: ParseCache | None = None,
-          progress: Reporter | None = None, strict: bool = False) -> Result:
+          progress: Reporter | None = None, strict: bool = False, jobs: int = 1,
+          scheduler: str | None = None) -> Result:
     """Build the event graph for a file or folder of articles.
 
     ``lang`` is ``auto`` (detected per article) or a code from LANGUAGES;
     ``cache`` reuses earlier parses; ``progress`` hears about every article
     and every skipped input; ``strict`` lets an article's failure raise
-    instead of skipping it (for ``--debug``).
+    instead of skipping it (for ``--debug``). Articles are parsed and
+    extracted in ``jobs`` processes, or on the Dask ``scheduler`` (an
+    address, or ``local``): the result is the same whichever (see
+    :mod:`kg.pipeline.parallel`).
     """
     from kg.export.graph import build_graph
     from kg.read import articles as read
@@ -145,12 +141,16 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
     t0 = time.monotonic()
     progress.start(len(articles))
     try:
+        tasks: list[parallel.Task] = []
         for article in articles:
-            done = _parse_and_extract(article, parsers, result, skip, strict)
-            if done:
-                parsed, cached = done
-                progress.detail(f"{'cached' if cached else 'parsed'} {article.id} ({article.language}): "
-                                f"{len(parsed.sentences)} sentences")
+            reason = parsers.unavailable(article)
+            if reason:
+                skip(Skipped(_source(article), reason))
+                progress.advance(article.id)
+            else:
+                tasks.append((article, parsers.cached(article)))
+        for (article, cached), outcome in zip(tasks, parallel.run(tasks, provider, strict, jobs, scheduler)):
+            _take(article, cached is not None, outcome, parsers, result, skip, progress)
             progress.advance(article.id)
     finally:
         progress.finish()
@@ -171,31 +171,20 @@ def _source(article: Article) -> str:
     return f"{article.path}#{record}" if "#" in article.id and record.isdigit() else str(article.path)
 
 
-def _parse_and_extract(article: Article, parsers: _Parsers, result: Result, skip: Callable[[Skipped], None],
-                       strict: bool) -> tuple[ParsedArticle, bool] | None:
-    """Parse and extract one article into ``result``; a failure skips just this article.
-
-    Returns the parsed article and whether its parse came from the cache.
-    """
-    stage = "parse"
-    try:
-        sentences, cached = parsers.parse(article)
-        parsed = ParsedArticle(article, sentences)
-        stage = "extract events from"
-        ents, evs = extract(parsed)
-    except KgError as e:  # no model for its language, no pre-parsed CoNLL-U beside it …
-        skip(Skipped(_source(article), str(e)))
-        return None
-    except Exception as e:  # one article's failure must not cost the whole folder
-        if strict:
-            raise
-        log.debug("failed on %s", article.path, exc_info=True)
-        skip(Skipped(_source(article), f"kg could not {stage} it ({type(e).__name__}: {e}); "
-                                        "this is a kg bug: please report it (--debug shows details)"))
-        return None
+def _take(article: Article, cached: bool, outcome: parallel.Outcome, parsers: _Parsers, result: Result,
+          skip: Callable[[Skipped], None], progress: Reporter) -> None:
+    """One article's outcome into ``result``, in article order."""
+    if outcome.no_model:
+        parsers.no_model(article.language, outcome.skipped)
+    if not cached and outcome.sentences and not outcome.no_model:
+        parsers.parsed(article, outcome.sentences)
+    if outcome.skipped is not None:
+        skip(Skipped(_source(article), outcome.skipped))
+        return
     result.articles.append(article)
-    result.parsed.append(parsed)
-    result.entity_mentions += ents
-    result.event_mentions += evs
-    result.stats.sentences += len(sentences)
-    return parsed, cached
+    result.parsed.append(ParsedArticle(article, outcome.sentences))
+    result.entity_mentions += outcome.entity_mentions
+    result.event_mentions += outcome.event_mentions
+    result.stats.sentences += len(outcome.sentences)
+    progress.detail(f"{'cached' if cached else 'parsed'} {article.id} ({article.language}): "
+                    f"{len(outcome.sentences)} sentences")
