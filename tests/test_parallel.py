@@ -5,10 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-import kg
 from cli_run import kg as kg_cli
 from conllu_util import conllu
+
+import kg
 from kg.export import html, rdf
 from kg.export import json as export_json
 from kg.model import Result

@@ -141,7 +141,7 @@ class StanzaParser:
         """Stanza's documents for the segments of ``article``, each with its offset in the text."""
         return self._documents([article])[0]
 
-    def _documents(self, articles: list[Article]) -> list[list[tuple[int, "stanza.Document"]]]:
+    def _documents(self, articles: list[Article]) -> list[list[tuple[int, stanza.Document]]]:
         """The segments of several articles through one Stanza call, which batches sentences across them all."""
         import stanza
 

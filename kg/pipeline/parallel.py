@@ -18,9 +18,9 @@ from __future__ import annotations
 import logging
 import os
 import signal
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterator
 
 from kg.errors import KgError
 from kg.model import Article, EntityMention, EventMention, ParsedArticle, Sentence

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from kg import lang as languages
 from kg.model import Article, EntityMention, EventMention, ParsedArticle, Result, Sentence, Skipped, Stats
-from kg.pipeline.cache import ParseCache
 from kg.pipeline import parallel
+from kg.pipeline.cache import ParseCache
 from kg.pipeline.progress import SILENT, Reporter
 
 # the languages kg can build graphs for (``--lang``): the folders of kg/lang/; others are skipped with a reason
