@@ -221,14 +221,14 @@ def test_examples_every_preset_answers(examples_ttl) -> None:
     assert any("Korea" in (force or "") and count == 10000 for force, count in deployed), deployed
 
 
-def test_examples_presets_list_the_same_rows_in_the_same_order_in_oxigraph(examples) -> None:
+def test_examples_presets_list_the_same_rows_in_the_same_order_in_oxigraph(examples_ttl) -> None:
     """A second SPARQL engine agrees row for row: every preset orders its rows completely (no ties
     left to the engine) and says the same thing where engines differ (GROUP_CONCAT over nothing)."""
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.load(path=str(examples), format=ox.RdfFormat.TURTLE)
-    data = rdf.load(examples)
+    store.load(path=str(examples_ttl), format=ox.RdfFormat.TURTLE)
+    data = rdf_read.load(examples_ttl)
     for name in PRESETS:
         text = query.preset(name).text
         ours = [[None if v is None else str(v) for v in row] for row in query.run(data, text)]
