@@ -57,9 +57,9 @@ class Result:
 
 def extract(parsed: ParsedArticle) -> tuple[list[EntityMention], list[EventMention]]:
     """Entity and event mentions of one parsed article."""
-    from kg import entities, events
+    from kg import entities, entity_types, events
 
-    mentions = entities.find_mentions(parsed)
+    mentions = entity_types.type_mentions(parsed, entities.find_mentions(parsed))
     return mentions, events.extract_events(parsed, mentions)
 
 

@@ -60,7 +60,7 @@ def tagger() -> ner.Tagger:
 
 
 def test_bundled_tagger_types_news_names(tagger: ner.Tagger) -> None:
-    words = "Presiden Prabowo Subianto bertemu Perdana Menteri Anthony Albanese di Jakarta .".split()
+    words = ["Presiden", "Prabowo", "Subianto", "bertemu", "Perdana", "Menteri", "Anthony", "Albanese", "di", "Jakarta", "."]
     tags = tagger.tag(words)
     found = {(" ".join(words[a:b]), c) for a, b, c in ner_data.spans(tags)}
     assert ("Prabowo Subianto", "PER") in found and ("Jakarta", "LOC") in found
