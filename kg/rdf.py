@@ -136,6 +136,8 @@ def _add_entity(g: Graph, iri: URIRef, ident: str, attrs: dict, base: str) -> No
         g.add((iri, WGS84.long, _decimal(attrs["lon"])))
     if attrs.get("mention_count") is not None:
         g.add((iri, KG.mentionCount, Literal(int(attrs["mention_count"]), datatype=XSD.nonNegativeInteger)))
+    if attrs.get("type_source"):
+        g.add((iri, KG.typeSource, Literal(attrs["type_source"])))
 
 
 def _add_modality(g: Graph, subject: URIRef, values: list[str]) -> None:
@@ -393,7 +395,8 @@ def to_networkx(rdf: Graph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
                      affiliation=(entities.get(affiliation) or _ident(g, affiliation, base)) if affiliation else None,
                      geonames_id=int(same[0][len(str(GEONAMES)):].strip("/")) if same else None,
                      lat=_float(g.value(node, WGS84.lat)), lon=_float(g.value(node, WGS84.long)),
-                     mention_count=int(count) if count is not None else None)
+                     mention_count=int(count) if count is not None else None,
+                     type_source=_str(g.value(node, KG.typeSource)) or "")
     for node, ident in sorted(entities.items(), key=lambda kv: kv[1]):
         affiliation = g.value(node, KG.affiliation)
         if affiliation in entities:
