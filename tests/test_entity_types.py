@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg import entity_types
-from kg.entities import find_mentions, resolve_entities
+from kg.extract import entity_types
+from kg.extract.entities import find_mentions
 from kg.model import Article, ParsedArticle
+from kg.resolve.entities import resolve_entities
 
 WEIGHTS = entity_types.rules("id").weights
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import ner, ner_data, vectors
+from kg.parse import ner, ner_data, vectors
 
 
 def test_read_tsv_maps_corpus_tags(tmp_path: Path) -> None:
