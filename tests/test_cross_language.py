@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import kg
 from conllu_util import conllu
+
+import kg
 
 EN = ("Chilean President Gabriel Boric spoke by phone with Peruvian President Dina Boluarte "
       "on Tuesday, March 4, 2031, about fishing rights.")

@@ -8,19 +8,9 @@ receiving a guest.
 """
 from __future__ import annotations
 
-from conllu_util import mention, parsed
+from conllu_util import args, mention, only, parsed
 
 from kg.events import extract_events
-
-
-def args(ev) -> set[tuple[str, str]]:
-    return {(a.role, a.mention.text) for a in ev.arguments}
-
-
-def only(events, type_):
-    found = [e for e in events if e.type == type_]
-    assert len(found) == 1, [(e.type, e.trigger_text) for e in events]
-    return found[0]
 
 
 def test_quote_final_attribution_with_the_speaker_before_the_verb():
