@@ -143,6 +143,18 @@ def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
     assert '"time_value":"2024-07","time_granularity":"month"' in page
 
 
+def test_an_html_page_is_dated_by_its_metadata_never_by_an_event_date_in_its_text(tmp_path):
+    from kg.read import read_path
+
+    body = ("<article><h1>Prabowo Menerima Albanese</h1><p>Presiden Prabowo Subianto menerima Perdana Menteri "
+            "Australia di Istana Merdeka pada Kamis (15/5/2025) untuk membahas kerja sama.</p></article>")
+    meta = '<meta property="article:published_time" content="2025-05-16T08:00:00+07:00">'
+    (tmp_path / "plain.html").write_text(f"<html><head><title>T</title></head><body>{body}</body></html>")
+    (tmp_path / "meta.html").write_text(f"<html><head><title>T</title>{meta}</head><body>{body}</body></html>")
+    got = {a.id: a.published for a in read_path(tmp_path)}
+    assert got == {"plain.html": None, "meta.html": date(2025, 5, 16)}
+
+
 def test_a_dateline_or_byline_with_a_date_dates_the_article_and_an_event_date_does_not():
     body = "Presiden Prabowo Subianto menerima kunjungan Perdana Menteri Australia di Istana Merdeka hari ini."
     assert layout.analyse(f"Judul Berita Kunjungan\n\nJAKARTA, Senin (4/11/2024) - {body}", "id").published \
