@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from conllu_util import args, mention, only, parsed
 
-from kg.events import extract_events
+from kg.extract.events import extract_events
 
 
 def test_quote_final_attribution_with_the_speaker_before_the_verb():
