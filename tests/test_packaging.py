@@ -44,6 +44,7 @@ def test_readme_installs_cpu_torch_with_the_pin_ci_uses() -> None:
     install = _bash_blocks((ROOT / "README.md").read_text(encoding="utf-8"))[0]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     pin = re.search(r"torch==[\d.]+", install).group()
+    assert install.startswith("python -m pip install -U pip && ")   # old pip warns about lxml's extra
     assert f"pip install {pin} --index-url https://download.pytorch.org/whl/cpu" in install
     assert f"pip install -q {pin}\n" in ci   # here a local CPU wheel is what pip finds; no PyTorch index needed
 
