@@ -12,7 +12,7 @@ Node keys and attributes (the contract for ``kg.rdf`` and ``kg.html``):
   ``lat``, ``lon``, ``mention_count``.
 * ``article:<id>`` — ``kind="article"``, ``path`` (relative path, the
   ``dcterms:identifier``), ``title``, ``outlet``, ``url``, ``published``,
-  ``language``.
+  ``language``, ``text`` (the decoded text all offsets point into).
 
 Edges carry ``role``: event → entity for participants and places (speaker,
 agent, participant, addressee, force, destination, origin, beneficiary,
@@ -93,7 +93,7 @@ def build_graph(articles: list[Article], entities: list[Entity], events: list[Ev
     events_by_id = {e.id: e for e in events}
     for a in sorted(articles, key=lambda a: a.id):
         g.add_node(article_key(a.id), kind="article", path=a.id, title=a.title, outlet=a.outlet, url=a.url,
-                   published=a.published.isoformat() if a.published else None, language=a.language)
+                   published=a.published.isoformat() if a.published else None, language=a.language, text=a.text)
     for e in sorted(entities, key=lambda e: e.id):
         g.add_node(entity_key(e.id), kind="place" if e.type == "Place" else "actor", type=e.type,
                    label=e.label, aliases=sorted(e.aliases - {e.label}), affiliation=e.affiliation,
