@@ -57,3 +57,10 @@ def test_readme_test_step_names_chromium_and_ci_runs_its_command() -> None:
     assert "apt-get install -y chromium" in prerequisite and CHROMIUM_ENV in prerequisite
     assert command == "pip install -e '.[test]' && python -m pytest"
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()[-1] == command
+
+
+def test_version_comes_from_the_package_not_the_distribution_name() -> None:
+    from cli_run import kg as run_kg
+
+    proc = run_kg("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"kg, version {kg.__version__}", proc
