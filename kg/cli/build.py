@@ -1,6 +1,7 @@
 """``kg build``: a folder of articles in, the event graph and its evidence out."""
 from __future__ import annotations
 
+import shutil
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -9,7 +10,7 @@ from typing import Iterator
 
 import click
 
-from kg.cli import EXIT_CODES, cli
+from kg.cli import EXIT_CODES, PROVIDER_HELP, cli
 from kg.errors import NOTHING_PROCESSED, OK, SOME_SKIPPED, KgError
 from kg.model import Skipped
 from kg.nlp import PROVIDERS
@@ -27,7 +28,7 @@ from kg.rdf import FORMATS as RDF_FORMATS
 @click.option("--lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True,
               help="Language of the articles; auto detects it per article.")
 @click.option("--provider", type=click.Choice(PROVIDERS), default="bundled", show_default=True,
-              help="bundled: kg's offline Indonesian models; stanza: official models from `kg models download`.")
+              help=PROVIDER_HELP)
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive graph.html.")
 @click.option("--no-cache", is_flag=True,
               help="Read and parse everything again, ignoring (and not filling) the cache.")
@@ -55,7 +56,9 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     t0 = time.monotonic()
     reporter = Reporter(QUIET if quiet else VERBOSE if verbose else NORMAL)
     outputs = [out / "events.json", out / f"graph.{fmt}"] + ([out / "graph.html"] if html else [])
-    state = {"written": False}   # whether the new outputs are in place, for what an interruption says
+    # whether the new outputs are in place, and whether there were outputs before: what a failure says
+    state = {"written": False, "previous": any(p.exists() for p in outputs)}
+    created = not out.exists()
     try:
         with _writing(out):
             lock = BuildLock(out).acquire()
@@ -78,8 +81,12 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
                     record.save(key, files, report)
     except KeyboardInterrupt as e:
         left = ("the new outputs in {}/ are complete" if state["written"] else
-                "the previous outputs in {}/ are unchanged")
+                "the previous outputs in {}/ are unchanged" if state["previous"] else "nothing was written to {}/")
         raise type(e)(left.format(out)) from None
+    except KgError as e:
+        if e.exit_code == NOTHING_PROCESSED and created:   # no empty folder left behind (the lock made it)
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     if not quiet:
         click.echo(summary(report, time.monotonic() - t0, up_to_date=up_to_date))
     ctx.exit(SOME_SKIPPED if report["skipped"] else OK)
@@ -97,8 +104,10 @@ def _rebuild(source: Path, out: Path, outputs: list[Path], fmt: str, lang: str, 
     result = pipeline.build(source, lang=lang, provider=provider,
                             cache=ParseCache(cache_dir) if cache_dir else None, progress=reporter, strict=strict)
     if not result.articles:
-        raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
-                      f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
+        n = len(result.skipped)
+        kept = f"; the previous outputs in {out}/ are unchanged" if state["previous"] else ""
+        raise KgError(f"no article in {source} could be processed ({n} input{'s' * (n != 1)} skipped){kept}",
+                      NOTHING_PROCESSED)
     files = _render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
     with _writing(out), signals_held():   # a signal during the renames is heard once all are done
         atomic_write_all(files)
