@@ -1,7 +1,7 @@
 """Scoring a build against hand-annotated gold (the ``seed-gold/1`` format).
 
 ``evaluate(result, gold)`` compares the event mentions, arguments, dates and
-event merging of a :class:`kg.pipeline.Result` with a gold dict and returns a
+event merging of a :class:`kg.model.Result` with a gold dict and returns a
 :class:`Report` (plain-text tables or a JSON-ready dict). It is pure: the CLI
 (``kg evaluate``) only loads files, builds and prints.
 
@@ -23,8 +23,7 @@ from typing import Any
 
 from kg.evaluate_nodes import Landing, Nodes, score_nodes, score_typing
 from kg.gold import GoldNames, check_gold
-from kg.model import PRIMARY_EVENT_TYPES, Article, EventMention, Span
-from kg.pipeline import Result
+from kg.model import PRIMARY_EVENT_TYPES, Article, EventMention, Result, Span
 
 
 @dataclass
@@ -48,7 +47,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -233,7 +232,7 @@ def evaluate(result: Result, gold: dict[str, Any], lang: str | None = None) -> R
     return report
 
 
-def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: "GoldNames",
+def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: GoldNames,
                    events: dict, report: Report, landings: list[Landing]) -> None:
     golds = art.get("events", [])
     matched: dict[int, EventMention] = {}
@@ -245,7 +244,8 @@ def _score_article(art: dict, article: Article | None, mentions: list[EventMenti
         if any(b.overlaps(m.trigger) for b in boiler):
             score.fp += 1
             rule.fp += 1
-            report.findings.append(Finding("boilerplate", m.article_id, m.type, m.trigger_text, m.trigger.start, m.rule))
+            report.findings.append(Finding("boilerplate", m.article_id, m.type, m.trigger_text, m.trigger.start,
+                                           m.rule))
             continue
         hits = [i for i, g in enumerate(golds) if g["type"] == m.type and Span(*g["trigger_span"]).overlaps(m.trigger)]
         free = [i for i in hits if i not in matched]
@@ -288,7 +288,7 @@ def _overlap(span: list[int], m: EventMention) -> int:
     return min(span[1], m.trigger.end) - max(span[0], m.trigger.start)
 
 
-def _score_arguments(g: dict, m: EventMention, names: "GoldNames", report: Report) -> None:
+def _score_arguments(g: dict, m: EventMention, names: GoldNames, report: Report) -> None:
     want = names.closure(set(g.get("participants", [])) | set(g.get("places", [])))
     got = names.closure(set().union(*(names.key(a.mention.entity_ids, a.mention.text, want) for a in m.arguments)))
     report.arguments.add(Score(tp=len(got & want), fp=len(got - want), fn=len(want - got)))

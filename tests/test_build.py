@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cli_run import kg
-from kg.lock import LOCK_NAME, BuildLock
+
 from kg.model import EVENT_TYPES
-from kg.progress import NORMAL, Reporter
+from kg.pipeline.lock import LOCK_NAME, BuildLock
+from kg.pipeline.progress import NORMAL, Reporter
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +176,7 @@ def test_progress_is_a_bar_on_a_terminal_and_log_lines_otherwise() -> None:
 
 def test_slow_progress_says_seconds_per_article_not_zero_per_second(monkeypatch) -> None:
     clock = iter([100.0, 126.0])   # start, then the first of two articles parsed 26 s later
-    monkeypatch.setattr("kg.progress.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("kg.pipeline.progress.time.monotonic", lambda: next(clock))
     log = io.StringIO()
     reporter = Reporter(NORMAL, stream=log, tty=False, log_every=0)
     reporter.start(2)

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from cli_run import ENV, kg
-from kg.cache import ParseCache
+
 from kg.model import Article, Span
-from kg.nlp import parse_conllu
+from kg.parse.nlp import parse_conllu
+from kg.pipeline.cache import ParseCache
 
 TEXT = "Presiden menelepon Perdana Menteri.\nIa membahas kerja sama."
 CONLLU = """\

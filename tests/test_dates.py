@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kg.dates import DateReader
+from kg.extract.dates import DateReader
 
 WED = date(2024, 11, 6)   # a Wednesday
 

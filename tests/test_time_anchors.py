@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import layout
 from kg.extract.anchoring import pick_anchors
 from kg.model import Sentence, Span, TimeAnchor, Token
+from kg.read import layout
 
 ARTICLE = """Prabowo Telepon Albanese
 
@@ -107,7 +107,8 @@ def test_mentions_carry_their_anchor_and_its_granularity(built):
 def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
     from rdflib import Graph
 
-    from kg import export_json, html, rdf
+    from kg.export import html, rdf
+    from kg.export import json as export_json
 
     result, _ = built
     doc = json.loads(export_json.dumps(result))

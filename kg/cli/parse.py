@@ -29,11 +29,11 @@ def parse_cmd(path: Path, fmt: str, provider: str, lang: str, cache_dir: Path, n
     Parses come from the same cache as `kg build`'s (by content and model
     version), so the articles of the last build print at once.
     """
-    from kg import nlp
-    from kg.cache import ParseCache
-    from kg.model import Skipped
-    from kg.pipeline import NoModel, Parsers, Stats
-    from kg.read import read_path
+    from kg.model import Skipped, Stats
+    from kg.parse import nlp
+    from kg.pipeline.cache import ParseCache
+    from kg.pipeline.stages import NoModel, Parsers
+    from kg.read.articles import read_path
 
     parsers = Parsers(provider, None if no_cache else ParseCache(cache_dir), Stats())
     out, parsed, skipped = [], 0, 0
