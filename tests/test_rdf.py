@@ -310,7 +310,7 @@ def test_serialize_is_byte_identical_across_runs_and_hash_seeds(graph) -> None:
     here = {fmt: rdf.serialize(graph, fmt) for fmt in rdf.FORMATS}
     assert here == {fmt: rdf.serialize(sample_graph(), fmt) for fmt in rdf.FORMATS}
     script = ("import sys, hashlib; sys.path.insert(0, sys.argv[1]); from test_rdf import sample_graph; "
-              "from kg import rdf; g = sample_graph(); "
+              "from kg.export import rdf; g = sample_graph(); "
               "print(' '.join(hashlib.sha256(rdf.serialize(g, f)).hexdigest() for f in rdf.FORMATS))")
     expected = " ".join(__import__("hashlib").sha256(here[f]).hexdigest() for f in rdf.FORMATS)
     for seed in ("1", "2"):
