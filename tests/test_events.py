@@ -3,7 +3,7 @@
 The articles are written for these tests (other people, countries and events
 than the sample articles); each exercises one rule or one trap. Parses are
 given as compact rows "form lemma UPOS head deprel [feats]" and go through
-kg.nlp.parse_conllu like any pre-parsed input.
+kg.parse.nlp.parse_conllu like any pre-parsed input.
 """
 from __future__ import annotations
 

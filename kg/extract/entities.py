@@ -151,7 +151,7 @@ def _split_title(text: str, lang: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def mention_name(m: EntityMention, lang: str = "id") -> str | None:
+def mention_name(m: EntityMention, lang: str) -> str | None:
     """The personal (or unknown) name a mention spells, without its title: None if none."""
     if m.source == "title":
         return _split_title(m.text, lang)[0]

@@ -59,7 +59,7 @@ def parse_number(text: str, g: Grammar) -> float | None:
         return None
 
 
-def quantity_before(text: str, lang: str = "id", unit: str | None = None) -> Quantity | None:
+def quantity_before(text: str, lang: str, unit: str | None = None) -> Quantity | None:
     """The amount that ends ``text`` (the words right before a unit noun), if any."""
     g = grammar(lang)
     m = g.pattern.search(text[-60:])

@@ -45,6 +45,7 @@ FILES: dict[str, dict[str, Any]] = {
         "months": Each(int), "year_lead": WORDS, "numbers": Each(OPTIONAL_INT), "units": Each(str),
         "past_after": WORDS, "past_before": WORDS, "future_after": WORDS, "future_before": WORDS,
         "current_after": WORDS, "current_before": WORDS, "relative": Each(int), "same_day": WORDS,
+        "from_last_day": Each(int),
         "date_order": str,
     },
     "forces": {"country": str, "possessive": WORDS, "nouns": WORDS, "attributive": WORDS, "alone": WORDS,

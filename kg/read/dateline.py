@@ -83,7 +83,7 @@ def _without_day(prefix: str, lang: str) -> tuple[str, date | None]:
     return re.sub(r"\(\s*\)", "", prefix[:start] + prefix[end:]), day
 
 
-def parse(paragraph: str, lang: str = "id") -> Dateline | None:
+def parse(paragraph: str, lang: str) -> Dateline | None:
     """The dateline opening ``paragraph``, or None.
 
     Without an outlet the place alone must look like a dateline: one word or

@@ -58,11 +58,11 @@ def _day_phrase(lang: str) -> re.Pattern:
     return re.compile(rf"(?:\b{day}\s*,?\s*)?\(?\s*(?:(?P<full>{full})|\b\d{{1,2}}/\d{{1,2}}\b)\s*\)?", re.IGNORECASE)
 
 
-def is_weekday(word: str, lang: str = "id") -> bool:
+def is_weekday(word: str, lang: str) -> bool:
     return word.casefold().rstrip(".") in {d.casefold() for d in _names(lang)[1]}
 
 
-def day_phrase(text: str, lang: str = "id") -> tuple[int, int, date | None] | None:
+def day_phrase(text: str, lang: str) -> tuple[int, int, date | None] | None:
     """Where ``text`` names a day as datelines do, weekday and brackets included ("Senin
     (4/11/2024)", "Oct 29, 2024", "Senin (4/11)"), and the day when its year is given."""
     m = _day_phrase(lang).search(text)
@@ -71,7 +71,7 @@ def day_phrase(text: str, lang: str = "id") -> tuple[int, int, date | None] | No
     return m.start(), m.end(), parse_date(m.group("full"), lang) if m.group("full") else None
 
 
-def parse_date(text: str, lang: str = "id", require_year: bool = True) -> date | None:
+def parse_date(text: str, lang: str, require_year: bool = True) -> date | None:
     """A date from a metadata string ("2024-10-29", "29 Okt 2024 14:05 WIB").
 
     ``require_year=False`` accepts "Oct 29" (dateparser then assumes a year:
@@ -90,7 +90,7 @@ def parse_date(text: str, lang: str = "id", require_year: bool = True) -> date |
     return parsed.date() if parsed else None
 
 
-def find_date(text: str, lang: str = "id") -> date | None:
+def find_date(text: str, lang: str) -> date | None:
     """The first full date written in ``text``, e.g. "Selasa (29/10/2024)"."""
     for m in _full_date(lang).finditer(text):
         found = parse_date(m.group(0), lang)
@@ -109,7 +109,7 @@ def _stamp_words(lang: str, key: str = "words") -> frozenset[str]:
     return frozenset(words)
 
 
-def is_dated_byline(line: str, lang: str = "id") -> bool:
+def is_dated_byline(line: str, lang: str) -> bool:
     """A byline or site line that carries the publication date: "Penulis: Andi | Editor: Budi |
     Senin, 4 November 2024", "Oleh Andi Wijaya pada 4 November 2024", "By John Smith | October
     29, 2024", "NTVNews - Berita Hari Ini - 9 Apr 2025, 20:46".
@@ -126,7 +126,7 @@ def is_dated_byline(line: str, lang: str = "id") -> bool:
     return any(re.split(r"[\s:]+", p.casefold(), maxsplit=1)[0] in openers for p in parts if p)
 
 
-def is_timestamp(line: str, lang: str = "id") -> bool:
+def is_timestamp(line: str, lang: str) -> bool:
     """Whether a line is nothing but a timestamp.
 
     "Selasa, 29 Oktober 2024 14:05 WIB", "Updated: Oct 29, 2024 3:05 PM",
