@@ -133,10 +133,16 @@ def _size(attrs: dict[str, Any]) -> float:
 
 
 def _label(key: str, attrs: dict[str, Any]) -> str:
+    """The text under a node. An event's drops its type and date (its colour and the filters say them;
+    the tooltip and the panel keep the whole label), so the drawing stays readable."""
     if attrs.get("kind") == "article":
         text = attrs.get("title") or attrs.get("path") or key
         return text if len(text) <= 40 else text[:39] + "…"
-    return str(attrs.get("label") or key)
+    label = str(attrs.get("label") or key)
+    if attrs.get("kind") == "event":
+        short = label.removeprefix(f"{attrs.get('type')} · ").removesuffix(f" · {attrs.get('date')}")
+        return short or label
+    return label
 
 
 def _tooltip(key: str, attrs: dict[str, Any]) -> str:
@@ -182,7 +188,7 @@ def _edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
         if nth:  # a second role between the same two nodes: bend it away from the first
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * nth}
         if role == "reported_in":
-            edge.update(dashes=True, color={"color": "#c8c8c8"}, font={"color": "#999999"})
+            edge.update(label="", dashes=True, color={"color": "#c8c8c8"})
         out.append(edge)
     return out
 
@@ -246,6 +252,7 @@ def _details(graph: nx.MultiDiGraph, key: str) -> dict[str, Any]:
         aff_key = f"entity:{affiliation}" if affiliation else None
         return {
             "kind": kind, "label": attrs.get("label"), "type": attrs.get("type"),
+            "typeSource": attrs.get("type_source") or None,
             "aliases": list(attrs.get("aliases") or []),
             "affiliation": graph.nodes[aff_key].get("label") if aff_key in graph else affiliation,
             "affiliationNode": aff_key if aff_key in graph else None,

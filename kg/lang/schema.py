@@ -30,7 +30,7 @@ OPTIONAL_INT = (int, type(None))
 
 FILES: dict[str, dict[str, Any]] = {
     "actors": {
-        "countries": Each(WORDS), "demonyms": Each(WORDS),
+        "countries": Each(WORDS), "demonyms": Each(WORDS), "forces": Each(WORDS),
         "organizations": Each({"label": str, "aliases": WORDS, "affiliation": str}),
         "org_heads": WORDS, "org_cues": WORDS,
     },
@@ -71,15 +71,16 @@ FILES: dict[str, dict[str, Any]] = {
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},
-        "inverted_verbs": WORDS, "clitic": str, "according_to": WORDS, "report_nouns": WORDS,
+        "inverted_verbs": WORDS, "subject_words": int, "clitic": str, "according_to": WORDS, "report_nouns": WORDS,
         "via_markers": WORDS, "media_markers": WORDS, "media": WORDS, "complementizers": WORDS,
         "complement_verbs": WORDS,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
     "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
+    "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},
     "triggers": {
-        "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS,
+        "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
         "classes": Each({"words": WORDS, "types": WORDS}),
         "triggers": [{"forms": WORDS, "lemmas": WORDS, "pos": WORDS, "phrases": [WORDS], "confidence": NUMBER,
                       "senses": [{"type": str, "frame": str, "when": dict}]}],

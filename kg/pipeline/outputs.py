@@ -84,6 +84,8 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
     outputs = output_files(out, fmt, html)
     store_dir = out / STORE_DIRNAME if store else None
     written = False   # whether the new outputs are in place, for what an interruption says
+    previous = any(p.exists() for p in outputs)   # whether there are outputs a failure leaves as they were
+    created = not out.exists()
     try:
         with _writing(out):
             lock = BuildLock(out).acquire()
@@ -105,8 +107,10 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
             result = stages.build(source, lang=lang, provider=provider, cache=parses, progress=progress,
                                   strict=strict, jobs=jobs, scheduler=scheduler)
             if not result.articles:
-                raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
-                              f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
+                n = len(result.skipped)
+                kept = f"; the previous outputs in {out}/ are unchanged" if previous else ""
+                raise KgError(f"no article in {source} could be processed ({n} input{'s' * (n != 1)} skipped)"
+                              f"{kept}", NOTHING_PROCESSED)
             files = render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
             with _writing(out), _new_store(result, store_dir) as new_store, signals_held():
                 atomic_write_all(files)   # a signal during the renames is heard once all are done
@@ -120,8 +124,13 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
                 record.save(key, files, report.to_record())
             return report
     except KeyboardInterrupt as e:
-        left = "the new outputs in {}/ are complete" if written else "the previous outputs in {}/ are unchanged"
+        left = ("the new outputs in {}/ are complete" if written else
+                "the previous outputs in {}/ are unchanged" if previous else "nothing was written to {}/")
         raise type(e)(left.format(out)) from None
+    except KgError as e:
+        if e.exit_code == NOTHING_PROCESSED and created:   # no empty folder left behind (the lock made it)
+            shutil.rmtree(out, ignore_errors=True)
+        raise
 
 
 def render(result: Result, out: Path, fmt: str, html: bool, title: str) -> dict[Path, bytes | str]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg import lang as languages
+from kg.errors import KgError
 from kg.model import Article, EntityMention, EventMention, ParsedArticle, Result, Sentence, Skipped, Stats
 from kg.pipeline import parallel
 from kg.pipeline.cache import ParseCache
@@ -27,9 +28,9 @@ MAX_ARTICLE_CHARS = 1_000_000
 
 def extract(parsed: ParsedArticle) -> tuple[list[EntityMention], list[EventMention]]:
     """Entity and event mentions of one parsed article."""
-    from kg.extract import entities, events
+    from kg.extract import entities, entity_types, events
 
-    mentions = entities.find_mentions(parsed)
+    mentions = entity_types.type_mentions(parsed, entities.find_mentions(parsed))
     return mentions, events.extract_events(parsed, mentions)
 
 
@@ -40,8 +41,12 @@ def language_name(code: str) -> str:
     return Locale("en").languages.get(code, code)
 
 
-class _Parsers:
-    """Which articles can be parsed, and their parses from the cache; the parsing itself is the workers'.
+class NoModel(KgError):
+    """Articles in this language cannot be parsed; the message says why and what to do."""
+
+
+class Parsers:
+    """Which articles can be parsed, and their parses from the cache; a build's parsing is the workers'.
 
     A language whose models are missing is remembered with the reason, so
     every article in it is skipped with the same message.
@@ -91,13 +96,36 @@ class _Parsers:
         if self.cache:
             self.cache.put(self._key(article), sentences)
 
+    def parse(self, article: Article) -> tuple[list[Sentence], bool]:
+        """The sentences of one ``article`` here (``kg parse``) and whether they came from the cache.
+
+        Raises :class:`NoModel` when the article's language cannot be parsed,
+        :class:`KgError` when the article cannot be (too long).
+        """
+        from kg.parse import nlp
+
+        reason = self.unavailable(article)
+        if reason:
+            raise (NoModel if article.language in self._unavailable else KgError)(reason)
+        sentences = self.cached(article)
+        if sentences is not None:
+            return sentences, True
+        try:
+            parser = nlp.get_parser(article.language, self.provider)
+        except nlp.ModelsMissing as e:
+            self.no_model(article.language, no_model_reason(article.language, self.provider, str(e)))
+            raise NoModel(self._unavailable[article.language]) from None
+        sentences = parser.parse(article)
+        self.parsed(article, sentences)
+        return sentences, False
+
 
 def no_model_reason(lang: str, provider: str, detail: str) -> str:
     """Why articles in ``lang`` cannot be parsed with ``provider``, and what to do."""
     from kg.parse import nlp
 
     name = language_name(lang)
-    if provider == "bundled" and not (nlp.MODELS_DIR / lang).is_dir():
+    if provider == "bundled" and not (nlp.SHIPPED_MODELS_DIR / lang).is_dir():
         return (f"the article is in {name} ({lang}) and kg bundles no {name} model; "
                 f"run `kg models download {lang}` once, then build with --provider stanza")
     return f"no {name} ({lang}) parsing model: {detail}"
@@ -123,7 +151,7 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
     progress = progress or Reporter(SILENT)
     result = Result()
     stats = result.stats
-    parsers = _Parsers(provider, cache, stats)
+    parsers = Parsers(provider, cache, stats)
 
     def skip(item: Skipped) -> None:
         result.skipped.append(item)
@@ -171,7 +199,7 @@ def _source(article: Article) -> str:
     return f"{article.path}#{record}" if "#" in article.id and record.isdigit() else str(article.path)
 
 
-def _take(article: Article, cached: bool, outcome: parallel.Outcome, parsers: _Parsers, result: Result,
+def _take(article: Article, cached: bool, outcome: parallel.Outcome, parsers: Parsers, result: Result,
           skip: Callable[[Skipped], None], progress: Reporter) -> None:
     """One article's outcome into ``result``, in article order."""
     if outcome.no_model:

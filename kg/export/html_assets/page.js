@@ -112,6 +112,7 @@ var network, nodes, edges, kgState;
     // every node comes with its place: framed before the first frame, which is then the final picture
     network.fit({animation: false});
     network.moveTo({scale: network.getScale() * 0.88});   // room for the labels at the edges
+    readableLabels();
     network.once('afterDrawing', function () { kgState.drawnAt = kgState.stillAt = performance.now(); });
     network.on('click', function (p) {
       if (p.nodes.length) showDetails(p.nodes[0]);
@@ -119,6 +120,18 @@ var network, nodes, edges, kgState;
     });
     report(result);
     if (!visible.size) kgState.drawnAt = kgState.stillAt = performance.now();
+  }
+  /* Labels at least LABEL_PX pixels high at the zoom the page opens with (fonts are in graph units);
+   * event labels wrap at the same width on screen, so a bigger font gives wider lines, not more of them. */
+  var LABEL_PX = {nodes: 11, edges: 10};
+  function readableLabels() {
+    var scale = network.getScale(), font = DATA.options.nodes.font.size;
+    var size = Math.max(font, Math.ceil(LABEL_PX.nodes / scale));
+    network.setOptions({nodes: {font: {size: size}},
+                        edges: {font: {size: Math.max(DATA.options.edges.font.size, Math.ceil(LABEL_PX.edges / scale))}}});
+    nodes.update(DATA.nodes.filter(function (n) { return n.widthConstraint; }).map(function (n) {
+      return {id: n.id, widthConstraint: {maximum: n.widthConstraint.maximum * size / font}};
+    }));
   }
   /* Show the current visible set; every node appears where it was last (its laid-out place, or where dragged). */
   function refresh() {
@@ -223,7 +236,7 @@ var network, nodes, edges, kgState;
   }
   function entityPanel(id, d, panel) {
     var aff = d.affiliationNode ? nodeLink(d.affiliationNode, d.affiliation) : d.affiliation;
-    var dl = facts([['Type', d.type], ['Aliases', d.aliases], ['Mentions', d.mentions], ['GeoNames', d.geonames],
+    var dl = facts([['Type', d.type], ['Typed by', d.typeSource], ['Aliases', d.aliases], ['Mentions', d.mentions], ['GeoNames', d.geonames],
       ['Coordinates', d.lat !== null && d.lat !== undefined ? d.lat + ', ' + d.lon : null]]);
     if (aff) {
       var dd = el('dd');
@@ -309,7 +322,8 @@ var network, nodes, edges, kgState;
       cb.value = t;
       cb.addEventListener('change', function () { if (cb.checked) state.types.add(t); else state.types.delete(t); refresh(); });
       var count = DATA.nodes.filter(function (n) { return n.kind === 'event' && n.etype === t; }).length;
-      label.append(cb, document.createTextNode(t), el('span', 'kg-count', count));
+      var look = DATA.legend.filter(function (g) { return g.group === 'event:' + t; })[0];
+      label.append(cb, swatch(look.shape, look.color), document.createTextNode(t), el('span', 'kg-count', count));
       box.append(label);
     });
     if (!eventTypes.length) box.append(el('p', 'kg-note', 'no events'));
@@ -377,9 +391,18 @@ var network, nodes, edges, kgState;
     svg.append(s);
     return svg;
   }
+  /* Event types have their colour in the Event type filter above; the legend keeps one line for them,
+   * so that it fits under the filters on a laptop screen. */
   function buildLegend() {
     var ul = byIdEl('kg-legend');
+    if (eventTypes.length) {
+      var events = el('li');
+      events.append(swatch('diamond', '#ffffff'), el('span', null, 'event (colour: type)'),
+                    el('span', 'kg-count', DATA.nodes.filter(function (n) { return n.kind === 'event'; }).length));
+      ul.append(events);
+    }
     DATA.legend.forEach(function (g) {
+      if (g.group.indexOf('event:') === 0) return;
       var li = el('li');
       li.dataset.group = g.group;
       li.append(swatch(g.shape, g.color), el('span', null, g.label), el('span', 'kg-count', g.count));
