@@ -327,7 +327,8 @@ def serialize(graph: nx.MultiDiGraph, fmt: str = "ttl", base: str = DEFAULT_BASE
 
 def nquads(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> bytes:
     """The dataset as N-Quads (what a store is loaded from), in no particular order."""
-    return to_dataset(graph, base).serialize(format="nquads", encoding="utf-8")
+    with rdflib_quietly():
+        return to_dataset(graph, base).serialize(format="nquads", encoding="utf-8")
 
 
 def _stable_trig(ds: Dataset) -> bytes:
