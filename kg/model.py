@@ -159,6 +159,10 @@ class EventMention:
     via: str | None = None         # reported via ("dikutip AFP", "menurut kantornya")
     about_mentions: list[str] = field(default_factory=list)  # ids of event mentions a statement reports
     event_id: str | None = None    # filled by resolution
+    # filled by resolution: why this mention joined its event (the evidence of
+    # the merge: "same article", "same day (2024-10-29)", "shared participants: …");
+    # empty for the mention an event starts from
+    resolution: list[str] = field(default_factory=list)
 
 
 @dataclass

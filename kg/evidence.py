@@ -1,0 +1,393 @@
+"""Whether two reports tell one event: what rules it out, and what speaks for it.
+
+Event resolution (:mod:`kg.resolve`) is a decision with evidence, not a
+bucket. Two groups of mentions (a mention alone is a group of one) are one
+event only when nothing contradicts it (:func:`veto`): another type or
+modality; different times at the granularity both give; principal
+participants that cannot be the same ({Trump, Putin} is not {Trump, Xi});
+different destinations or forces; one told as recalled ("pertemuan mereka
+sebelumnya") and the other not; articles weeks apart with no date to say
+otherwise; and for statements another speaker, or other words. A missing
+date, place or participant is unknown, never equal.
+
+Within those limits evidence adds up (:func:`evidence`): the same article,
+the same day, shared participants and places, a back-reference ("percakapan
+tersebut", "the call", "kedua pemimpin"), overlapping quotes. Each piece
+carries a weight and a reason; the reasons of the merge that placed a
+mention are kept on it (``EventMention.resolution``). Everything compared is
+language-neutral (entity ids, dates, event types, the words of quotes), so an
+English and an Indonesian report of one call meet on the same terms; the few
+words read (back-references, recall markers, stopwords) are in
+``kg/lang/<code>/resolve.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
+
+LANG_DIR = Path(__file__).resolve().parent / "lang"
+# Modality that makes a different real-world event: a planned or denied
+# deployment is not the deployment that happened.
+DISTINCT_MODALITY = frozenset({"planned", "negated", "hypothetical"})
+# Articles published further apart than this tell different events unless
+# their dates agree: leaders call each other more than once.
+PROXIMITY_DAYS = 7
+# Evidence needed to merge: inside one article the same type and nothing
+# against it is enough (an article tells its event several times); across
+# articles more must agree (a shared person and the same day, two shared
+# persons and a place …).
+LOCAL_THRESHOLD = 2.0
+CROSS_THRESHOLD = 3.0
+# Two statements say the same when this share of the shorter one's content
+# words is in the other (and at least MIN_SHARED words are).
+CONTENT_OVERLAP = 0.6
+MIN_SHARED = 3
+# A direct quote this many sentences after an indirect report of the same
+# speaker backs that report up ("X menegaskan …. “…,” kata X.").
+QUOTE_FOLLOWS = 1
+# Types whose nouns are also used generically ("perjanjian damai", "kerja
+# sama"): a bare one is tied to an event only by a back-reference.
+GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
+_GRANULARITY = {"day": 3, "month": 2, "year": 1}
+
+
+@lru_cache(maxsize=None)
+def words(lang: str) -> dict:
+    """The language's resolve.yaml (empty for a language without one)."""
+    path = LANG_DIR / lang / "resolve.yaml"
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+
+
+def _set(lang: str, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words(lang).get(key) or [])
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """When an event happened, as precisely as the text says."""
+
+    value: date
+    granularity: str = "day"        # day, month or year
+
+    def conflicts(self, other: "Anchor") -> bool:
+        """Different at the coarser of the two granularities (2024-07 vs 2025-06-19)."""
+        level = min(_GRANULARITY.get(self.granularity, 3), _GRANULARITY.get(other.granularity, 3))
+        key = (lambda d: (d.year, d.month, d.day)[:level])
+        return key(self.value) != key(other.value)
+
+
+@dataclass
+class Report:
+    """What resolution needs to know about one event mention."""
+
+    mention: EventMention
+    order: int                       # the article's position, for stable ordering
+    published: date | None
+    roles: dict[str, frozenset[str]]
+    actors: frozenset[str]
+    persons: frozenset[str]
+    modality: frozenset[str]
+    destinations: frozenset[str]     # the most specific ones: Kursk, not also Russia
+    places: frozenset[str]
+    anchor: Anchor | None
+    recalled: bool
+    back_reference: bool
+    quoted: bool                     # a direct quotation ('"…," kata X')
+    content: frozenset[str]          # content words of what a statement says
+
+    @property
+    def article(self) -> str:
+        return self.mention.article_id
+
+
+@dataclass
+class Group:
+    """Mentions taken for one event so far; the unions grow as mentions join."""
+
+    type: str
+    modality: frozenset[str]
+    recalled: bool
+    members: list[Report] = field(default_factory=list)
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    actors: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    destinations: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    anchor: Anchor | None = None
+    articles: set[str] = field(default_factory=set)
+    published: set[date] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, r: Report) -> "Group":
+        g = cls(r.mention.type, r.modality, r.recalled)
+        g.add(r)
+        return g
+
+    def add(self, r: Report) -> None:
+        self.members.append(r)
+        self.modality |= r.modality
+        for role, ids in r.roles.items():
+            self.roles[role] = self.roles.get(role, frozenset()) | ids
+        self.actors |= r.actors
+        self.persons |= r.persons
+        self.destinations |= r.destinations
+        self.places |= r.places
+        if r.anchor and (self.anchor is None or _finer(r.anchor, self.anchor)):
+            self.anchor = r.anchor
+        self.articles.add(r.article)
+        if r.published:
+            self.published.add(r.published)
+
+    def absorb(self, other: "Group") -> None:
+        for r in other.members:
+            self.add(r)
+
+    def ids(self, role: str) -> frozenset[str]:
+        return self.roles.get(role, frozenset())
+
+    @property
+    def neutral(self) -> bool:
+        """Every member is a noun without modality marking: it may be planned or done."""
+        return all(r.mention.rule.startswith("nominal-trigger") and not r.modality for r in self.members)
+
+    @property
+    def named(self) -> bool:
+        """Whether any member names a participant or place."""
+        return bool(self.actors or self.places)
+
+
+def _finer(a: Anchor, b: Anchor) -> bool:
+    return _GRANULARITY.get(a.granularity, 3) > _GRANULARITY.get(b.granularity, 3)
+
+
+def describe(m: EventMention, order: int, published: date | None, sent: Sentence | None, lang: str,
+             by_id: dict[str, Entity]) -> Report:
+    """The :class:`Report` of one mention (entity ids must be resolved)."""
+    roles: dict[str, set[str]] = {}
+    for arg in m.arguments:
+        roles.setdefault(arg.role, set()).update(arg.mention.entity_ids)
+    frozen = {r: frozenset(ids) for r, ids in roles.items() if ids}
+    actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
+    places = frozenset().union(*(ids for r, ids in frozen.items() if r not in ACTOR_ROLES))
+    groups = any(a.mention.source == "group" for a in m.arguments)
+    return Report(m, order, published, frozen, actors, _persons(actors, by_id),
+                  frozenset(m.modality) & DISTINCT_MODALITY,
+                  most_specific(frozen.get("destination", frozenset()), by_id), places,
+                  Anchor(m.date) if m.date else None,
+                  _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
+                  m.rule.startswith("speech:quote"), _content(m, lang))
+
+
+def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    return frozenset(i for i in ids if i in by_id and by_id[i].type == "Person")
+
+
+def most_specific(places: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    """Drop the places that contain another one given ("Kursk, Russia" → Kursk)."""
+    containing = set()
+    for p in places:
+        seen, up = {p}, by_id[p].affiliation if p in by_id else None
+        while up and up not in seen:
+            containing.add(up)
+            seen.add(up)
+            up = by_id[up].affiliation if up in by_id else None
+    return places - containing
+
+
+def _trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[list[str], list[str]]:
+    """Up to ``width`` words before and after the trigger, lowercased."""
+    if sent is None:
+        return [], []
+    toks = [t for t in sent.tokens if any(ch.isalnum() for ch in t.text)]
+    before = [t.text.lower() for t in toks if t.end <= m.trigger.start][-width:]
+    after = [t.text.lower() for t in toks if t.start >= m.trigger.end][:width]
+    return before, after
+
+
+def _recalled(m: EventMention, sent: Sentence | None, lang: str) -> bool:
+    """A recall marker near the trigger or opening its sentence: an earlier event, told in passing."""
+    markers = _set(lang, "recall_markers")
+    if not markers or sent is None:
+        return False
+    before, after = _trigger_window(m, sent, int(words(lang).get("recall_window") or 4))
+    first = next((t.text.lower() for t in sent.tokens if any(ch.isalnum() for ch in t.text)), "")
+    return bool(markers & set(before + after)) or first in markers
+
+
+def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
+    before, after = _trigger_window(m, sent, 1)
+    return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _content(m: EventMention, lang: str) -> frozenset[str]:
+    """The content words of what a statement says: its quote or reported clause, else its sentence."""
+    if m.type != "Statement":
+        return frozenset()
+    text = m.quote or (m.sentence_text.replace(m.trigger_text, " ", 1))
+    stop = _set(lang, "stopwords")
+    # names say whom a statement is about, not what it says: capitalised words are left out
+    return frozenset(w.lower() for w in _WORD.findall(text)
+                     if len(w) > 2 and w.lower() not in stop and not w[0].isupper())
+
+
+def expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    """Entity ids plus the ids they are affiliated with (Zelensky → Ukraine)."""
+    return ids | {by_id[i].affiliation for i in ids if i in by_id and by_id[i].affiliation}
+
+
+def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
+    """What makes ``a`` and ``b`` two events, or None when nothing does."""
+    if a.type != b.type:
+        return "another type"
+    if _modality_conflict(a, b):
+        return "another modality"
+    if a.recalled != b.recalled:
+        return "one is recalled as earlier"
+    if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
+        return "different dates"
+    if not (a.articles & b.articles) and not _near(a, b):
+        return "articles weeks apart"
+    if a.destinations and b.destinations and not a.destinations & b.destinations:
+        return "different destinations"
+    if _persons_conflict(a.persons, b.persons):
+        return "different principal participants"
+    if a.type == "Deployment":
+        fa, fb = a.ids("force"), b.ids("force")
+        if fa and fb and not expand(fa, by_id) & expand(fb, by_id):
+            return "different forces"
+        sa, sb = _countries(a.ids("agent"), by_id), _countries(b.ids("agent"), by_id)
+        if sa and sb and not sa & sb:
+            return "sent by different countries"
+    if a.type == "Statement":
+        return _statement_veto(a, b)
+    return None
+
+
+def _modality_conflict(a: Group, b: Group) -> bool:
+    """Denied is never done, and planned is not what happened. A noun carries
+    no tense ("pengiriman pasukan"): an unmarked nominal mention may be the
+    plan, as long as nothing dates it to a day."""
+    if ("negated" in a.modality) != ("negated" in b.modality):
+        return True
+    planned_a, planned_b = bool(a.modality - {"negated"}), bool(b.modality - {"negated"})
+    if planned_a == planned_b:
+        return False
+    done = b if planned_a else a
+    return not done.neutral or (done.anchor is not None and done.anchor.granularity == "day")
+
+
+def _countries(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    return frozenset(i for i in expand(ids, by_id) if i in by_id and by_id[i].type == "Country")
+
+
+def _near(a: Group, b: Group) -> bool:
+    """Articles published within PROXIMITY_DAYS, or not known to be further apart."""
+    if a.anchor and b.anchor:
+        return True      # dates known on both sides, and they agree (else vetoed before)
+    if not a.published or not b.published:
+        return True
+    return min(abs((x - y).days) for x in a.published for y in b.published) <= PROXIMITY_DAYS
+
+
+def _persons_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side has a person the other lacks, and one side already names two:
+    {Trump, Putin} vs {Trump, Xi}, {Trump, Xi} vs {Putin}; {Trump} vs {Xi} may be
+    the two ends of one call."""
+    return bool(a - b and b - a and max(len(a), len(b)) >= 2)
+
+
+def _statement_veto(a: Group, b: Group) -> str | None:
+    """A statement merges only with a report of the same act: same speaker, same words."""
+    sa, sb = a.ids("speaker"), b.ids("speaker")
+    if not (sa and sb and sa & sb):
+        return "another speaker"
+    if _same_quote(a, b):
+        return None
+    if any(r.quoted for r in a.members) and any(r.quoted for r in b.members) and a.articles & b.articles:
+        return "two quotes"      # one speaker's successive quotes are successive statements
+    if _content_overlap(a, b) >= CONTENT_OVERLAP or _quote_follows(a, b):
+        return None
+    return "other words"
+
+
+def _same_quote(a: Group, b: Group) -> bool:
+    qa = {_norm(r.mention.quote) for r in a.members if r.quoted and r.mention.quote}
+    return bool(qa & {_norm(r.mention.quote) for r in b.members if r.quoted and r.mention.quote})
+
+
+def _content_overlap(a: Group, b: Group) -> float:
+    """The best share of shared content words between a member of each group."""
+    best = 0.0
+    for x in a.members:
+        for y in b.members:
+            shared = len(x.content & y.content)
+            if shared >= MIN_SHARED:
+                best = max(best, shared / min(len(x.content), len(y.content)))
+    return best
+
+
+def _quote_follows(a: Group, b: Group) -> bool:
+    """An indirect report and, within QUOTE_FOLLOWS sentences after it in the same
+    article, a direct quote of the same speaker: the quote backs the report up."""
+    for x in a.members:
+        for y in b.members:
+            first, second = (x, y) if (x.order, x.mention.sentence) <= (y.order, y.mention.sentence) else (y, x)
+            if first.article == second.article and not first.quoted and second.quoted and \
+                    0 <= second.mention.sentence - first.mention.sentence <= QUOTE_FOLLOWS:
+                return True
+    return False
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else ""
+
+
+def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, str]]:
+    """What speaks for ``a`` and ``b`` being one event: (weight, reason) pairs."""
+    out: list[tuple[float, str]] = [(1.0, f"same type ({a.type})")]
+    if a.articles & b.articles:
+        # a mention naming no one says little by being in the article: it
+        # needs a back-reference, or to be the only one of its type there
+        out.append((1.0 if b.named else 0.5, "same article"))
+    if a.anchor and b.anchor:
+        level = min(a.anchor.granularity, b.anchor.granularity, key=lambda g: _GRANULARITY.get(g, 3))
+        out.append((2.0 if level == "day" else 1.0, f"same {level} ({min(a.anchor.value, b.anchor.value)})"))
+    persons = sorted(a.persons & b.persons)
+    if persons:
+        out.append((min(len(persons), 2) * 1.0, "shared participants: " + ", ".join(persons)))
+    # countries and organisations on both sides (a person stands for the country they serve)
+    others = sorted((expand(a.actors, by_id) & expand(b.actors, by_id)) - set(persons))
+    if others and len(persons) < 2:
+        out.append((min(len(others), 2 - len(persons)) * 1.0, "shared actors: " + ", ".join(others)))
+    places = sorted((a.places & b.places) | (a.destinations & b.destinations))
+    if places:
+        out.append((1.0, "shared places: " + ", ".join(places)))
+    if a.type == "Deployment":
+        forces = sorted(expand(a.ids("force"), by_id) & expand(b.ids("force"), by_id))
+        if forces:
+            out.append((1.0, "same force: " + ", ".join(forces)))
+    if a.articles & b.articles and any(r.back_reference for r in b.members):
+        out.append((1.0, "back-reference"))
+    if a.type == "Statement":
+        if _same_quote(a, b):
+            out.append((2.0, "same quote"))
+        overlap = _content_overlap(a, b)
+        if overlap >= CONTENT_OVERLAP:
+            out.append((2.0, f"same words ({overlap:.2f} overlap)"))
+        if _quote_follows(a, b):
+            out.append((1.0, "indirect report, then the quote"))
+    return out
+
+
+def score(reasons: list[tuple[float, str]]) -> float:
+    return sum(w for w, _ in reasons)
