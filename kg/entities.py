@@ -62,6 +62,7 @@ class _W:
     initial: bool = False   # capitalised by position (sentence start, after a quote)
     id: int = 0             # the token's id and head in its sentence's tree (0: none)
     head: int = 0
+    headline: bool = False  # in a title-case line, where every word is capitalised
 
     @property
     def cap(self) -> bool:
@@ -159,10 +160,13 @@ class _Scanner:
     """Finds mention drafts in one sentence's words."""
 
     def __init__(self, ws: list[_W], v: Vocab, lowercase: frozenset[str] = frozenset(),
-                 countries: frozenset[str] = frozenset()) -> None:
+                 countries: frozenset[str] = frozenset(), running: frozenset[str] | None = None) -> None:
         # lowercase: words the article also writes in lowercase (so not names when capitalised
-        # by position); countries: ISO codes the article names (to prefer places in them)
+        # by position); countries: ISO codes the article names (to prefer places in them);
+        # running: words the article capitalises inside running text (a headline word that is a
+        # name is written so again in the body: "Kirim", "Adakan" are not)
         self.ws, self.v, self.lowercase, self.countries = ws, v, lowercase, countries
+        self.running = running
         self.texts = [w.text for w in ws]
         self.names = gz.names()
 
@@ -175,6 +179,8 @@ class _Scanner:
         if w.cap:
             if w.upos in FUNCTION_UPOS:
                 return False
+            if w.headline and self.running is not None and fold(w.text) not in self.running:
+                return False     # a headline fragment ("Kerahkan", "Berunding Soal …"), not a name
             # a capitalised word by position is a name only if tagged so, never seen in lowercase,
             # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
             return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
@@ -284,6 +290,9 @@ class _Scanner:
                 affil, j = a[0], after + a[1]
         name_start = j
         j = self.name_run(j)
+        if j == name_start and j + 1 < len(self.ws) and self.texts[j] == "," and self.name_run(j + 1) > j + 1:
+            # the holder in apposition: "Wakil Menteri Pertahanan, Donny Ermawan"
+            name_start, j = j + 1, self.name_run(j + 1)
         if j == name_start and affil is None:
             return None
         return _Draft(i, j, "Person", "title", title=t[0].id, affiliation=affil,
@@ -396,8 +405,10 @@ def _words(sentence: Sentence, body_start: int) -> list[_W]:
         ws.extend(_hyphen_pair(w, texts, k) or [w])
     alpha = [w for w in ws if w.text[:1].isalpha()]
     if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
+        # a title line has no closing stop; a sentence dense with names has one
+        titled = bool(ws) and ws[-1].text not in (".", "!", "?")
         for w in ws:
-            w.initial = True
+            w.initial, w.headline = True, titled
     return ws
 
 
@@ -434,11 +445,14 @@ def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
     v = vocab(lang)
     sentences = [(s, _words(s, art.body_start)) for s in parsed.sentences]
     lowercase = frozenset(fold(w.text) for _, ws in sentences for w in ws if w.text.islower())
+    body = [ws for _, ws in sentences if not any(w.headline for w in ws)]
+    running = frozenset(fold(w.text) for ws in body for k, w in enumerate(ws)
+                        if w.cap and k and ws[k - 1].text not in OPENERS) if body else None
     countries = _article_countries([ws for _, ws in sentences], v)
     out: list[EntityMention] = []
     places: dict[int, gz.Place] = {}     # id(mention) → the place an untyped name may be
     for s, ws in sentences:
-        drafts = _Scanner(ws, v, lowercase, countries).scan()
+        drafts = _Scanner(ws, v, lowercase, countries, running).scan()
         _apposition(drafts, ws)
         _force_owners(drafts, ws, v, [m for m in out if m.type == "ArmedForce" and m.affiliation])
         for d in drafts:

@@ -358,3 +358,14 @@ def test_troops_with_no_country_take_it_from_the_context():
     ms = find_mentions(p)
     forces = [(m.text, m.entity_ids) for m in ms if m.type == "ArmedForce"]
     assert forces == [("Pasukan", ["force/TR"]), ("Pasukan", ["force/TR"]), ("tentara", [])]
+
+
+def test_a_headline_fragment_is_no_name_and_a_title_holds_the_name_after_a_comma():
+    # every headline word is capitalised: only words the body also capitalises are names
+    text = ("Prabowo Kerahkan Pasukan Berunding Soal Natuna\n"
+            "Wakil Menteri Pertahanan , Donny Ermawan mengatakan Presiden Prabowo siap .")
+    ms = by_text(find_mentions(parse(text)))
+    assert "Prabowo" in ms and "Natuna" in ms           # names the body writes too, and the gazetteer's
+    assert not any(w in m for m in ms for w in ("Kerahkan", "Berunding", "Soal"))
+    held = ms["Wakil Menteri Pertahanan , Donny Ermawan"]
+    assert (held.type, held.title) == ("Person", "Wakil Menteri Pertahanan")
