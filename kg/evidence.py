@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -58,7 +58,7 @@ GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
 _GRANULARITY = {"day": 3, "month": 2, "year": 1}
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(lang: str) -> dict:
     """The language's resolve.yaml (empty for a language without one)."""
     path = LANG_DIR / lang / "resolve.yaml"
@@ -76,7 +76,7 @@ class Anchor:
     value: date
     granularity: str = "day"        # day, month or year
 
-    def conflicts(self, other: "Anchor") -> bool:
+    def conflicts(self, other: Anchor) -> bool:
         """Different at the coarser of the two granularities (2024-07 vs 2025-06-19)."""
         level = min(_GRANULARITY.get(self.granularity, 3), _GRANULARITY.get(other.granularity, 3))
         key = (lambda d: (d.year, d.month, d.day)[:level])
@@ -125,7 +125,7 @@ class Group:
     published: set[date] = field(default_factory=set)
 
     @classmethod
-    def of(cls, r: Report) -> "Group":
+    def of(cls, r: Report) -> Group:
         g = cls(r.mention.type, r.modality, r.recalled)
         g.add(r)
         return g
@@ -145,7 +145,7 @@ class Group:
         if r.published:
             self.published.add(r.published)
 
-    def absorb(self, other: "Group") -> None:
+    def absorb(self, other: Group) -> None:
         for r in other.members:
             self.add(r)
 

@@ -24,7 +24,8 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from kg.evidence import CROSS_THRESHOLD, GENERIC_NOUN_TYPES, LOCAL_THRESHOLD, Group, Report, describe, evidence, score, veto
+from kg.evidence import (CROSS_THRESHOLD, GENERIC_NOUN_TYPES, LOCAL_THRESHOLD, Group, Report, describe, evidence,
+                         score, veto)
 from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
 
 
