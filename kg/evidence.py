@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -52,10 +53,12 @@ MIN_SHARED = 3
 # A direct quote this many sentences after an indirect report of the same
 # speaker backs that report up ("X menegaskan …. “…,” kata X.").
 QUOTE_FOLLOWS = 1
+# Speech verbs this similar are the same word (mengkonfirmasi / mengonfirmasi)
+WORD_SIMILARITY = 0.85
 # Types whose nouns are also used generically ("perjanjian damai", "kerja
 # sama"): a bare one is tied to an event only by a back-reference.
 GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
-_GRANULARITY = {"day": 3, "month": 2, "year": 1}
+_GRANULARITY = {"day": 4, "week": 3, "month": 2, "year": 1}
 
 
 @cache
@@ -74,13 +77,23 @@ class Anchor:
     """When an event happened, as precisely as the text says."""
 
     value: date
-    granularity: str = "day"        # day, month or year
+    granularity: str = "day"        # day, week, month or year
 
     def conflicts(self, other: Anchor) -> bool:
-        """Different at the coarser of the two granularities (2024-07 vs 2025-06-19)."""
-        level = min(_GRANULARITY.get(self.granularity, 3), _GRANULARITY.get(other.granularity, 3))
-        key = (lambda d: (d.year, d.month, d.day)[:level])
-        return key(self.value) != key(other.value)
+        """Different at the coarser of the two granularities (2024-07 vs 2025-06-19).
+
+        A week and a month are not comparable (a week may straddle two months):
+        unknown, not different."""
+        if {self.granularity, other.granularity} == {"week", "month"}:
+            return False
+        level = min(self.granularity, other.granularity, key=lambda g: _GRANULARITY.get(g, 4))
+        return _key(self.value, level) != _key(other.value, level)
+
+
+def _key(d: date, level: str) -> tuple[int, ...]:
+    if level == "week":
+        return tuple(d.isocalendar()[:2])
+    return (d.year, d.month, d.day)[:{"year": 1, "month": 2}.get(level, 3)]
 
 
 @dataclass
@@ -105,6 +118,10 @@ class Report:
     @property
     def article(self) -> str:
         return self.mention.article_id
+
+    @property
+    def nominal(self) -> bool:
+        return not self.mention.rule.startswith("verb-trigger")
 
 
 @dataclass
@@ -164,7 +181,7 @@ class Group:
 
 
 def _finer(a: Anchor, b: Anchor) -> bool:
-    return _GRANULARITY.get(a.granularity, 3) > _GRANULARITY.get(b.granularity, 3)
+    return _GRANULARITY.get(a.granularity, 4) > _GRANULARITY.get(b.granularity, 4)
 
 
 def describe(m: EventMention, order: int, published: date | None, sent: Sentence | None, lang: str,
@@ -233,11 +250,18 @@ def _content(m: EventMention, lang: str) -> frozenset[str]:
     """The content words of what a statement says: its quote or reported clause, else its sentence."""
     if m.type != "Statement":
         return frozenset()
-    text = m.quote or (m.sentence_text.replace(m.trigger_text, " ", 1))
+    text = m.quote or _clause_after(m)
     stop = _set(lang, "stopwords")
     # names say whom a statement is about, not what it says: capitalised words are left out
     return frozenset(w.lower() for w in _WORD.findall(text)
                      if len(w) > 2 and w.lower() not in stop and not w[0].isupper())
+
+
+def _clause_after(m: EventMention) -> str:
+    """What a speech verb with no quote reports: its sentence after the trigger, to the clause's end."""
+    at = m.sentence_text.find(m.trigger_text)
+    rest = m.sentence_text[at + len(m.trigger_text):] if at >= 0 else m.sentence_text
+    return re.split(r"[,;:.!?]", rest, maxsplit=1)[0]
 
 
 def expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
@@ -265,9 +289,6 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         fa, fb = a.ids("force"), b.ids("force")
         if fa and fb and not expand(fa, by_id) & expand(fb, by_id):
             return "different forces"
-        sa, sb = _countries(a.ids("agent"), by_id), _countries(b.ids("agent"), by_id)
-        if sa and sb and not sa & sb:
-            return "sent by different countries"
     if a.type == "Statement":
         return _statement_veto(a, b)
     return None
@@ -284,10 +305,6 @@ def _modality_conflict(a: Group, b: Group) -> bool:
         return False
     done = b if planned_a else a
     return not done.neutral or (done.anchor is not None and done.anchor.granularity == "day")
-
-
-def _countries(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    return frozenset(i for i in expand(ids, by_id) if i in by_id and by_id[i].type == "Country")
 
 
 def _near(a: Group, b: Group) -> bool:
@@ -317,7 +334,21 @@ def _statement_veto(a: Group, b: Group) -> str | None:
         return "two quotes"      # one speaker's successive quotes are successive statements
     if _content_overlap(a, b) >= CONTENT_OVERLAP or _quote_follows(a, b):
         return None
+    if not a.articles & b.articles and (_thin(a) or _thin(b)) and _same_verb(a, b):
+        return None      # "mengonfirmasi kabar tersebut": what was said is told elsewhere, not here
     return "other words"
+
+
+def _thin(g: Group) -> bool:
+    """No member says enough to compare ("kabar tersebut")."""
+    return all(len(r.content) < MIN_SHARED for r in g.members)
+
+
+def _same_verb(a: Group, b: Group) -> bool:
+    """The same speech verb, allowing the spelling slips the lemmatizer makes
+    (mengkonfirmasi / mengonfirmasi)."""
+    return any(SequenceMatcher(None, x.mention.trigger_text.lower(), y.mention.trigger_text.lower()).ratio()
+               >= WORD_SIMILARITY for x in a.members for y in b.members)
 
 
 def _same_quote(a: Group, b: Group) -> bool:
@@ -360,7 +391,7 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
         # needs a back-reference, or to be the only one of its type there
         out.append((1.0 if b.named else 0.5, "same article"))
     if a.anchor and b.anchor:
-        level = min(a.anchor.granularity, b.anchor.granularity, key=lambda g: _GRANULARITY.get(g, 3))
+        level = min(a.anchor.granularity, b.anchor.granularity, key=lambda g: _GRANULARITY.get(g, 4))
         out.append((2.0 if level == "day" else 1.0, f"same {level} ({min(a.anchor.value, b.anchor.value)})"))
     persons = sorted(a.persons & b.persons)
     if persons:
@@ -386,6 +417,8 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
             out.append((2.0, f"same words ({overlap:.2f} overlap)"))
         if _quote_follows(a, b):
             out.append((1.0, "indirect report, then the quote"))
+        if not a.articles & b.articles and _same_verb(a, b):
+            out.append((1.0, "same speech verb"))
     return out
 
 

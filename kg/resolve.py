@@ -74,7 +74,8 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
     back-reference ("pertemuan tersebut") ties it to the nearest, and
     otherwise it stays alone: which one it is, is unknown.
     Agreement and cooperation nouns are also used generically ("perjanjian
-    damai", "kerja sama"): bare ones join only by a back-reference.
+    damai", "kerja sama"): bare ones join only by a back-reference (a bare
+    verb, "sepakat", still joins).
     """
     ordered = sorted(reports, key=lambda r: (r.mention.trigger.start, r.mention.trigger.end, r.mention.id))
     groups: list[Group] = []
@@ -86,7 +87,7 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
         if r.back_reference and fits:
             best = min(fits, key=lambda c: _distance(c, r))
             reason = "back-reference to the nearest"
-        elif len(fits) == 1 and r.mention.type not in GENERIC_NOUN_TYPES:
+        elif len(fits) == 1 and not (r.mention.type in GENERIC_NOUN_TYPES and r.nominal):
             best, reason = fits[0], f"the only {r.mention.type} it can be"
         else:
             groups.append(g)

@@ -285,3 +285,24 @@ def test_resolve_runs_entity_resolution_and_merges_one_call_told_by_two_outlets(
     assert sorted({i for ids in call.roles.values() for i in ids}) == ["person/emmanuel-macron", "person/olaf-scholz"]
     assert call.date == date(2024, 3, 4) and call.id.startswith("call-2024-03-04-")
     assert all(m.event_id == call.id for m in call.mentions)
+
+
+def test_a_statement_told_elsewhere_only_by_a_back_reference_is_the_same_verb_of_the_same_speaker():
+    # "Rutte juga mengonfirmasi kabar tersebut": what he said is told in the other article
+    full = mention("a1.txt", "Statement", 10, "mengkonfirmasi", arg("speaker", WEBER),
+                   quote="pasukan asing telah terdeteksi di perbatasan timur")
+    thin = mention("a2.txt", "Statement", 10, "mengonfirmasi", arg("speaker", WEBER), quote="kabar tersebut")
+    other = mention("a2.txt", "Statement", 90, "membantah", arg("speaker", WEBER), quote="itu")
+    events_of([full, thin, other])
+    assert full.event_id == thin.event_id != other.event_id
+    assert "same speech verb" in thin.resolution
+
+
+def test_time_anchors_conflict_at_the_coarser_granularity_and_a_week_is_no_month():
+    from kg.evidence import Anchor
+    day = Anchor(date(2025, 6, 19))
+    assert Anchor(date(2024, 7, 1), "month").conflicts(day)
+    assert not Anchor(date(2025, 6, 1), "month").conflicts(day)
+    assert not Anchor(date(2025, 6, 16), "week").conflicts(day)
+    assert Anchor(date(2025, 6, 9), "week").conflicts(day)
+    assert not Anchor(date(2025, 6, 30), "week").conflicts(Anchor(date(2025, 7, 1), "month"))
