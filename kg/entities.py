@@ -288,15 +288,31 @@ class _Scanner:
             a = self.affiliation(after)
             if a:
                 affil, j = a[0], after + a[1]
-        name_start = j
-        j = self.name_run(j)
-        if j == name_start and j + 1 < len(self.ws) and self.texts[j] == "," and self.name_run(j + 1) > j + 1:
+        name_start = self._past_rank(j)
+        j = self.name_run(name_start)
+        if j == name_start and j + 1 < len(self.ws) and self.texts[j] == ",":
             # the holder in apposition: "Wakil Menteri Pertahanan, Donny Ermawan"
-            name_start, j = j + 1, self.name_run(j + 1)
+            held = self._past_rank(j + 1)
+            if self.name_run(held) > held:
+                name_start, j = held, self.name_run(held)
         if j == name_start and affil is None:
             return None
         return _Draft(i, j, "Person", "title", title=t[0].id, affiliation=affil,
                       name=(name_start, j) if j > name_start else None)
+
+    def _past_rank(self, j: int) -> int:
+        """Where the name starts after a rank between office and name ("Panglima TNI Jenderal TNI
+        Agus Subiyanto", "Wakil Menteri Pertahanan Marsekal Madya TNI (Purn) Donny Ermawan"): ``j``
+        itself when no rank and name follow."""
+        rank = self.v.titles.match(self.texts, j)
+        if not rank:
+            return j
+        r = j + rank[1]
+        a = self.affiliation(r) if self.v.affiliation_after and r < len(self.ws) else None
+        r += a[1] if a else 0
+        if r < len(self.ws) and self.texts[r] == "(" and ")" in self.texts[r + 1:r + 4]:
+            r = self.texts.index(")", r) + 1            # a note in brackets: "(Purn)"
+        return r if self.name_run(r) > r else j
 
     def force(self, i: int) -> _Draft | None:
         if self.v.force_before:

@@ -369,3 +369,11 @@ def test_a_headline_fragment_is_no_name_and_a_title_holds_the_name_after_a_comma
     assert not any(w in m for m in ms for w in ("Kerahkan", "Berunding", "Soal"))
     held = ms["Wakil Menteri Pertahanan , Donny Ermawan"]
     assert (held.type, held.title) == ("Person", "Wakil Menteri Pertahanan")
+
+
+def test_a_rank_between_office_and_name_is_part_of_the_title():
+    text = ("Panglima TNI Jenderal TNI Agus Subiyanto melepas prajurit .\n"
+            "Wakil Menteri Pertahanan Marsekal Madya TNI ( Purn ) Donny Ermawan mengatakan itu .")
+    ms = find_mentions(parse(text, tags={"(": "PUNCT", ")": "PUNCT"}))
+    ents = {e.id for e in resolve_entities([parse(text)], ms)}
+    assert {"person/agus-subiyanto", "person/donny-ermawan"} <= ents
