@@ -186,6 +186,8 @@ def _add_event(ds: Dataset, iri: URIRef, ident: str, attrs: dict, base: str) -> 
         for prop, key in ((KG.quote, "quote"), (KG.medium, "medium"), (KG.via, "via"), (KG.dateText, "date_text")):
             if m.get(key):
                 ag.add((node, prop, Literal(m[key])))
+        if m.get("resolution"):
+            ag.add((node, KG.mergedBecause, Literal("; ".join(m["resolution"]))))
         _add_modality(ag, node, m.get("modality") or [])
 
 
@@ -428,6 +430,8 @@ def _mentions(g: Graph, event: URIRef, base: str) -> list[dict]:
             "rule": str(g.value(m, KG.rule) or ""), "confidence": _float(g.value(m, KG.confidence)),
             "quote": _str(g.value(m, KG.quote)), "medium": _str(g.value(m, KG.medium)),
             "date_text": _str(g.value(m, KG.dateText)), "modality": _modalities(g, m), "via": _str(g.value(m, KG.via)),
+            "resolution": (_str(g.value(m, KG.mergedBecause)) or "").split("; ") if g.value(m, KG.mergedBecause)
+            else [],
         })
     return sorted(mentions, key=lambda m: (m["article"], m["begin"], m["end"]))
 

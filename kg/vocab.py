@@ -123,6 +123,7 @@ class KG(DefinedNamespace):
     quote: URIRef
     medium: URIRef
     via: URIRef
+    mergedBecause: URIRef
     # modality
     Modality: URIRef
     modality: URIRef
