@@ -72,7 +72,8 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
     A bare mention ("pembicaraan", "pengiriman pasukan") joins the one group of
     its type it can be (nothing contradicts it); when several can, a
     back-reference ("pertemuan tersebut") ties it to the nearest, and
-    otherwise it stays alone: which one it is, is unknown.
+    otherwise it stays alone: which one it is, is unknown. Bare mentions of a
+    type the article names no party of are one event.
     Agreement and cooperation nouns are also used generically ("perjanjian
     damai", "kerja sama"): bare ones join only by a back-reference (a bare
     verb, "sepakat", still joins).
@@ -89,6 +90,9 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
             reason = "back-reference to the nearest"
         elif len(fits) == 1 and not (r.mention.type in GENERIC_NOUN_TYPES and r.nominal):
             best, reason = fits[0], f"the only {r.mention.type} it can be"
+        elif not any(c.named and c.type == r.mention.type for c in groups) and r.mention.type not in \
+                GENERIC_NOUN_TYPES and (bare := [c for c in groups if veto(c, g, by_id) is None]):
+            best, reason = bare[0], f"the only {r.mention.type} the article tells, named nowhere"
         else:
             groups.append(g)
             continue

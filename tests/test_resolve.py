@@ -306,3 +306,13 @@ def test_time_anchors_conflict_at_the_coarser_granularity_and_a_week_is_no_month
     assert not Anchor(date(2025, 6, 16), "week").conflicts(day)
     assert Anchor(date(2025, 6, 9), "week").conflicts(day)
     assert not Anchor(date(2025, 6, 30), "week").conflicts(Anchor(date(2025, 7, 1), "month"))
+
+
+def test_bare_mentions_of_a_type_the_article_names_no_party_of_are_one_event():
+    first = mention("a1.txt", "Call", 10, "sambungan telepon")
+    second = mention("a1.txt", "Call", 90, "percakapan")
+    deal = mention("a1.txt", "Agreement", 120, "perjanjian")
+    other_deal = mention("a1.txt", "Agreement", 160, "kesepakatan")
+    events_of([first, second, deal, other_deal])
+    assert first.event_id == second.event_id
+    assert deal.event_id != other_deal.event_id        # agreement nouns are also used generically
