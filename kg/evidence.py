@@ -114,6 +114,7 @@ class Report:
     back_reference: bool
     quoted: bool                     # a direct quotation ('"…," kata X')
     content: frozenset[str]          # content words of what a statement says
+    headline: bool = False           # told in the article's title line
 
     @property
     def article(self) -> str:
@@ -239,7 +240,10 @@ def _recalled(m: EventMention, sent: Sentence | None, lang: str) -> bool:
 
 
 def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
-    before, after = _trigger_window(m, sent, 1)
+    """A back-reference word right after the trigger, or right before it with nothing between
+    ("Ucapan itu disampaikan"; not "Hal itu, menurut X")."""
+    _, after = _trigger_window(m, sent, 1)
+    before = [t.text.lower() for t in sent.tokens if t.end <= m.trigger.start][-1:] if sent else []
     return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
 
 
@@ -326,8 +330,13 @@ def _persons_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 def _statement_veto(a: Group, b: Group) -> str | None:
     """A statement merges only with a report of the same act: same speaker, same words."""
     sa, sb = a.ids("speaker"), b.ids("speaker")
-    if not (sa and sb and sa & sb):
+    same_speaker = bool(sa and sb and sa & sb)
+    if a.articles & b.articles and (_refers_back(a) or _refers_back(b)) and (same_speaker or not sa or not sb):
+        return None      # "Ucapan itu disampaikan …", "Perintah tersebut disampaikan oleh X": the one just told
+    if not same_speaker:
         return "another speaker"
+    if a.articles & b.articles and (_headline(a) or _headline(b)):
+        return None      # the title line tells the statement the article reports
     if _same_quote(a, b):
         return None
     if any(r.quoted for r in a.members) and any(r.quoted for r in b.members) and a.articles & b.articles:
@@ -337,6 +346,14 @@ def _statement_veto(a: Group, b: Group) -> str | None:
     if not a.articles & b.articles and (_thin(a) or _thin(b)) and _same_verb(a, b):
         return None      # "mengonfirmasi kabar tersebut": what was said is told elsewhere, not here
     return "other words"
+
+
+def _headline(g: Group) -> bool:
+    return all(r.headline for r in g.members)
+
+
+def _refers_back(g: Group) -> bool:
+    return all(r.back_reference for r in g.members)
 
 
 def _thin(g: Group) -> bool:

@@ -51,9 +51,10 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     for m in event_mentions:
         order, art = articles.get(m.article_id, (len(articles), None))
         m.resolution = []
-        reports.setdefault(m.article_id, []).append(
-            describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
-                     art.language if art else "id", by_id))
+        r = describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
+                     art.language if art else "id", by_id)
+        r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
+        reports.setdefault(m.article_id, []).append(r)
     events: list[Group] = []
     for article in sorted(reports, key=lambda a: (articles.get(a, (len(articles), None))[0], a)):
         for local in _within(reports[article], by_id):

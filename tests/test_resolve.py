@@ -40,9 +40,9 @@ _n = iter(range(10_000))
 
 def mention(art: str, type_: str, start: int, trigger: str, *args: Argument, when: date | None = None,
             **kw) -> EventMention:
-    kw = {"sentence": 0, "rule": "test", **kw}
+    kw = {"sentence": 0, "rule": "test", "sentence_text": "", **kw}
     return EventMention(id=f"m{next(_n)}", article_id=art, type=type_, trigger=Span(start, start + len(trigger)),
-                        trigger_text=trigger, sentence_text="", confidence=1.0,
+                        trigger_text=trigger, confidence=1.0,
                         arguments=list(args), date=when, **kw)
 
 
@@ -316,3 +316,18 @@ def test_bare_mentions_of_a_type_the_article_names_no_party_of_are_one_event():
     events_of([first, second, deal, other_deal])
     assert first.event_id == second.event_id
     assert deal.event_id != other_deal.event_id        # agreement nouns are also used generically
+
+
+def test_a_statement_referring_back_or_told_in_the_title_line_is_the_statement_of_the_article():
+    toks = [Token(1, "memerintahkan", "perintah", "VERB", "", 0, "root", 10, 23)]
+    back = [Token(1, "Perintah", "perintah", "NOUN", "", 3, "nsubj", 40, 48),
+            Token(2, "itu", "itu", "DET", "", 1, "det", 49, 52),
+            Token(3, "disampaikan", "sampai", "VERB", "", 0, "root", 53, 64)]
+    art = Article(id="a1.txt", path=Path("a1.txt"), text="", title="Ana Kecam Serangan")
+    parsed = [ParsedArticle(art, [Sentence(0, 0, 30, "", toks), Sentence(1, 30, 70, "", back)])]
+    ordered = mention("a1.txt", "Statement", 10, "memerintahkan", arg("speaker", ANA), quote="pasukan bersiap siaga")
+    passed_on = mention("a1.txt", "Statement", 53, "disampaikan", sentence=1)
+    title = mention("a1.txt", "Statement", 100, "Kecam", arg("speaker", ANA), sentence=2,
+                    sentence_text="Ana Kecam Serangan")
+    cluster_events(parsed, [ordered, passed_on, title], ENTITIES)
+    assert ordered.event_id == passed_on.event_id == title.event_id
