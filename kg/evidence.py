@@ -198,9 +198,16 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
     return Report(m, order, published, frozen, actors, _persons(actors, by_id),
                   frozenset(m.modality) & DISTINCT_MODALITY,
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
-                  Anchor(m.date) if m.date else None,
+                  _anchor(m),
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
                   m.rule.startswith("speech:quote"), _content(m, lang))
+
+
+def _anchor(m: EventMention) -> Anchor | None:
+    """The mention's time anchor at its granularity (a day whose year is unknown: no anchor)."""
+    if m.time is not None and m.time.value is not None:
+        return Anchor(m.time.value, m.time.granularity)
+    return Anchor(m.date) if m.date else None
 
 
 def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
