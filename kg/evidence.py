@@ -290,6 +290,10 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "one is recalled as earlier"
     if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
         return "different dates"
+    if _far_from_the_news(a, b) or _far_from_the_news(b, a):
+        return "dated far from the news the other side reports"
+    if _background(a, b) or _background(b, a):
+        return "dated only to a month or year, beside an undated story"
     if not (a.articles & b.articles) and not _near(a, b):
         return "articles weeks apart"
     if a.destinations and b.destinations and not a.destinations & b.destinations:
@@ -303,6 +307,25 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     if a.type == "Statement":
         return _statement_veto(a, b)
     return None
+
+
+def _far_from_the_news(dated: Group, undated: Group) -> bool:
+    """An undated report is news: about when its article appeared. A mention dated
+    to another month, year, or more than PROXIMITY_DAYS away from that ("pada
+    Juli 2024" in an article of June 2025) tells an earlier event."""
+    if dated.anchor is None or undated.anchor is not None or not undated.published:
+        return False
+    a = dated.anchor
+    if a.granularity == "day":
+        return all(abs((a.value - p).days) > PROXIMITY_DAYS for p in undated.published)
+    return all(a.conflicts(Anchor(p)) for p in undated.published)
+
+
+def _background(dated: Group, undated: Group) -> bool:
+    """In one article, a mention dated only to a month or year ("pengiriman … tahun 2006")
+    is background to the undated story the article tells."""
+    return bool(dated.articles & undated.articles) and dated.anchor is not None and \
+        dated.anchor.granularity != "day" and undated.anchor is None
 
 
 def _modality_conflict(a: Group, b: Group) -> bool:
