@@ -444,7 +444,8 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if persons:
         out.append((min(len(persons), 2) * 1.0, "shared participants: " + ", ".join(persons)))
     # countries and organisations on both sides (a person stands for the country they serve)
-    others = sorted((expand(a.actors, by_id) & expand(b.actors, by_id)) - set(persons))
+    # (not again the country of a person already counted)
+    others = sorted((expand(a.actors, by_id) & expand(b.actors, by_id)) - expand(frozenset(persons), by_id))
     if others and len(persons) < 2:
         out.append((min(len(others), 2 - len(persons)) * 1.0, "shared actors: " + ", ".join(others)))
     places = sorted((a.places & b.places) | (a.destinations & b.destinations))

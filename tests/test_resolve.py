@@ -331,3 +331,10 @@ def test_a_statement_referring_back_or_told_in_the_title_line_is_the_statement_o
                     sentence_text="Ana Kecam Serangan")
     cluster_events(parsed, [ordered, passed_on, title], ENTITIES)
     assert ordered.event_id == passed_on.event_id == title.event_id
+
+
+def test_an_unmarked_bare_noun_is_no_plan_unless_it_points_back_to_one():
+    plan = mention("a1.txt", "Meeting", 10, "akan bertemu", arg("participant", ANA, PARK), modality=["planned"])
+    bare = mention("a1.txt", "Meeting", 90, "pertemuan")
+    events_of([plan, bare])
+    assert plan.event_id != bare.event_id
