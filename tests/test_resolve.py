@@ -338,3 +338,15 @@ def test_an_unmarked_bare_noun_is_no_plan_unless_it_points_back_to_one():
     bare = mention("a1.txt", "Meeting", 90, "pertemuan")
     events_of([plan, bare])
     assert plan.event_id != bare.event_id
+
+
+def test_an_english_and_an_indonesian_report_of_one_call_are_one_event():
+    en = ParsedArticle(Article(id="b1.txt", path=Path("b1.txt"), text="", language="en"), [
+        Sentence(0, 0, 30, "", [Token(1, "the", "the", "DET", "", 2, "det", 0, 3),
+                                Token(2, "call", "call", "NOUN", "", 0, "root", 4, 8)])])
+    call_id = mention("a1.txt", "Call", 10, "percakapan telepon", arg("participant", ANA, PARK), when=DAY)
+    call_en = mention("b1.txt", "Call", 20, "spoke", arg("participant", ANA), arg("participant", PARK), when=DAY)
+    the_call = mention("b1.txt", "Call", 4, "call")
+    cluster_events([article("a1.txt"), en], [call_id, call_en, the_call], ENTITIES)
+    assert call_id.event_id == call_en.event_id == the_call.event_id
+    assert "same day (2031-03-04)" in call_en.resolution or "same day (2031-03-04)" in call_id.resolution
