@@ -22,15 +22,14 @@ words read (back-references, recall markers, stopwords) are in
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from kg import statements
 from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
@@ -46,15 +45,6 @@ PROXIMITY_DAYS = 7
 # persons and a place …).
 LOCAL_THRESHOLD = 2.0
 CROSS_THRESHOLD = 3.0
-# Two statements say the same when this share of the shorter one's content
-# words is in the other (and at least MIN_SHARED words are).
-CONTENT_OVERLAP = 0.6
-MIN_SHARED = 3
-# A direct quote this many sentences after an indirect report of the same
-# speaker backs that report up ("X menegaskan …. “…,” kata X.").
-QUOTE_FOLLOWS = 1
-# Speech verbs this similar are the same word (mengkonfirmasi / mengonfirmasi)
-WORD_SIMILARITY = 0.85
 # Types whose nouns are also used generically ("perjanjian damai", "kerja
 # sama"): a bare one is tied to an event only by a back-reference.
 GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
@@ -200,7 +190,7 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
                   _anchor(m),
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
-                  m.rule.startswith("speech:quote"), _content(m, lang))
+                  m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -254,27 +244,6 @@ def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
     return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _content(m: EventMention, lang: str) -> frozenset[str]:
-    """The content words of what a statement says: its quote or reported clause, else its sentence."""
-    if m.type != "Statement":
-        return frozenset()
-    text = m.quote or _clause_after(m)
-    stop = _set(lang, "stopwords")
-    # names say whom a statement is about, not what it says: capitalised words are left out
-    return frozenset(w.lower() for w in _WORD.findall(text)
-                     if len(w) > 2 and w.lower() not in stop and not w[0].isupper())
-
-
-def _clause_after(m: EventMention) -> str:
-    """What a speech verb with no quote reports: its sentence after the trigger, to the clause's end."""
-    at = m.sentence_text.find(m.trigger_text)
-    rest = m.sentence_text[at + len(m.trigger_text):] if at >= 0 else m.sentence_text
-    return re.split(r"[,;:.!?]", rest, maxsplit=1)[0]
-
-
 def expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     """Entity ids plus the ids they are affiliated with (Zelensky → Ukraine)."""
     return ids | {by_id[i].affiliation for i in ids if i in by_id and by_id[i].affiliation}
@@ -305,7 +274,7 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         if fa and fb and not expand(fa, by_id) & expand(fb, by_id):
             return "different forces"
     if a.type == "Statement":
-        return _statement_veto(a, b)
+        return statements.veto(a, b)
     return None
 
 
@@ -357,79 +326,6 @@ def _persons_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a - b and b - a and max(len(a), len(b)) >= 2)
 
 
-def _statement_veto(a: Group, b: Group) -> str | None:
-    """A statement merges only with a report of the same act: same speaker, same words."""
-    sa, sb = a.ids("speaker"), b.ids("speaker")
-    same_speaker = bool(sa and sb and sa & sb)
-    if a.articles & b.articles and (_refers_back(a) or _refers_back(b)) and (same_speaker or not sa or not sb):
-        return None      # "Ucapan itu disampaikan …", "Perintah tersebut disampaikan oleh X": the one just told
-    if not same_speaker:
-        return "another speaker"
-    if a.articles & b.articles and (_headline(a) or _headline(b)):
-        return None      # the title line tells the statement the article reports
-    if _same_quote(a, b):
-        return None
-    if any(r.quoted for r in a.members) and any(r.quoted for r in b.members) and a.articles & b.articles:
-        return "two quotes"      # one speaker's successive quotes are successive statements
-    if _content_overlap(a, b) >= CONTENT_OVERLAP or _quote_follows(a, b):
-        return None
-    if not a.articles & b.articles and (_thin(a) or _thin(b)) and _same_verb(a, b):
-        return None      # "mengonfirmasi kabar tersebut": what was said is told elsewhere, not here
-    return "other words"
-
-
-def _headline(g: Group) -> bool:
-    return all(r.headline for r in g.members)
-
-
-def _refers_back(g: Group) -> bool:
-    return all(r.back_reference for r in g.members)
-
-
-def _thin(g: Group) -> bool:
-    """No member says enough to compare ("kabar tersebut")."""
-    return all(len(r.content) < MIN_SHARED for r in g.members)
-
-
-def _same_verb(a: Group, b: Group) -> bool:
-    """The same speech verb, allowing the spelling slips the lemmatizer makes
-    (mengkonfirmasi / mengonfirmasi)."""
-    return any(SequenceMatcher(None, x.mention.trigger_text.lower(), y.mention.trigger_text.lower()).ratio()
-               >= WORD_SIMILARITY for x in a.members for y in b.members)
-
-
-def _same_quote(a: Group, b: Group) -> bool:
-    qa = {_norm(r.mention.quote) for r in a.members if r.quoted and r.mention.quote}
-    return bool(qa & {_norm(r.mention.quote) for r in b.members if r.quoted and r.mention.quote})
-
-
-def _content_overlap(a: Group, b: Group) -> float:
-    """The best share of shared content words between a member of each group."""
-    best = 0.0
-    for x in a.members:
-        for y in b.members:
-            shared = len(x.content & y.content)
-            if shared >= MIN_SHARED:
-                best = max(best, shared / min(len(x.content), len(y.content)))
-    return best
-
-
-def _quote_follows(a: Group, b: Group) -> bool:
-    """An indirect report and, within QUOTE_FOLLOWS sentences after it in the same
-    article, a direct quote of the same speaker: the quote backs the report up."""
-    for x in a.members:
-        for y in b.members:
-            first, second = (x, y) if (x.order, x.mention.sentence) <= (y.order, y.mention.sentence) else (y, x)
-            if first.article == second.article and not first.quoted and second.quoted and \
-                    0 <= second.mention.sentence - first.mention.sentence <= QUOTE_FOLLOWS:
-                return True
-    return False
-
-
-def _norm(text: str | None) -> str:
-    return " ".join(text.lower().split()) if text else ""
-
-
 def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, str]]:
     """What speaks for ``a`` and ``b`` being one event: (weight, reason) pairs."""
     out: list[tuple[float, str]] = [(1.0, f"same type ({a.type})")]
@@ -458,15 +354,7 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if a.articles & b.articles and any(r.back_reference for r in b.members):
         out.append((1.0, "back-reference"))
     if a.type == "Statement":
-        if _same_quote(a, b):
-            out.append((2.0, "same quote"))
-        overlap = _content_overlap(a, b)
-        if overlap >= CONTENT_OVERLAP:
-            out.append((2.0, f"same words ({overlap:.2f} overlap)"))
-        if _quote_follows(a, b):
-            out.append((1.0, "indirect report, then the quote"))
-        if not a.articles & b.articles and _same_verb(a, b):
-            out.append((1.0, "same speech verb"))
+        out += statements.evidence(a, b)
     return out
 
 
