@@ -17,8 +17,18 @@ from kg.extract.anchoring import pick_anchors
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers
-from kg.model import (ACTOR_ROLES, Argument, Article, EntityMention, EventMention, ParsedArticle, Sentence, Span,
-                      TimeAnchor, Token)
+from kg.model import (
+    ACTOR_ROLES,
+    Argument,
+    Article,
+    EntityMention,
+    EventMention,
+    ParsedArticle,
+    Sentence,
+    Span,
+    TimeAnchor,
+    Token,
+)
 
 _FALLBACK_FACTOR = 0.85
 

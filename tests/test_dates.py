@@ -56,6 +56,8 @@ def test_explicit_english_dates(text, words, day):
     ("hari ini", "id", "2024-11-06", "day"),
     ("3 hari yang lalu", "id", "2024-11-03", "day"),
     ("pekan lalu", "id", "2024-10-28", "week"),
+    ("Selasa pekan lalu", "id", "2024-10-29", "day"),
+    ("Tuesday last week", "en", "2024-10-29", "day"),
     ("sepekan lalu", "id", "2024-10-28", "week"),
     ("dua minggu lalu", "id", "2024-10-21", "week"),
     ("bulan lalu", "id", "2024-10", "month"),
@@ -104,6 +106,10 @@ def test_same_day_is_the_day_named_before_in_the_article():
     reader.find("Pada Senin (28/10/2024), ia tiba.")
     a = reader.find("Pada hari yang sama, menteri itu bertemu.")[0]
     assert (a.value, a.kind) == (date(2024, 10, 28), "same-day")
+    assert reader.find("Keesokan harinya, ia pulang.")[0].value == date(2024, 10, 29)
+    en = DateReader(None, "en")
+    en.find("On Monday, Oct. 28, 2024, he arrived.")
+    assert en.find("The day before, he had called.")[0].value == date(2024, 10, 27)
 
 
 def test_offsets_are_absolute():
