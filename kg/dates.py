@@ -54,7 +54,7 @@ def _patterns(lang: str) -> list[tuple[str, int, re.Pattern[str]]]:
         ("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
         ("numeric", rf"{wd}\(?\s*(?P<a>\d{{1,2}})[/-](?P<b>\d{{1,2}})[/-](?P<y>\d{{4}}|\d{{2}})\s*\)?"),
         ("numeric-partial", rf"(?P<wd>{W})\s*,?\s*\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})\s*\)"),
-        ("dmy", rf"{wd}(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+{mon},?\s+(?P<y>\d{{4}})"),
+        ("dmy", rf"{wd}(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<until>\d{{1,2}}))?\s+{mon},?\s+(?P<y>\d{{4}})"),
         ("mdy", rf"{wd}{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
         ("month", rf"{mon},?\s+(?P<y>\d{{4}})"),
         ("dm", rf"{wd}(?P<d>\d{{1,2}})\s+{mon}"),
@@ -152,6 +152,8 @@ class DateReader:
                 self._partial(anchor, mo, d, wd)
         elif kind in ("dmy", "mdy"):
             anchor.value = _day(int(groups["y"]), self._number(groups["mon"], "months"), int(groups["d"]))
+            if groups.get("until") and anchor.value:     # "5-7 Februari 2026": no one day, but that month
+                anchor.granularity, anchor.value = "month", anchor.value.replace(day=1)
         elif kind in ("dm", "md"):
             self._partial(anchor, self._number(groups["mon"], "months"), int(groups["d"]), wd)
         elif kind == "month":
