@@ -6,8 +6,8 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.nlp import PROCESSORS
-from kg.pipeline import LANGUAGES
+from kg.parse.nlp import PROCESSORS
+from kg.pipeline.stages import LANGUAGES
 
 
 @cli.group("models")
@@ -27,7 +27,7 @@ def models() -> None:
               help="Train only these processors (repeatable).")
 def train_cmd(ud_dir: Path, out: Path, work: Path, quick: bool, only: tuple[str, ...]) -> None:
     """Train kg's Indonesian tokenizer, MWT, tagger, lemmatizer and parser from UD, offline."""
-    from kg import training
+    from kg.parse import training
 
     budget = training.Budget.quick() if quick else training.Budget()
     training.train(ud_dir, out, work, budget, processors=only or training.PROCESSORS,
@@ -39,7 +39,7 @@ def train_cmd(ud_dir: Path, out: Path, work: Path, quick: bool, only: tuple[str,
 @click.argument("lang", type=click.Choice(LANGUAGES), default="id")
 def download_cmd(lang: str) -> None:
     """Download the official Stanza models for LANG (needs internet; then use --provider stanza)."""
-    from kg import nlp
+    from kg.parse import nlp
 
     nlp.download(lang)
 
@@ -59,7 +59,7 @@ def evaluate_cmd(ud_dir: Path, provider: str, out: Path, as_json: bool) -> None:
     """
     import json
 
-    from kg import ud_eval
+    from kg.parse import ud_eval
 
     results = ud_eval.evaluate(ud_dir, out, provider=provider, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(results, indent=1) if as_json else ud_eval.table(results))

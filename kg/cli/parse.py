@@ -21,9 +21,9 @@ from kg.errors import NOTHING_PROCESSED, SOME_SKIPPED, KgError
 @click.option("--lang", default="id", show_default=True, help="Language of the articles.")
 def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
     """Parse FILE or every article in DIR and print tokens, lemmas, POS and dependencies."""
-    from kg import nlp
     from kg.model import Skipped
-    from kg.read import read_path
+    from kg.parse import nlp
+    from kg.read.articles import read_path
 
     out, parsed, skipped = [], 0, 0
     for item in read_path(path):

@@ -1,0 +1,91 @@
+"""Accuracy of kg's parser on held-out UD test files, end to end from raw text.
+
+For each test treebank the ``# text`` of its gold sentences is joined into
+one document of paragraphs (``kg.ud.paragraphs``: 1-5 sentences each,
+separated by blank lines, since the treebanks mark no paragraphs). kg parses
+that document exactly as it parses an article (``kg.nlp``: line segments,
+offsets and all), and the system CoNLL-U is scored with the CoNLL 2018
+shared-task scorer that Stanza ships, against the gold harmonised with
+``kg.ud.harmonise`` — the convention kg trains to, so GSD's ``compound`` is
+scored as ``nmod`` and proper-noun lemmas keep their case.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.io import atomic_write
+from kg.model import Article
+from kg.parse import ud
+
+TEST_FILES = {"GSD-test": "id_gsd-ud-test.conllu", "CSUI-test": "id_csui-ud-test.conllu"}
+METRICS = ("Tokens", "Sentences", "UPOS", "Lemmas", "UAS", "LAS")
+
+
+def document(sentences: list[ud.UDSentence]) -> str:
+    """The raw text of ``sentences`` as a document: one line per paragraph, blank lines between."""
+    return "\n\n".join(" ".join(s.text for s in p) for p in ud.paragraphs(sentences)) + "\n"
+
+
+def system_conllu(parser, article: Article) -> str:
+    """CoNLL-U of ``article`` as kg parses it, multi-word tokens included.
+
+    Written from Stanza's documents, which keep the token/word distinction
+    that the token F1 needs (kg's flat token list does not); every form is
+    spelled as in the text, as the scorer requires.
+    """
+    from kg.parse.nlp import stanza_words
+
+    lines = []
+    for _, doc in parser.documents(article):
+        for sent in doc.sentences:
+            for tok in sent.tokens:
+                words = stanza_words(doc, tok)
+                if len(words) > 1:
+                    surface = doc.text[tok.start_char:tok.end_char]
+                    lines.append(f"{words[0][0].id}-{words[-1][0].id}\t{surface}" + "\t_" * 8)
+                lines += ["\t".join([str(w.id), text, w.lemma or text, w.upos or "X", "_", w.feats or "_",
+                                     str(w.head or 0), w.deprel or "dep", "_", "_"]) for w, text, _, _ in words]
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def score(gold: Path, system: Path) -> dict[str, float]:
+    """CoNLL 2018 F1 scores (percent) of ``system`` against ``gold``."""
+    from stanza.models.common.utils import ud_scores
+
+    try:
+        evaluation = ud_scores(str(gold), str(system))
+    except Exception as e:  # the scorer's UDError: the two files spell different texts
+        raise KgError(f"cannot score {system} against {gold}: {' '.join(str(e).split())}") from e
+    return {m: round(100 * evaluation[m].f1, 2) for m in METRICS}
+
+
+def evaluate(ud_dir: Path, out: Path, lang: str = "id", provider: str = "bundled",
+             log=lambda message: None) -> dict[str, dict[str, float]]:
+    """Parse and score every test treebank; gold and system files are written into ``out``."""
+    from kg.parse import nlp
+
+    missing = [f for f in TEST_FILES.values() if not (ud_dir / f).exists()]
+    if missing:
+        raise KgError(f"UD folder {ud_dir} lacks {', '.join(missing)}")
+    parser = nlp.get_parser(lang, provider)
+    out.mkdir(parents=True, exist_ok=True)
+    results: dict[str, dict[str, float]] = {}
+    for name, filename in TEST_FILES.items():
+        gold = [ud.harmonise(s, lang) for s in ud.read_conllu(ud_dir / filename)]
+        gold_path, system_path = out / f"{name}.gold.conllu", out / f"{name}.system.conllu"
+        atomic_write(gold_path, "".join(s.to_conllu() for s in gold))
+        article = Article(id=name, path=ud_dir / filename, text=document(gold))
+        log(f"parsing {name}: {len(gold)} sentences")
+        atomic_write(system_path, system_conllu(parser, article))
+        results[name] = score(gold_path, system_path)
+    return results
+
+
+def table(results: dict[str, dict[str, float]]) -> str:
+    """A plain-text (Markdown) table: one row per treebank, one column per metric."""
+    lines = ["| Treebank | " + " | ".join(METRICS) + " |", "|---" * (len(METRICS) + 1) + "|"]
+    for name, scores in results.items():
+        lines.append(f"| {name} | " + " | ".join(f"{scores[m]:.2f}" for m in METRICS) + " |")
+    return "\n".join(lines)

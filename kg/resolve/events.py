@@ -1,0 +1,202 @@
+"""Resolution: entity mentions → entities, event mentions → real-world events.
+
+Entity resolution lives in :mod:`kg.resolve.entities`; :func:`resolve` runs it, then
+groups the event mentions that tell the same happening — in one article or
+across outlets — into one :class:`Event`, so that the graph has one node per
+call, deployment or statement however often it is reported.
+
+Grouping is a decision with evidence (:mod:`kg.resolve.evidence`), in two passes,
+deterministic (articles in order, mentions by offset):
+
+1. inside each article, a mention joins the group of its article that
+   nothing contradicts and the most evidence supports (mentions naming
+   participants first, so a bare "pembicaraan" is placed once the article's
+   events are known), else starts one;
+2. across articles, each article's group joins the event built so far that
+   nothing contradicts and enough evidence supports, else starts one.
+
+The reasons of each merge are kept on the mention it placed
+(``EventMention.resolution``).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import date
+
+from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
+from kg.resolve.evidence import (
+    CROSS_THRESHOLD,
+    GENERIC_NOUN_TYPES,
+    LOCAL_THRESHOLD,
+    Group,
+    Report,
+    describe,
+    evidence,
+    score,
+    veto,
+)
+
+
+def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
+            event_mentions: list[EventMention]) -> tuple[list[Entity], list[Event]]:
+    """Resolve entities (sets ``EntityMention.entity_ids``), then cluster events.
+
+    Sets ``EventMention.event_id`` and ``EventMention.resolution`` on every event mention.
+    """
+    from kg.resolve.entities import resolve_entities
+
+    entities = resolve_entities(parsed, entity_mentions)
+    return entities, cluster_events(parsed, event_mentions, entities)
+
+
+def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMention],
+                   entities: list[Entity]) -> list[Event]:
+    """Group event mentions into events; entity ids must already be resolved."""
+    by_id = {e.id: e for e in entities}
+    articles = {p.article.id: (i, p.article) for i, p in enumerate(parsed)}
+    sentences = {(p.article.id, s.index): s for p in parsed for s in p.sentences}
+    reports: dict[str, list[Report]] = {}
+    for m in event_mentions:
+        order, art = articles.get(m.article_id, (len(articles), None))
+        m.resolution = []
+        r = describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
+                     art.language if art else "id", by_id)
+        r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
+        reports.setdefault(m.article_id, []).append(r)
+    events: list[Group] = []
+    for article in sorted(reports, key=lambda a: (articles.get(a, (len(articles), None))[0], a)):
+        for local in _within(reports[article], by_id):
+            _place(local, events, by_id, CROSS_THRESHOLD, local.members[0], across=True)
+    made = _make_events(events)
+    mention_event = {m.id: ev.id for ev in made for m in ev.mentions}
+    for ev in made:
+        about = {mention_event[a] for m in ev.mentions for a in m.about_mentions if a in mention_event}
+        ev.about = sorted(about - {ev.id})
+    return made
+
+
+def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
+    """One article's mentions grouped: those naming someone or somewhere first, then the bare ones.
+
+    A bare mention ("pembicaraan", "pengiriman pasukan") joins the one group of
+    its type it can be (nothing contradicts it); when several can, a
+    back-reference ("pertemuan tersebut") ties it to the nearest, and
+    otherwise it stays alone: which one it is, is unknown. Bare mentions of a
+    type the article names no party of are one event.
+    Agreement and cooperation nouns are also used generically ("perjanjian
+    damai", "kerja sama"): bare ones join only by a back-reference (a bare
+    verb, "sepakat", still joins).
+    """
+    ordered = sorted(reports, key=lambda r: (r.mention.trigger.start, r.mention.trigger.end, r.mention.id))
+    groups: list[Group] = []
+    for r in [r for r in ordered if r.actors or r.places]:
+        _place(Group.of(r), groups, by_id, LOCAL_THRESHOLD, r)
+    for r in [r for r in ordered if not (r.actors or r.places)]:
+        g = Group.of(r)
+        fits = [c for c in groups if c.named and veto(c, g, by_id) is None]
+        if not r.back_reference:     # an unmarked noun is a plan only when it points back to one
+            fits = [c for c in fits if not c.modality or r.modality]
+        if r.back_reference and fits:
+            best = min(fits, key=lambda c: _distance(c, r))
+            reason = "back-reference to the nearest"
+        elif len(fits) == 1 and not (r.mention.type in GENERIC_NOUN_TYPES and r.nominal):
+            best, reason = fits[0], f"the only {r.mention.type} it can be"
+        elif not any(c.named and c.type == r.mention.type for c in groups) and r.mention.type not in \
+                GENERIC_NOUN_TYPES and (bare := [c for c in groups if veto(c, g, by_id) is None]):
+            best, reason = bare[0], f"the only {r.mention.type} the article tells, named nowhere"
+        else:
+            groups.append(g)
+            continue
+        r.mention.resolution = [f"same type ({r.mention.type})", "same article", reason]
+        best.add(r)
+    return groups
+
+
+def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: float, first: Report,
+           across: bool = False) -> None:
+    """Merge ``g`` into the best-supported group of ``groups`` it may join, else append it.
+
+    ``across``: only groups of other articles (inside its article, ``g`` was
+    already kept apart). Ties go to the group told nearest (the same article,
+    then the closest offset), then to the earlier one.
+    """
+    best, best_key, best_reasons = None, None, []
+    for i, other in enumerate(groups):
+        if across and other.articles & g.articles or veto(other, g, by_id) is not None:
+            continue
+        reasons = evidence(other, g, by_id)
+        total = score(reasons)
+        if total < threshold:
+            continue
+        key = (total, -_distance(other, first), -i)
+        if best_key is None or key > best_key:
+            best, best_key, best_reasons = other, key, reasons
+    if best is None:
+        groups.append(g)
+        return
+    first.mention.resolution = [reason for _, reason in best_reasons]
+    best.absorb(g)
+
+
+def _distance(g: Group, r: Report) -> int:
+    """How far, in characters, the group's nearest mention in ``r``'s article is (others: far)."""
+    same = [abs(x.mention.trigger.start - r.mention.trigger.start) for x in g.members if x.article == r.article]
+    return min(same, default=10 ** 9)
+
+
+def _make_events(clusters: list[Group]) -> list[Event]:
+    """Events with content-derived ids; mentions get their ``event_id``."""
+    drafts = []
+    for c in clusters:
+        members = sorted(c.members, key=lambda x: (x.order, x.mention.trigger.start, x.mention.id))
+        ev = Event(id="", type=c.type, mentions=[x.mention for x in members],
+                   roles={r: sorted(ids) for r, ids in sorted(c.roles.items())},
+                   date=_most_common([x.mention.date for x in members]),
+                   quantity=_most_common_quantity([x.mention.quantity for x in members]),
+                   modality=sorted(frozenset.intersection(*(frozenset(x.mention.modality) for x in members))))
+        drafts.append((_base_id(ev, c), (members[0].order, members[0].mention.trigger.start), ev))
+    seen: Counter[str] = Counter()
+    events = []
+    for base, _, ev in sorted(drafts, key=lambda d: (d[0], d[1])):
+        seen[base] += 1
+        ev.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        for m in ev.mentions:
+            m.event_id = ev.id
+        events.append(ev)
+    return events
+
+
+def _base_id(ev: Event, c: Group) -> str:
+    """``call-2024-10-29-1a2b3c4d``: type, date, and a hash of who took part.
+
+    Events without participants hash their first mention's place instead, so
+    that unrelated bare mentions do not share a name.
+    """
+    places = frozenset().union(*(c.ids(r) for r in PLACE_ROLES))
+    core = sorted(c.actors | places) if ev.type == "Deployment" else sorted(c.actors)
+    if not core:
+        first = ev.mentions[0]
+        core = [f"{first.article_id}@{first.trigger.start}"]
+    digest = hashlib.sha1("|".join(core).encode("utf-8")).hexdigest()[:8]
+    return f"{ev.type.lower()}-{ev.date.isoformat() if ev.date else 'nodate'}-{digest}"
+
+
+def _most_common(values: list[date | None]) -> date | None:
+    """The most frequent known value; ties go to the one told first."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    counts = Counter(known)
+    return max(known, key=lambda v: (counts[v], -known.index(v)))
+
+
+def _most_common_quantity(values: list[Quantity | None]) -> Quantity | None:
+    """The amount most mentions give (exact numbers before vague ones), ties to the first told."""
+    known = [q for q in values if q is not None]
+    if not known:
+        return None
+    keys = [(q.value, q.qualifier) for q in known]
+    counts = Counter(keys)
+    best = max(range(len(known)), key=lambda i: (counts[keys[i]], known[i].value is not None, -i))
+    return known[best]
