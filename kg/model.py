@@ -68,7 +68,8 @@ class Token:
 
     Words split off a multi-word token (``membahasnya`` → ``membahas`` +
     ``nya``) get the part of the token they spell, or the whole token's span
-    when the split does not spell the token.
+    when the split does not spell the token; ``mwt_end`` keeps the token
+    itself for CoNLL-U's range lines (``3-4 membahasnya``).
     """
 
     id: int          # 1-based position in the sentence
@@ -80,6 +81,7 @@ class Token:
     deprel: str
     start: int
     end: int
+    mwt_end: int = 0  # in a multi-word token: the id of its last word; 0 for a word that is a token
 
 
 @dataclass

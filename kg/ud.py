@@ -86,16 +86,40 @@ def surface_text(sent: UDSentence) -> str:
     return "".join(out).strip()
 
 
-def harmonise(sent: UDSentence) -> UDSentence:
-    """Return a copy of ``sent`` following kg's single annotation convention."""
+def clean(sent: UDSentence) -> UDSentence:
+    """A copy of ``sent`` with what kg neither trains nor scores removed, for any language.
+
+    XPOS, enhanced dependencies and empty nodes go (treebank-specific; kg's
+    tokens carry none of them), MISC keeps only ``SpaceAfter`` and comments
+    only ``sent_id``, ``text``, ``newdoc`` and ``newpar``.
+    """
     rows = []
     for row in sent.rows:
+        if "." in row[0]:
+            continue
         row = list(row)
-        if "-" in row[0] or "." in row[0]:
-            rows.append(row)
+        if "-" not in row[0]:
+            row[4] = row[8] = "_"
+            misc = [m for m in row[9].split("|") if m.startswith("SpaceAfter")]
+            row[9] = "|".join(misc) or "_"
+        rows.append(row)
+    comments = [c for c in sent.comments if c.startswith(("# sent_id", "# text =", "# newdoc", "# newpar"))]
+    return UDSentence(comments, rows)
+
+
+def harmonise(sent: UDSentence, lang: str = "id") -> UDSentence:
+    """Return a copy of ``sent`` following kg's single annotation convention for ``lang``.
+
+    English (one treebank, EWT) needs only :func:`clean`; the Indonesian
+    treebanks also need to agree with each other (module docstring).
+    """
+    sent = clean(sent)
+    if lang != "id":
+        return sent
+    for row in sent.rows:
+        if "-" in row[0]:
             continue
         form, lemma, upos = row[1], row[2], row[3]
-        row[4] = "_"
         if row[7] == "compound":
             row[7] = "nmod"
         if upos == "PROPN" and lemma.lower() == form.lower():
@@ -104,12 +128,7 @@ def harmonise(sent: UDSentence) -> UDSentence:
             row[2] = form.lower()
         if form.lower() == "tersebut":
             row[2] = "tersebut"
-        # keep only SpaceAfter in MISC: the rest (Morf=…) is treebank-specific
-        misc = [m for m in row[9].split("|") if m.startswith("SpaceAfter")]
-        row[9] = "|".join(misc) or "_"
-        rows.append(row)
-    comments = [c for c in sent.comments if c.startswith(("# sent_id", "# text =", "# newdoc", "# newpar"))]
-    return UDSentence(comments, rows)
+    return sent
 
 
 def split_dev(sentences: list[UDSentence], every: int = 10) -> tuple[list[UDSentence], list[UDSentence]]:

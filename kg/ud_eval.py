@@ -18,7 +18,9 @@ from kg.errors import KgError
 from kg.io import atomic_write
 from kg.model import Article
 
-TEST_FILES = {"GSD-test": "id_gsd-ud-test.conllu", "CSUI-test": "id_csui-ud-test.conllu"}
+# per language: the held-out test treebanks, never trained on
+TEST_FILES = {"id": {"GSD-test": "id_gsd-ud-test.conllu", "CSUI-test": "id_csui-ud-test.conllu"},
+              "en": {"EWT-test": "en_ewt-ud-test.conllu"}}
 METRICS = ("Tokens", "Sentences", "UPOS", "Lemmas", "UAS", "LAS")
 
 
@@ -28,26 +30,10 @@ def document(sentences: list[ud.UDSentence]) -> str:
 
 
 def system_conllu(parser, article: Article) -> str:
-    """CoNLL-U of ``article`` as kg parses it, multi-word tokens included.
+    """CoNLL-U of ``article`` exactly as ``kg parse`` writes it, multi-word token lines included."""
+    from kg.nlp import to_conllu
 
-    Written from Stanza's documents, which keep the token/word distinction
-    that the token F1 needs (kg's flat token list does not); every form is
-    spelled as in the text, as the scorer requires.
-    """
-    from kg.nlp import stanza_words
-
-    lines = []
-    for _, doc in parser.documents(article):
-        for sent in doc.sentences:
-            for tok in sent.tokens:
-                words = stanza_words(doc, tok)
-                if len(words) > 1:
-                    surface = doc.text[tok.start_char:tok.end_char]
-                    lines.append(f"{words[0][0].id}-{words[-1][0].id}\t{surface}" + "\t_" * 8)
-                lines += ["\t".join([str(w.id), text, w.lemma or text, w.upos or "X", "_", w.feats or "_",
-                                     str(w.head or 0), w.deprel or "dep", "_", "_"]) for w, text, _, _ in words]
-            lines.append("")
-    return "\n".join(lines) + "\n"
+    return to_conllu(parser.parse(article), article.text)
 
 
 def score(gold: Path, system: Path) -> dict[str, float]:
@@ -66,14 +52,16 @@ def evaluate(ud_dir: Path, out: Path, lang: str = "id", provider: str = "bundled
     """Parse and score every test treebank; gold and system files are written into ``out``."""
     from kg import nlp
 
-    missing = [f for f in TEST_FILES.values() if not (ud_dir / f).exists()]
+    if lang not in TEST_FILES:
+        raise KgError(f"no UD test treebank is known for '{lang}' (known: {', '.join(TEST_FILES)})")
+    missing = [f for f in TEST_FILES[lang].values() if not (ud_dir / f).exists()]
     if missing:
         raise KgError(f"UD folder {ud_dir} lacks {', '.join(missing)}")
     parser = nlp.get_parser(lang, provider)
     out.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, float]] = {}
-    for name, filename in TEST_FILES.items():
-        gold = [ud.harmonise(s) for s in ud.read_conllu(ud_dir / filename)]
+    for name, filename in TEST_FILES[lang].items():
+        gold = [ud.harmonise(s, lang) for s in ud.read_conllu(ud_dir / filename)]
         gold_path, system_path = out / f"{name}.gold.conllu", out / f"{name}.system.conllu"
         atomic_write(gold_path, "".join(s.to_conllu() for s in gold))
         article = Article(id=name, path=ud_dir / filename, text=document(gold))

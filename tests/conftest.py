@@ -20,3 +20,11 @@ def parser():
     from kg import nlp
 
     return nlp.get_parser("id", "bundled")
+
+
+@pytest.fixture(scope="session")
+def english():
+    """kg's bundled English Stanza pipeline (trained on UD English-EWT)."""
+    from kg import nlp
+
+    return nlp.get_parser("en", "bundled")

@@ -8,6 +8,7 @@ import click
 
 from kg.cli import cli
 from kg.errors import NOTHING_PROCESSED, SOME_SKIPPED, KgError
+from kg.pipeline import LANGUAGES
 
 
 @cli.command("parse")
@@ -18,7 +19,8 @@ from kg.errors import NOTHING_PROCESSED, SOME_SKIPPED, KgError
               show_default=True,
               help="bundled: kg's offline models; stanza: official models from `kg models download`; "
                    "conllu: pre-parsed ARTICLE.conllu beside each article.")
-@click.option("--lang", default="id", show_default=True, help="Language of the articles.")
+@click.option("--lang", type=click.Choice(("auto",) + LANGUAGES), default="auto", show_default=True,
+              help="Language of the articles: auto detects each article's and parses it with that language's models.")
 def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
     """Parse FILE or every article in DIR and print tokens, lemmas, POS and dependencies."""
     from kg import nlp
@@ -26,16 +28,20 @@ def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
     from kg.read import read_path
 
     out, parsed, skipped = [], 0, 0
-    for item in read_path(path):
+    for item in read_path(path, lang):
+        if not isinstance(item, Skipped) and item.language not in LANGUAGES:
+            item = Skipped(str(item.path), f"the article is in '{item.language}'; kg parses "
+                                           f"{', '.join(LANGUAGES)} only")
         if isinstance(item, Skipped):
             click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
             skipped += 1
             continue
-        sentences = nlp.get_parser(lang, provider).parse(item)  # loaded on the first article, once
+        # each language's parser is loaded on its first article, once
+        sentences = nlp.get_parser(item.language, provider).parse(item)
         parsed += 1
         if fmt == "conllu":
             click.echo(f"# newdoc id = {item.id}")
-            click.echo(nlp.to_conllu(sentences), nl=False)
+            click.echo(nlp.to_conllu(sentences, item.text), nl=False)
         else:
             out.append({"article": item.id, "sentences": nlp.to_json(sentences)})
     if fmt == "json":
