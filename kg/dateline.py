@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.pubdate import parse_date
+from kg.pubdate import day_phrase, is_weekday, parse_date
 
 LANG_DIR = Path(__file__).parent / "lang"
 MAX_PARTS = 4
@@ -77,6 +77,16 @@ def _is_name(part: str) -> bool:
     return 0 < len(words) <= 4 and all(_WORD.match(w) and w[0].isupper() for w in words)
 
 
+def _without_day(prefix: str, lang: str) -> tuple[str, date | None]:
+    """The prefix without the day it names ("JAKARTA, Senin (4/11/2024)", "JAKARTA, Oct 29, 2024
+    (Reuters)"), and that day when it has its year."""
+    found = day_phrase(prefix, lang)
+    if found is None:
+        return prefix, None
+    start, end, day = found
+    return re.sub(r"\(\s*\)", "", prefix[:start] + prefix[end:]), day
+
+
 def parse(paragraph: str, lang: str = "id") -> Dateline | None:
     """The dateline opening ``paragraph``, or None.
 
@@ -88,26 +98,28 @@ def parse(paragraph: str, lang: str = "id") -> Dateline | None:
     # the paragraph proper starts like a sentence: "Presiden …", "“Kami …"
     if not m or len(rest.split()) < MIN_WORDS_AFTER or rest[0].islower():
         return None
-    prefix = m.group("prefix")
+    prefix, when = _without_day(m.group("prefix"), lang)
     bracketed = [p.strip(" *_") for p in _PAREN.findall(prefix)]
     plain = [p.strip(" *_") for p in _PAREN.sub(",", prefix).split(",")]
     parts = [p for p in plain if p]
     if (not parts and not bracketed) or len(parts) + len(bracketed) > MAX_PARTS:
         return None
-    outlet = place = when = None
+    outlet = place = None
     names = []
     for part in bracketed:
         if any(c.isdigit() for c in part):
             return None
         outlet = outlet or part
     for part in parts:
+        if is_weekday(part, lang):
+            continue        # "Jakarta, Jumat -": the day without its date
         if _is_outlet(part):
             outlet = outlet or part
         elif any(c.isdigit() for c in part):
             if parse_date(part, lang, require_year=False) is None:
                 return None
             # "Oct 29" is a date, but without its year it cannot be placed
-            when = parse_date(part, lang) if re.search(r"\d{4}", part) else None
+            when = when or (parse_date(part, lang) if re.search(r"\d{4}", part) else None)
         elif _is_name(part):
             names.append(part)
         else:

@@ -17,17 +17,14 @@ Matching rules (the gold file's ``description`` says the same):
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from kg.errors import KgError
-from kg.model import PRIMARY_EVENT_TYPES, Article, Entity, EventMention, Span
+from kg.evaluate_nodes import Landing, Nodes, score_nodes, score_typing
+from kg.gold import GoldNames, check_gold
+from kg.model import PRIMARY_EVENT_TYPES, Article, EventMention, Span
 from kg.pipeline import Result
-
-GOLD_FORMAT = "seed-gold/"
 
 
 @dataclass
@@ -107,7 +104,11 @@ class Report:
     arguments: Score = field(default_factory=Score)
     dates_correct: int = 0
     dates_total: int = 0
+    dates_gold: int = 0        # required gold mentions with a date, found or not
     clusters: list[ClusterCount] = field(default_factory=list)
+    nodes: Nodes = field(default_factory=Nodes)
+    articles: int = 0          # gold articles scored
+    language: str | None = None
     rules: dict[str, RuleCount] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -122,8 +123,10 @@ class Report:
             "primary": self.primary.to_dict(),
             "all": self.overall.to_dict(),
             "arguments": self.arguments.to_dict(),
+            "language": self.language, "articles": self.articles,
             "dates": {"correct": self.dates_correct, "total": self.dates_total,
-                      "accuracy": round(self.date_accuracy, 4)},
+                      "accuracy": round(self.date_accuracy, 4), "gold_dates": self.dates_gold},
+            "nodes": self.nodes.to_dict(),
             "clusters": [{"cluster": c.cluster, "gold_mentions": c.gold_mentions, "matched": c.matched,
                           "events": len(c.events), "event_ids": c.events} for c in self.clusters],
             "rules": {r: {"fired": c.fired, "tp": c.tp, "fp": c.fp, "optional": c.optional,
@@ -132,17 +135,41 @@ class Report:
             "warnings": list(self.warnings),
         }
 
+    def summary(self) -> str:
+        """The headline figures, one per line (docs/evaluation.md's table)."""
+        p, n, t = self.primary, self.nodes, self.nodes.typing
+        dep = self.types.get("Deployment", Score())
+        scope = f"language {self.language}, " if self.language else ""
+        rows = [["primary mentions F1", f"{p.f1:.2f} (P {p.precision:.2f}, R {p.recall:.2f})"],
+                ["arguments F1", f"{self.arguments.f1:.2f}"],
+                ["gold dates found", f"{self.dates_correct} of {self.dates_total} matched "
+                                     f"({self.dates_gold} required in all)"],
+                ["gold events in one node", f"{n.whole} of {n.real_events}"],
+                ["nodes merging gold events", f"{len(n.merging)} of {n.nodes}"],
+                ["Deployment recall", f"{dep.recall:.2f}"],
+                ["entity typing", f"{t.right} of {t.total} right ({t.found} found)"]]
+        return f"Summary ({scope}{self.articles} articles)\n" + _table(["measure", "value"], rows)
+
     def format(self, details: bool = False) -> str:
         """Aligned plain-text tables."""
         rows = [[t, *_score_cells(s)] for t, s in self.types.items()]
         rows += [["primary (micro)", *_score_cells(self.primary)], ["all (micro)", *_score_cells(self.overall)]]
-        parts = ["Event mentions", _table(["type", "tp", "fp", "fn", "P", "R", "F1"], rows),
+        parts = [self.summary(), "Event mentions", _table(["type", "tp", "fp", "fn", "P", "R", "F1"], rows),
                  "Arguments (actors and places of matched mentions)",
                  _table(["", "tp", "fp", "fn", "P", "R", "F1"], [["arguments", *_score_cells(self.arguments)]]),
-                 f"Dates: {self.dates_correct}/{self.dates_total} correct ({self.date_accuracy:.2f})",
+                 f"Dates: {self.dates_correct}/{self.dates_total} correct ({self.date_accuracy:.2f}); "
+                 f"{self.dates_correct} of the {self.dates_gold} required gold dates found",
                  "Clusters (system events per gold event; ideal 1)",
                  _table(["cluster", "gold", "matched", "events"],
                         [[c.cluster, c.gold_mentions, c.matched, len(c.events)] for c in self.clusters]),
+                 "Gold events split over several nodes",
+                 _table(["gold event", "nodes"], [[g.key, " ".join(g.members)] for g in self.nodes.split]),
+                 "Nodes that merge several gold events",
+                 _table(["node", "gold events"], [[g.key, " ".join(g.members)] for g in self.nodes.merging]),
+                 "Entity typing (gold entities named by scored mentions, wrong type or not in the graph)",
+                 _table(["gold entity", "gold type", "graph"],
+                        [[k, t, " ".join(s)] for k, t, s in self.nodes.typing.wrong]
+                        + [[k, "", "(not found)"] for k in self.nodes.typing.missing]),
                  "Rules",
                  _table(["rule", "fired", "tp", "fp", "optional", "P"],
                         [[r, c.fired, c.tp, c.fp, c.optional, f"{c.precision:.2f}" if c.tp + c.fp else "-"]
@@ -155,36 +182,15 @@ class Report:
         return "\n\n".join(parts) + "\n"
 
 
-def load_gold(path: Path | str) -> dict[str, Any]:
-    """Read and check a gold file; a malformed one is a one-line :class:`KgError`."""
-    try:
-        gold = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise KgError(f"cannot read gold file {path}: {e}") from e
-    check_gold(gold, str(path))
-    return gold
+def evaluate(result: Result, gold: dict[str, Any], lang: str | None = None) -> Report:
+    """Score ``result`` against ``gold`` (see the module docstring for the rules).
 
-
-def check_gold(gold: Any, name: str = "gold") -> None:
-    if not isinstance(gold, dict) or not isinstance(gold.get("articles"), list):
-        raise KgError(f"{name}: not a gold file (expected an object with an 'articles' list)")
-    fmt = gold.get("format", "")
-    if fmt and not str(fmt).startswith(GOLD_FORMAT):
-        raise KgError(f"{name}: unsupported gold format {fmt!r} (expected {GOLD_FORMAT}N)")
-    for i, art in enumerate(gold["articles"]):
-        if not isinstance(art, dict) or "article" not in art:
-            raise KgError(f"{name}: article #{i + 1} has no 'article' name")
-        for j, ev in enumerate(art.get("events", [])):
-            span = ev.get("trigger_span") if isinstance(ev, dict) else None
-            if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
-                    and "type" in ev):
-                raise KgError(f"{name}: {art['article']} event #{j + 1} needs 'type' and 'trigger_span' [start, end]")
-
-
-def evaluate(result: Result, gold: dict[str, Any]) -> Report:
-    """Score ``result`` against ``gold`` (see the module docstring for the rules)."""
+    ``lang`` scores only the gold articles in that language (the gold
+    article's ``language``, else the one kg detected); the graph is the whole
+    build's, so a node may still join reports from articles in other languages.
+    """
     check_gold(gold)
-    report = Report()
+    report = Report(language=lang)
     types = list(gold.get("types", {}).get("primary", PRIMARY_EVENT_TYPES))
     types += [t for t in gold.get("types", {}).get("secondary", []) if t not in types]
     report.types = {t: Score() for t in types}
@@ -192,34 +198,43 @@ def evaluate(result: Result, gold: dict[str, Any]) -> Report:
     by_article: dict[str, list[EventMention]] = defaultdict(list)
     for m in result.event_mentions:
         by_article[m.article_id].append(m)
-    names = _EntityNames(gold.get("entities", {}), result.entities)
+    names = GoldNames(gold.get("entities", {}), result.entities)
     events = {e.id: e for e in result.events}
-    landed: dict[str, list[str]] = defaultdict(list)   # gold cluster → system event id per matched mention
+    landings: list[Landing] = []
     gold_ids = {a["article"] for a in gold["articles"]}
     for extra in sorted(set(by_article) - gold_ids):
-        report.warnings.append(f"{extra}: not in the gold file, not scored")
-    for art in gold["articles"]:
+        if lang is None or articles[extra].language == lang:
+            report.warnings.append(f"{extra}: not in the gold file, not scored")
+    scored = [art for art in gold["articles"] if lang is None or _language(art, articles) == lang]
+    for art in scored:
         article = articles.get(art["article"])
         if article is None:
             report.warnings.append(f"{art['article']}: in the gold file but not among the built articles")
-        _score_article(art, article, by_article.get(art["article"], []), names, events, report, landed)
+        _score_article(art, article, by_article.get(art["article"], []), names, events, report, landings)
+    report.articles = len(scored)
     for t, s in report.types.items():
         report.overall.add(s)
         if t in PRIMARY_EVENT_TYPES:
             report.primary.add(s)
     clusters: dict[str, int] = defaultdict(int)
-    for art in gold["articles"]:
+    entity_keys: set[str] = set()
+    for art in scored:
         for ev in art.get("events", []):
             if ev.get("cluster"):
                 clusters[ev["cluster"]] += 1
-    report.clusters = [ClusterCount(c, n, len(landed[c]), sorted(set(landed[c]))) for c, n in clusters.items()]
+            entity_keys.update(ev.get("participants", []), ev.get("places", []))
+    report.clusters = [ClusterCount(c, n, sum(1 for x in landings if x.real_event == c),
+                                    sorted({x.event_id for x in landings if x.real_event == c}))
+                       for c, n in clusters.items()]
+    report.nodes = score_nodes(landings)
+    report.nodes.typing = score_typing(gold.get("entities", {}), entity_keys, result.entities)
     report.rules = dict(sorted(report.rules.items()))
     report.findings.sort(key=lambda f: (f.article, f.start, f.kind))
     return report
 
 
-def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: "_EntityNames",
-                   events: dict, report: Report, landed: dict[str, list[str]]) -> None:
+def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: "GoldNames",
+                   events: dict, report: Report, landings: list[Landing]) -> None:
     golds = art.get("events", [])
     matched: dict[int, EventMention] = {}
     boiler = _boilerplate_spans(article, art.get("boilerplate", []), report) if article else []
@@ -238,8 +253,8 @@ def _score_article(art: dict, article: Article | None, mentions: list[EventMenti
             i = min(free, key=lambda i: (bool(golds[i].get("optional")), -_overlap(golds[i]["trigger_span"], m), i))
             matched[i] = m
             g = golds[i]
-            if g.get("cluster"):
-                landed[g["cluster"]].append(m.event_id or f"(unresolved {m.id})")
+            gold_id = g.get("id") or f"{art['article']}#{i + 1}"
+            landings.append(Landing(gold_id, g.get("cluster"), m.event_id or f"(unresolved {m.id})"))
             if g.get("optional"):
                 rule.optional += 1
                 continue
@@ -257,16 +272,23 @@ def _score_article(art: dict, article: Article | None, mentions: list[EventMenti
     for i, g in enumerate(golds):
         if i not in matched and not g.get("optional"):
             report.types.setdefault(g["type"], Score()).fn += 1
+            report.dates_gold += bool(g.get("date"))
             start, end = g["trigger_span"]
             words = article.text[start:end] if article else g.get("trigger", "")
             report.findings.append(Finding("missed", art["article"], g["type"], words, start, note=g.get("id", "")))
+
+
+def _language(art: dict, articles: dict[str, Article]) -> str | None:
+    """A gold article's language: as annotated, else as kg detected it."""
+    built = articles.get(art["article"])
+    return art.get("language") or (built.language if built else None)
 
 
 def _overlap(span: list[int], m: EventMention) -> int:
     return min(span[1], m.trigger.end) - max(span[0], m.trigger.start)
 
 
-def _score_arguments(g: dict, m: EventMention, names: "_EntityNames", report: Report) -> None:
+def _score_arguments(g: dict, m: EventMention, names: "GoldNames", report: Report) -> None:
     want = names.closure(set(g.get("participants", [])) | set(g.get("places", [])))
     got = names.closure(set().union(*(names.key(a.mention.entity_ids, a.mention.text, want) for a in m.arguments)))
     report.arguments.add(Score(tp=len(got & want), fp=len(got - want), fn=len(want - got)))
@@ -280,6 +302,7 @@ def _score_arguments(g: dict, m: EventMention, names: "_EntityNames", report: Re
 def _score_date(g: dict, m: EventMention, events: dict, report: Report) -> None:
     if not g.get("date"):
         return
+    report.dates_gold += 1
     ev = events.get(m.event_id) if m.event_id else None
     found = ev.date if ev is not None else m.date
     report.dates_total += 1
@@ -304,51 +327,6 @@ def _boilerplate_spans(article: Article, prefixes: list[str], report: Report) ->
         if not found:
             report.warnings.append(f"{article.id}: boilerplate line not found: {prefix!r}")
     return spans
-
-
-class _EntityNames:
-    """Maps system entities (or unresolved mention texts) to gold entity keys by name."""
-
-    def __init__(self, gold_entities: dict[str, dict], entities: list[Entity]) -> None:
-        self.gold: dict[str, set[str]] = defaultdict(set)
-        for key, ent in gold_entities.items():
-            for name in [ent.get("name", ""), *ent.get("aliases", [])]:
-                if name:
-                    self.gold[name.casefold()].add(key)
-        self.affiliation = {key: ent["affiliation"] for key, ent in gold_entities.items() if ent.get("affiliation")}
-        self.entities = {e.id: e for e in entities}
-
-    def closure(self, keys: set[str]) -> set[str]:
-        """Keys plus what they belong to in the gold: an armed force found is its country found."""
-        out = set(keys)
-        while True:
-            more = {self.affiliation[k] for k in out if k in self.affiliation} - out
-            if not more:
-                return out
-            out |= more
-
-    def _keys(self, names: list[str]) -> set[str]:
-        return {k for n in names for k in self.gold.get(n.casefold(), ())}
-
-    def key(self, entity_ids: list[str], text: str, want: set[str]) -> frozenset[str]:
-        """Gold keys for one system argument: one per entity it resolved to.
-
-        An entity that fits several gold entities counts as the one the gold
-        mention expects, if any; one that fits none stays a system-only key.
-        """
-        if not entity_ids:
-            keys = self._keys([text])
-            return frozenset({_pick(keys, want) if keys else f"text:{text.casefold()}"})
-        out = set()
-        for eid in entity_ids:
-            ent = self.entities.get(eid)
-            keys = self._keys([ent.label, *ent.aliases]) if ent else set()
-            out.add(_pick(keys, want) if keys else f"entity:{eid}")
-        return frozenset(out)
-
-
-def _pick(keys: set[str], want: set[str]) -> str:
-    return min(keys & want) if keys & want else min(keys)
 
 
 def _score_cells(s: Score) -> list[Any]:

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from kg import dates, quantities
 from kg.extract import lexicon, modality, roles, speech
+from kg.extract.anchoring import pick_anchors
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers
-from kg.model import ACTOR_ROLES, Argument, Article, EntityMention, EventMention, ParsedArticle, Sentence, Span, Token
+from kg.model import (ACTOR_ROLES, Argument, Article, EntityMention, EventMention, ParsedArticle, Sentence, Span,
+                      TimeAnchor, Token)
 
 _FALLBACK_FACTOR = 0.85
 
@@ -50,7 +52,7 @@ def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list
         if sent.end <= art.body_start or art.is_boilerplate(Span(sent.start, sent.end)):
             continue
         events = _sentence_events(art, sent, lex, index)
-        _date_sentence(events, in_sentence)
+        _date_sentence(sent, events, in_sentence)
         found += events
     _link_quotes(found)
     _propagate_dates(found)
@@ -220,6 +222,8 @@ def _topical(sent: Sentence, first: Token, lex: Lexicon) -> bool:
         return False
     prev = sent.tokens[first.id - 2]
     w = lower(prev)
+    if w in lex.words(lex.roles, "cotemporal_verbs"):
+        return False
     return prev.upos == "VERB" or w in lex.words(lex.roles, "topic_markers") or \
         bool(lex.verb_pattern and lex.verb_pattern.search(w))
 
@@ -261,14 +265,16 @@ def _absorb(out: list[_Found], sent: Sentence) -> None:
             out.remove(f)
 
 
-def _date_sentence(events: list[_Found], found: list[dates.DateMention]) -> None:
-    """A date in a sentence dates its events, except nominal topics of other events."""
-    dated = next((d for d in found if d.value is not None), None)
-    if dated is None:
-        return
-    for f in events:
-        if not f.topical:
-            f.mention.date, f.mention.date_text = dated.value, dated.text
+def _date_sentence(sent: Sentence, events: list[_Found], found: list[TimeAnchor]) -> None:
+    """Each event takes the time anchor of its own clause first (kg.extract.anchoring)."""
+    for f, anchor in zip(events, pick_anchors(sent, [(f.head, f.mention.trigger, f.topical) for f in events], found)):
+        if anchor is not None:
+            _set_time(f.mention, anchor)
+
+
+def _set_time(m: EventMention, anchor: TimeAnchor) -> None:
+    m.time, m.date_text = anchor, anchor.text
+    m.date = anchor.value if anchor.granularity == "day" else None
 
 
 def _link_quotes(found: list[_Found]) -> None:
@@ -285,9 +291,9 @@ def _propagate_dates(found: list[_Found]) -> None:
     """An explicit date of a statement also dates the events it reports."""
     by_id = {f.mention.id: f for f in found}
     for f in found:
-        if f.mention.type != "Statement" or f.mention.date is None:
+        if f.mention.type != "Statement" or f.mention.time is None:
             continue
         for i in f.mention.about_mentions:
             g = by_id[i]
-            if g.mention.date is None and not g.topical:
-                g.mention.date, g.mention.date_text = f.mention.date, f.mention.date_text
+            if g.mention.time is None and not g.topical:
+                _set_time(g.mention, f.mention.time)

@@ -28,6 +28,8 @@ def _mention(m: EventMention) -> dict:
         "confidence": m.confidence,
         "date": m.date.isoformat() if m.date else None,
         "date_text": m.date_text,
+        "time": {"text": m.time.text, "start": m.time.start, "end": m.time.end, "granularity": m.time.granularity,
+                 "value": m.time.iso(), "kind": m.time.kind} if m.time else None,
         "modality": list(m.modality),
         "quantity": asdict(m.quantity) if m.quantity else None,
         "quote": m.quote,

@@ -246,7 +246,7 @@ def _evidence(graph: nx.MultiDiGraph, mention: dict[str, Any]) -> dict[str, Any]
     sentence = mention.get("sentence") or ""
     return {
         **{k: mention.get(k) for k in ("article", "anchor", "rule", "confidence", "quote", "medium", "date_text",
-                                       "via")},
+                                       "time_value", "time_granularity", "via")},
         "modality": mention.get("modality") or [],
         "sentence": sentence, "highlight": highlight(sentence, mention.get("anchor") or ""),
         "title": article.get("title"), "outlet": article.get("outlet"), "published": article.get("published"),

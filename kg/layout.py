@@ -109,8 +109,11 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
     out = Layout(title=title)
     top = [i for i in range(len(lines)) if i not in marks][:TOP_LINES]
     credited = None
+    for i in range(top[-1] if top else 0):      # a byline a boilerplate rule marked may still date the article
+        if i in marks and pubdate.is_dated_byline(lines[i].text, lang):
+            out.published = out.published or pubdate.find_date(lines[i].text, lang)
     for i in top:
-        if pubdate.is_timestamp(lines[i].text, lang):
+        if pubdate.is_timestamp(lines[i].text, lang) or pubdate.is_dated_byline(lines[i].text, lang):
             marks[i] = "timestamp"
             out.published = out.published or pubdate.find_date(lines[i].text, lang)
         elif dateline.credited_outlet(lines[i].text):
@@ -151,9 +154,6 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
         out.dateline_place, out.outlet = found_dateline.place, found_dateline.outlet
         out.published = out.published or found_dateline.when
     out.outlet = out.outlet or credited
-    if body is not None:
-        first = lines[body]
-        out.published = out.published or pubdate.find_date(text[first.start:first.end], lang)
     # content starts at the headline (headlines report events too); without one, at the body
     if head is not None:
         out.body_start = lines[head].start

@@ -19,6 +19,8 @@ PRIMARY_EVENT_TYPES = ("Call", "Statement", "Deployment")
 # place roles of sem:hasPlace.
 ACTOR_ROLES = ("agent", "speaker", "addressee", "participant", "force", "beneficiary", "source", "target")
 PLACE_ROLES = ("place", "destination", "origin")
+# how precise a time anchor is ("pekan lalu" names a week, "Juli 2024" a month)
+GRANULARITIES = ("day", "week", "month", "year")
 
 
 @dataclass
@@ -139,6 +141,35 @@ class Quantity:
 
 
 @dataclass
+class TimeAnchor:
+    """When a mention's event happened, as the text says it, resolved as far as it allows.
+
+    ``value`` is the first day of the period the words name (the day, the
+    Monday of a week, the 1st of a month, 1 January); None when resolving it
+    needs a publication date kg does not have. A day named without its year
+    ("Senin (13/10)") keeps its ``month_day`` even then.
+    """
+
+    text: str                      # the words: "Senin (4/11/2024)", "kemarin", "pekan lalu", "on Thursday"
+    start: int
+    end: int
+    granularity: str               # one of GRANULARITIES
+    value: date | None = None
+    kind: str = "explicit"         # explicit | relative (to the publication date) | same-day
+    month_day: tuple[int, int] | None = None
+
+    def iso(self) -> str | None:
+        """The anchor in ISO 8601 at its granularity: 2024-11-04, 2024-11, 2024, --11-04."""
+        if self.value is None:
+            return f"--{self.month_day[0]:02d}-{self.month_day[1]:02d}" if self.month_day else None
+        if self.granularity == "year":
+            return f"{self.value.year:04d}"
+        if self.granularity == "month":
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return self.value.isoformat()
+
+
+@dataclass
 class EventMention:
     """One place in one article where an event is told (its trigger)."""
 
@@ -152,8 +183,9 @@ class EventMention:
     rule: str
     confidence: float
     arguments: list[Argument] = field(default_factory=list)
-    date: date | None = None
+    date: date | None = None       # the day, when ``time`` names one
     date_text: str | None = None
+    time: TimeAnchor | None = None
     quantity: Quantity | None = None
     modality: list[str] = field(default_factory=list)   # planned, negated, reported, …
     quote: str | None = None       # statement content

@@ -17,6 +17,7 @@ import yaml
 LANG_DIR = Path(__file__).parent / "lang"
 # date orders by language, for numeric dates ("29/10/2024"); unknown: day first
 DATE_ORDER = {"en": "MDY"}
+BYLINE_MAX_WORDS = 20
 # a clock time with an optional zone: "14:05 WIB", "3.05 PM", "10:00 GMT+7"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?"
 
@@ -51,6 +52,27 @@ def _full_date(lang: str) -> re.Pattern:
         re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _day_phrase(lang: str) -> re.Pattern:
+    _, days = _names(lang)
+    day = "(?:" + "|".join(re.escape(d) for d in days) + r")\.?"
+    return re.compile(rf"(?:\b{day}\s*,?\s*)?\(?\s*(?:(?P<full>{_full_date(lang).pattern})|\b\d{{1,2}}/\d{{1,2}}\b)\s*\)?",
+                      re.IGNORECASE)
+
+
+def is_weekday(word: str, lang: str = "id") -> bool:
+    return word.casefold().rstrip(".") in {d.casefold() for d in _names(lang)[1]}
+
+
+def day_phrase(text: str, lang: str = "id") -> tuple[int, int, date | None] | None:
+    """Where ``text`` names a day as datelines do, weekday and brackets included ("Senin
+    (4/11/2024)", "Oct 29, 2024", "Senin (4/11)"), and the day when its year is given."""
+    m = _day_phrase(lang).search(text)
+    if m is None:
+        return None
+    return m.start(), m.end(), parse_date(m.group("full"), lang) if m.group("full") else None
+
+
 def parse_date(text: str, lang: str = "id", require_year: bool = True) -> date | None:
     """A date from a metadata string ("2024-10-29", "29 Okt 2024 14:05 WIB").
 
@@ -80,14 +102,31 @@ def find_date(text: str, lang: str = "id") -> date | None:
 
 
 @lru_cache(maxsize=None)
-def _stamp_words(lang: str) -> frozenset[str]:
+def _stamp_words(lang: str, key: str = "words") -> frozenset[str]:
     """Words of timestamp lines (``kg/lang/<code>/timestamps.yaml``), of ``lang`` and English."""
     words: set[str] = set()
     for code in {lang, "en"}:
         path = LANG_DIR / code / "timestamps.yaml"
         if path.exists():
-            words |= {str(w).casefold() for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("words", [])}
+            words |= {str(w).casefold() for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(key, [])}
     return frozenset(words)
+
+
+def is_dated_byline(line: str, lang: str = "id") -> bool:
+    """A byline or site line that carries the publication date: "Penulis: Andi | Editor: Budi |
+    Senin, 4 November 2024", "Oleh Andi Wijaya pada 4 November 2024", "By John Smith | October
+    29, 2024", "NTVNews - Berita Hari Ini - 9 Apr 2025, 20:46".
+
+    A short line with a full date that either gives a clock time too, or one
+    of whose parts (split at bars and bullets) opens with a byline word.
+    """
+    if len(line.split()) > BYLINE_MAX_WORDS or line.rstrip().endswith(".") or not _full_date(lang).search(line):
+        return False
+    if re.search(rf"(?<![\d.,]){_TIME}", line):
+        return True
+    openers = _stamp_words(lang, "bylines")
+    parts = [p.strip() for p in re.split(r"[|•·]", line)]
+    return any(re.split(r"[\s:]+", p.casefold(), maxsplit=1)[0] in openers for p in parts if p)
 
 
 def is_timestamp(line: str, lang: str = "id") -> bool:

@@ -88,6 +88,12 @@ def _decimal(x: float) -> Literal:
     return Literal(format(Decimal(repr(float(x))), "f"), datatype=XSD.decimal)
 
 
+def _time(iso: str) -> Literal:
+    """A time anchor at its granularity: 2024-11-04, 2024-11, 2024 or --11-04 (a day without its year)."""
+    kind = XSD.gMonthDay if iso.startswith("--") else {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(iso), XSD.date)
+    return Literal(iso, datatype=kind)
+
+
 def _date(text: str) -> Literal:
     return Literal(text, datatype=XSD.dateTime if "T" in text else XSD.date)
 
@@ -183,9 +189,12 @@ def _add_event(ds: Dataset, iri: URIRef, ident: str, attrs: dict, base: str) -> 
         ag.add((node, KG.sentenceText, Literal(m.get("sentence") or "")))
         ag.add((node, KG.rule, Literal(m.get("rule") or "")))
         ag.add((node, KG.confidence, _decimal(m.get("confidence") or 0.0)))
-        for prop, key in ((KG.quote, "quote"), (KG.medium, "medium"), (KG.via, "via"), (KG.dateText, "date_text")):
+        for prop, key in ((KG.quote, "quote"), (KG.medium, "medium"), (KG.via, "via"), (KG.dateText, "date_text"),
+                          (KG.timeGranularity, "time_granularity")):
             if m.get(key):
                 ag.add((node, prop, Literal(m[key])))
+        if m.get("time_value"):
+            ag.add((node, KG.timeValue, _time(m["time_value"])))
         _add_modality(ag, node, m.get("modality") or [])
 
 
@@ -428,6 +437,7 @@ def _mentions(g: Graph, event: URIRef, base: str) -> list[dict]:
             "rule": str(g.value(m, KG.rule) or ""), "confidence": _float(g.value(m, KG.confidence)),
             "quote": _str(g.value(m, KG.quote)), "medium": _str(g.value(m, KG.medium)),
             "date_text": _str(g.value(m, KG.dateText)), "modality": _modalities(g, m), "via": _str(g.value(m, KG.via)),
+            "time_value": _str(g.value(m, KG.timeValue)), "time_granularity": _str(g.value(m, KG.timeGranularity)),
         })
     return sorted(mentions, key=lambda m: (m["article"], m["begin"], m["end"]))
 

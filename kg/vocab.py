@@ -120,6 +120,8 @@ class KG(DefinedNamespace):
     rule: URIRef
     confidence: URIRef
     dateText: URIRef
+    timeValue: URIRef
+    timeGranularity: URIRef
     quote: URIRef
     medium: URIRef
     via: URIRef

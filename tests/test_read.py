@@ -177,10 +177,14 @@ def test_no_false_datelines(paragraph):
     assert a.dateline is None and a.dateline_place is None
 
 
-def test_publication_date_from_first_paragraph():
+def test_an_event_date_in_the_first_paragraph_is_no_publication_date():
+    # the day the president spoke, not the day the article came out: nothing is dated by guess
     a = article_from_text("SEOUL, Yonhap - Presiden Korea Selatan mengumumkan pada Selasa (29/10/2024) "
                           "bahwa ia telah berbicara dengan mitranya.\n", "x.txt", lang="id")
-    assert a.published == date(2024, 10, 29) and a.title is None and a.body_start == a.dateline.end
+    assert a.published is None and a.title is None and a.body_start == a.dateline.end
+    dated = article_from_text("SEOUL, 30 Oktober 2024, Yonhap - Presiden Korea Selatan mengumumkan pada Selasa "
+                              "(29/10/2024) bahwa ia telah berbicara dengan mitranya.\n", "x.txt", lang="id")
+    assert dated.published == date(2024, 10, 30)
 
 
 def test_html_main_text_title_date_no_script(tmp_path):
@@ -284,7 +288,7 @@ def test_seed_datelines_and_titles(seeds):
     assert a.title and a.title.startswith("Buntut Kabar Korut Kirim Tentara ke Rusia")
     assert b.outlet == "TRIBUNNEWS.COM" and b.dateline.start == 0 and b.text[b.dateline.end - 2] == "-"
     assert b.title is None                        # this page dump has no headline line
-    assert a.published == date(2024, 10, 29)      # "Selasa (29/10/2024)" in the first paragraph
+    assert a.published is None                    # "Selasa (29/10/2024)" in the first paragraph is the call's day
     assert a.language == b.language == "id"
 
 

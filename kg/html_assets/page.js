@@ -228,7 +228,7 @@ var network, nodes, edges, kgState;
     if (m.rule) parts.push('rule ' + m.rule);
     if (typeof m.confidence === 'number') parts.push('confidence ' + m.confidence.toFixed(2));
     if (m.modality && m.modality.length) parts.push('modality ' + m.modality.join(', '));
-    if (m.date_text) parts.push('date “' + m.date_text + '”');
+    if (m.date_text) parts.push('date “' + m.date_text + '”' + (m.time_value ? ' = ' + m.time_value + ' (' + m.time_granularity + ')' : ''));
     if (m.medium) parts.push('via medium ' + m.medium);
     if (m.via) parts.push('reported via ' + m.via);
     return el('div', 'kg-mention-meta', parts.join(' · '));

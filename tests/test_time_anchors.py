@@ -1,0 +1,142 @@
+"""Time anchors on event mentions: own clause first, then the sentence; kept in every export."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg import layout
+from kg.extract.anchoring import pick_anchors
+from kg.model import Sentence, Span, TimeAnchor, Token
+
+ARTICLE = """Prabowo Telepon Albanese
+
+Rabu, 6 November 2024 | 10:15 WIB
+
+JAKARTA - Presiden Prabowo Subianto menelepon Perdana Menteri Australia Anthony Albanese pada Senin (4/11/2024). \
+Albanese mengatakan kemarin bahwa hubungan kedua negara sangat kuat. \
+Sebelumnya, pada Juli 2024, Prabowo bertemu Putin di Moskow.
+"""
+
+
+def tok(i: int, text: str, head: int, deprel: str, upos: str, start: int) -> Token:
+    return Token(i, text, text.lower(), upos, "", head, deprel, start, start + len(text))
+
+
+def sentence(words: list[tuple[str, int, str, str]]) -> Sentence:
+    """A hand-made tree: (word, head, deprel, upos), words separated by one space."""
+    tokens, pos = [], 0
+    for i, (w, head, rel, upos) in enumerate(words, 1):
+        tokens.append(tok(i, w, head, rel, upos, pos))
+        pos += len(w) + 1
+    return Sentence(0, 0, pos - 1, " ".join(w for w, *_ in words), tokens)
+
+
+def anchor_on(sent: Sentence, word: str) -> TimeAnchor:
+    t = next(t for t in sent.tokens if t.text == word)
+    return TimeAnchor(word, t.start, t.end, "day", date(2025, 10, 13))
+
+
+def trigger(sent: Sentence, word: str, topical: bool = False) -> tuple[Token, Span, bool]:
+    t = next(t for t in sent.tokens if t.text == word)
+    return t, Span(t.start, t.end), topical
+
+
+# "Presiden memerintahkan TNI bersiap manakala KTT, Senin, mencapai hasil"
+ORDER = sentence([("Presiden", 2, "nsubj", "PROPN"), ("memerintahkan", 0, "root", "VERB"), ("TNI", 2, "obj", "PROPN"),
+                  ("bersiap", 2, "xcomp", "VERB"), ("manakala", 8, "mark", "SCONJ"), ("KTT", 8, "nsubj", "PROPN"),
+                  ("Senin", 6, "appos", "PROPN"), ("mencapai", 2, "advcl", "VERB"), ("hasil", 8, "obj", "NOUN")])
+
+
+def test_a_date_in_a_clause_with_its_own_subject_dates_that_clause_only():
+    senin = anchor_on(ORDER, "Senin")
+    got = pick_anchors(ORDER, [trigger(ORDER, "memerintahkan"), trigger(ORDER, "KTT")], [senin])
+    assert got == [None, senin]
+
+
+def test_a_clause_inherits_the_date_of_the_clause_that_governs_it():
+    # "Trump Rabu mengonfirmasi bahwa ia melakukan percakapan": the call told on Wednesday
+    s = sentence([("Trump", 3, "nsubj", "PROPN"), ("Rabu", 3, "obl", "PROPN"), ("mengonfirmasi", 0, "root", "VERB"),
+                  ("bahwa", 6, "mark", "SCONJ"), ("ia", 6, "nsubj", "PRON"), ("melakukan", 3, "ccomp", "VERB"),
+                  ("percakapan", 6, "obj", "NOUN")])
+    rabu = anchor_on(s, "Rabu")
+    assert pick_anchors(s, [trigger(s, "mengonfirmasi"), trigger(s, "percakapan")], [rabu]) == [rabu, rabu]
+    # a nominal topic of another event takes only a date inside its own phrase
+    assert pick_anchors(s, [trigger(s, "percakapan", topical=True)], [rabu]) == [None]
+
+
+def test_a_subjectless_clause_below_shares_its_date_with_the_act_it_is_part_of():
+    # "Lanud mengerahkan pesawat dengan mengirimkan F-16 Selasa": the parser hangs the date low
+    s = sentence([("Lanud", 2, "nsubj", "PROPN"), ("mengerahkan", 0, "root", "VERB"), ("pesawat", 2, "obj", "NOUN"),
+                  ("dengan", 5, "mark", "ADP"), ("mengirimkan", 2, "advcl", "VERB"), ("F-16", 5, "obj", "PROPN"),
+                  ("Selasa", 5, "obl", "PROPN")])
+    selasa = anchor_on(s, "Selasa")
+    assert pick_anchors(s, [trigger(s, "mengerahkan"), trigger(s, "mengirimkan")], [selasa]) == [selasa, selasa]
+
+
+def test_a_date_in_a_relative_clause_on_the_event_noun_is_its_own():
+    # "menghadiri KTT yang digelar Senin" (a topic-like noun after a verb, dated by its relative clause)
+    s = sentence([("menghadiri", 0, "root", "VERB"), ("KTT", 1, "obj", "PROPN"), ("yang", 4, "nsubj", "PRON"),
+                  ("digelar", 2, "acl", "VERB"), ("Senin", 4, "obl", "PROPN")])
+    senin = anchor_on(s, "Senin")
+    assert pick_anchors(s, [trigger(s, "KTT", topical=True)], [senin]) == [senin]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[kg.pipeline.Result, Path]:
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return kg.build(folder), folder
+
+
+def test_mentions_carry_their_anchor_and_its_granularity(built):
+    result, _ = built
+    assert result.articles[0].published == date(2024, 11, 6)        # the date line under the title
+    by_trigger = {m.trigger_text: m for m in result.event_mentions}
+    call = by_trigger["menelepon"]
+    assert (call.date, call.time.text, call.time.kind) == (date(2024, 11, 4), "Senin (4/11/2024)", "explicit")
+    said = by_trigger["mengatakan"]
+    assert (said.date, said.time.text, said.time.kind) == (date(2024, 11, 5), "kemarin", "relative")
+    met = by_trigger["bertemu"]
+    assert (met.date, met.time.iso(), met.time.granularity) == (None, "2024-07", "month")
+
+
+def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
+    from rdflib import Graph
+
+    from kg import export_json, html, rdf
+
+    result, _ = built
+    doc = json.loads(export_json.dumps(result))
+    times = {m["trigger"]["text"]: m["time"] for e in doc["events"] for m in e["mentions"]}
+    start = ARTICLE.index("Juli 2024")
+    assert times["bertemu"] == {"text": "Juli 2024", "start": start, "end": start + 9, "granularity": "month",
+                                "value": "2024-07", "kind": "explicit"}
+    ttl = rdf.serialize(result.graph, "ttl").decode()
+    assert '"2024-07"^^xsd:gYearMonth' in ttl and '"2024-11-04"^^xsd:date' in ttl
+    back = rdf.to_networkx(Graph().parse(data=ttl, format="turtle"))
+    mentions = [m for _, a in back.nodes(data=True) if a.get("kind") == "event" for m in a["mentions"]]
+    assert {(m["anchor"], m["time_value"], m["time_granularity"]) for m in mentions} >= {
+        ("bertemu", "2024-07", "month"), ("menelepon", "2024-11-04", "day")}
+    page = html.render(back)
+    assert '"time_value":"2024-07","time_granularity":"month"' in page
+
+
+def test_a_dateline_or_byline_with_a_date_dates_the_article_and_an_event_date_does_not():
+    body = "Presiden Prabowo Subianto menerima kunjungan Perdana Menteri Australia di Istana Merdeka hari ini."
+    assert layout.analyse(f"Judul Berita Kunjungan\n\nJAKARTA, Senin (4/11/2024) - {body}", "id").published \
+        == date(2024, 11, 4)
+    assert layout.analyse(f"Judul Berita Kunjungan\nPenulis: Andi | Editor: Budi | Senin, 4 November 2024\n{body}",
+                          "id").published == date(2024, 11, 4)
+    assert layout.analyse(f"Headline About a Visit\nBy John Smith | October 29, 2024\n{body}", "en").published \
+        == date(2024, 10, 29)
+    assert layout.analyse(f"Headline About a Visit\n\nJAKARTA, Oct 29, 2024 (Reuters) - {body}", "en").published \
+        == date(2024, 10, 29)
+    bare = layout.analyse(f"Judul Berita Kunjungan\n\nJakarta, Jumat - {body}", "id")
+    assert (bare.published, bare.dateline_place, bare.outlet) == (None, "Jakarta", None)   # a weekday is no outlet
+    # the first paragraph's date is the event's, not the article's: no publication date
+    event_day = "JAKARTA - Presiden Prabowo menerima Perdana Menteri Australia di Istana Merdeka pada Kamis (15/5/2025)."
+    assert layout.analyse(f"Judul Berita Kunjungan\n\n{event_day}", "id").published is None
