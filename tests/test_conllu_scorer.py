@@ -91,6 +91,13 @@ def test_indonesian_clitics_get_range_lines_and_the_official_scorer_accepts_them
     assert scores["Tokens"] == 100.0 and scores["Words"] > 90
 
 
+def test_english_contractions_get_range_lines_and_the_official_scorer_accepts_them(english, tmp_path):
+    out, scores = _kg_parse_and_score(tmp_path, EN_GOLD, "en")
+    ranges = [line.split("\t")[:2] for line in out.splitlines() if line.split("\t")[0].count("-") == 1]
+    assert ["2-3", "don't"] in ranges
+    assert scores["Tokens"] == 100.0 and scores["Words"] > 90
+
+
 def test_range_line_spells_the_token_and_words_follow_it():
     text = "Ia membahasnya."
     words = [Token(1, "Ia", "ia", "PRON", "_", 2, "nsubj", 0, 2),
