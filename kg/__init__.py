@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
+# the name on PyPI (``kg`` there is another project); the command and the package stay ``kg``
+DISTRIBUTION = "kg-news"
 __all__ = ["build", "Result"]
 
 

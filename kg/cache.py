@@ -190,9 +190,9 @@ def _library_versions() -> list[tuple[str, str]]:
     from importlib import metadata
 
     try:
-        requires = metadata.requires("kg") or []
+        requires = metadata.requires(kg.DISTRIBUTION) or []
     except metadata.PackageNotFoundError:   # run from a checkout that is not installed
-        return [("kg", "not installed")]
+        return [(kg.DISTRIBUTION, "not installed")]
     out = []
     for req in requires:
         if "extra ==" in req:

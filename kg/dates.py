@@ -6,7 +6,8 @@ explicit dates ("Senin (4/11/2024)", "4 November 2024", "Feb. 12, 2025",
 and years ("Juli 2024", "tahun 2006"), weekdays ("pada Senin", "Jumat,",
 "on Thursday"), words relative to the publication date ("kemarin", "hari
 ini", "pekan lalu", "dua minggu lalu", "yesterday", "last week") and "the
-same day" (the day last named). Each becomes a :class:`kg.model.TimeAnchor`
+same day" (the day last named) and days counted from it ("keesokan
+harinya", "the day before"). Each becomes a :class:`kg.model.TimeAnchor`
 with its granularity. Nothing is dated by guess: what needs the publication
 date stays unresolved without one, and a weekday that contradicts its date
 leaves the date unresolved.
@@ -53,7 +54,7 @@ def _patterns(lang: str) -> list[tuple[str, int, re.Pattern[str]]]:
         ("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
         ("numeric", rf"{wd}\(?\s*(?P<a>\d{{1,2}})[/-](?P<b>\d{{1,2}})[/-](?P<y>\d{{4}}|\d{{2}})\s*\)?"),
         ("numeric-partial", rf"(?P<wd>{W})\s*,?\s*\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})\s*\)"),
-        ("dmy", rf"{wd}(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+{mon},?\s+(?P<y>\d{{4}})"),
+        ("dmy", rf"{wd}(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<until>\d{{1,2}}))?\s+{mon},?\s+(?P<y>\d{{4}})"),
         ("mdy", rf"{wd}{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
         ("month", rf"{mon},?\s+(?P<y>\d{{4}})"),
         ("dm", rf"{wd}(?P<d>\d{{1,2}})\s+{mon}"),
@@ -62,13 +63,16 @@ def _patterns(lang: str) -> list[tuple[str, int, re.Pattern[str]]]:
     ]
     for sign, when in ((-1, "past"), (1, "future"), (0, "current")):
         after, before = dirs[f"{when}_after"], dirs[f"{when}_before"]
-        specs += [("unit", sign, rf"(?P<n>\d+|{N})\s+(?P<unit>{U})\s+(?:{after})"),
+        specs += [("weekday-of", sign, rf"(?P<wd>{W})\s+(?P<unit>{U})\s+(?:{after})"),    # "Selasa pekan lalu"
+                  ("weekday-of", sign, rf"(?P<wd>{W})\s+(?:{before})\s+(?P<unit>{U})"),   # "Tuesday last week"
+                  ("unit", sign, rf"(?P<n>\d+|{N})\s+(?P<unit>{U})\s+(?:{after})"),
                   ("unit", sign, rf"(?P<unit>{U})\s+(?:{after})"),
                   ("unit", sign, rf"(?:{before})\s+(?P<unit>{U})"),
                   ("weekday", sign, rf"(?P<wd>{W})\s+(?:{after})"),
                   ("weekday", sign, rf"(?:{before})\s+(?P<wd>{W})")]
     specs += [
         ("same-day", rf"(?:{_alt(w.get('same_day', []))})"),
+        ("from-last", rf"(?:{_alt(w.get('from_last_day', {}))})"),
         ("relative", rf"(?:{_alt(w.get('relative', {}))})"),
         ("weekday", rf"(?:{_alt(w.get('weekday_lead', []))})\s+(?P<wd>{W})"),
         ("weekday-alone", rf"(?P<wd>{_alt(w.get('weekday_alone', []))})"),   # capitalised: see _plausible
@@ -148,6 +152,8 @@ class DateReader:
                 self._partial(anchor, mo, d, wd)
         elif kind in ("dmy", "mdy"):
             anchor.value = _day(int(groups["y"]), self._number(groups["mon"], "months"), int(groups["d"]))
+            if groups.get("until") and anchor.value:     # "5-7 Februari 2026": no one day, but that month
+                anchor.granularity, anchor.value = "month", anchor.value.replace(day=1)
         elif kind in ("dm", "md"):
             self._partial(anchor, self._number(groups["mon"], "months"), int(groups["d"]), wd)
         elif kind == "month":
@@ -175,8 +181,10 @@ class DateReader:
 
     def _relative(self, anchor: TimeAnchor, kind: str, sign: int, groups: dict[str, str], wd: int | None) -> None:
         anchor.kind = "relative"
-        if kind == "same-day":
-            anchor.kind, anchor.value = "same-day", self.last
+        if kind in ("same-day", "from-last"):
+            offset = int(self.words.get("from_last_day", {}).get(" ".join(anchor.text.lower().split()), 0))
+            anchor.kind = "same-day"
+            anchor.value = self.last + timedelta(days=offset) if self.last else None
             return
         base = self.base
         if base is None:
@@ -185,6 +193,10 @@ class DateReader:
             return
         if kind == "relative":
             anchor.value = base + timedelta(days=int(self.words["relative"][" ".join(anchor.text.lower().split())]))
+        elif kind == "weekday-of":
+            self._units(anchor, sign, groups, base)
+            if anchor.granularity == "week" and anchor.value is not None:
+                anchor.granularity, anchor.value = "day", anchor.value + timedelta(days=wd)
         elif kind.startswith("weekday"):
             back = (base.weekday() - wd) % 7
             if sign < 0:

@@ -233,7 +233,7 @@ def evaluate(result: Result, gold: dict[str, Any], lang: str | None = None) -> R
     return report
 
 
-def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: "GoldNames",
+def _score_article(art: dict, article: Article | None, mentions: list[EventMention], names: GoldNames,
                    events: dict, report: Report, landings: list[Landing]) -> None:
     golds = art.get("events", [])
     matched: dict[int, EventMention] = {}
@@ -288,7 +288,7 @@ def _overlap(span: list[int], m: EventMention) -> int:
     return min(span[1], m.trigger.end) - max(span[0], m.trigger.start)
 
 
-def _score_arguments(g: dict, m: EventMention, names: "GoldNames", report: Report) -> None:
+def _score_arguments(g: dict, m: EventMention, names: GoldNames, report: Report) -> None:
     want = names.closure(set(g.get("participants", [])) | set(g.get("places", [])))
     got = names.closure(set().union(*(names.key(a.mention.entity_ids, a.mention.text, want) for a in m.arguments)))
     report.arguments.add(Score(tp=len(got & want), fp=len(got - want), fn=len(want - got)))

@@ -13,12 +13,22 @@ from dataclasses import dataclass, field
 
 from kg import dates, quantities
 from kg.extract import lexicon, modality, roles, speech
-from kg.extract.anchoring import pick_anchors
+from kg.extract.anchoring import ALL, CLAUSE, PHRASE, Trigger, pick_anchors
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers
-from kg.model import (ACTOR_ROLES, Argument, Article, EntityMention, EventMention, ParsedArticle, Sentence, Span,
-                      TimeAnchor, Token)
+from kg.model import (
+    ACTOR_ROLES,
+    Argument,
+    Article,
+    EntityMention,
+    EventMention,
+    ParsedArticle,
+    Sentence,
+    Span,
+    TimeAnchor,
+    Token,
+)
 
 _FALLBACK_FACTOR = 0.85
 
@@ -52,7 +62,7 @@ def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list
         if sent.end <= art.body_start or art.is_boilerplate(Span(sent.start, sent.end)):
             continue
         events = _sentence_events(art, sent, lex, index)
-        _date_sentence(sent, events, in_sentence)
+        _date_sentence(art, sent, events, in_sentence, lex)
         found += events
     _link_quotes(found)
     _propagate_dates(found)
@@ -265,9 +275,18 @@ def _absorb(out: list[_Found], sent: Sentence) -> None:
             out.remove(f)
 
 
-def _date_sentence(sent: Sentence, events: list[_Found], found: list[TimeAnchor]) -> None:
-    """Each event takes the time anchor of its own clause first (kg.extract.anchoring)."""
-    for f, anchor in zip(events, pick_anchors(sent, [(f.head, f.mention.trigger, f.topical) for f in events], found)):
+def _date_sentence(art: Article, sent: Sentence, events: list[_Found], found: list[TimeAnchor],
+                   lex: Lexicon) -> None:
+    """Each event takes the time anchor of its own clause first (kg.extract.anchoring).
+
+    A day the article was quoted on ("…," kata Trump, dikutip Selasa (20/5/2025)) dates no event.
+    """
+    via = lex.words(lex.speech, "via_markers")
+    found = [a for a in found if not any(art.text[sent.start:a.start].rstrip(" ,").lower().endswith(v) for v in via)]
+    triggers = [Trigger(f.head, f.mention.trigger,
+                        PHRASE if f.topical else CLAUSE if "planned" in f.mention.modality else ALL) for f in events]
+    quotes = [Span(*f.quote) for f in events if f.quote]
+    for f, anchor in zip(events, pick_anchors(sent, triggers, found, quotes)):
         if anchor is not None:
             _set_time(f.mention, anchor)
 

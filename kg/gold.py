@@ -12,8 +12,8 @@ gold entity a system entity stands for, by name.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError

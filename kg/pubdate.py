@@ -56,8 +56,8 @@ def _full_date(lang: str) -> re.Pattern:
 def _day_phrase(lang: str) -> re.Pattern:
     _, days = _names(lang)
     day = "(?:" + "|".join(re.escape(d) for d in days) + r")\.?"
-    return re.compile(rf"(?:\b{day}\s*,?\s*)?\(?\s*(?:(?P<full>{_full_date(lang).pattern})|\b\d{{1,2}}/\d{{1,2}}\b)\s*\)?",
-                      re.IGNORECASE)
+    full = _full_date(lang).pattern
+    return re.compile(rf"(?:\b{day}\s*,?\s*)?\(?\s*(?:(?P<full>{full})|\b\d{{1,2}}/\d{{1,2}}\b)\s*\)?", re.IGNORECASE)
 
 
 def is_weekday(word: str, lang: str = "id") -> bool:

@@ -161,8 +161,11 @@ def _from_html(html: str, rel: str, path: Path, lang: str) -> Article | Skipped:
     """The main text of a web page (trafilatura), without menus, scripts or styles."""
     import trafilatura
 
+    # the date from the page's metadata only: htmldate's extensive search would take an event's
+    # date from the text ("pada Kamis (15/5/2025)") for the publication date
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_images=False,
-                                      include_links=False, include_tables=True, favor_recall=True)
+                                      include_links=False, include_tables=True, favor_recall=True,
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
     if doc is None or not (doc.text or "").strip():
         return Skipped(str(path), "no main text found in the HTML page")
     published = pubdate.parse_date(doc.date, lang if lang != "auto" else "en") if doc.date else None

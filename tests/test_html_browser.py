@@ -11,11 +11,31 @@ from pathlib import Path
 
 import pytest
 
+import browser
 from browser import browser_context, wait_for
 from kg import html
 from test_html import PAYLOAD_NAME, PAYLOAD_SENTENCE, PAYLOAD_TITLE, synthetic_graph, two_article_graph, xss_graph
 
 SHOTS = Path(tempfile.gettempdir())
+
+
+@pytest.mark.parametrize("env", [None, "/nonexistent/chromium"])
+def test_missing_chromium_fails_with_the_install_instruction(monkeypatch, env) -> None:
+    """No Chromium is an error naming the package and KG_CHROMIUM (as the README's test step does), never a skip."""
+    monkeypatch.setattr(browser, "CHROMIUM_PATHS", ("/nonexistent/usr/bin/chromium",))
+    monkeypatch.setenv("PATH", "/nonexistent")
+    if env:
+        monkeypatch.setenv(browser.CHROMIUM_ENV, env)
+    else:
+        monkeypatch.delenv(browser.CHROMIUM_ENV, raising=False)
+    with pytest.raises(RuntimeError, match=r"apt-get install -y chromium.*KG_CHROMIUM=/path/to/chromium"):
+        browser.chromium_path()
+
+
+def test_kg_chromium_picks_the_binary(monkeypatch, tmp_path) -> None:
+    (tmp_path / "chrome").write_text("")
+    monkeypatch.setenv(browser.CHROMIUM_ENV, str(tmp_path / "chrome"))
+    assert browser.chromium_path() == str(tmp_path / "chrome")
 
 
 @pytest.fixture(scope="module")

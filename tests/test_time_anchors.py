@@ -9,7 +9,7 @@ import pytest
 
 import kg
 from kg import layout
-from kg.extract.anchoring import pick_anchors
+from kg.extract.anchoring import PHRASE, Trigger, pick_anchors
 from kg.model import Sentence, Span, TimeAnchor, Token
 
 ARTICLE = """Prabowo Telepon Albanese
@@ -19,6 +19,8 @@ Rabu, 6 November 2024 | 10:15 WIB
 JAKARTA - Presiden Prabowo Subianto menelepon Perdana Menteri Australia Anthony Albanese pada Senin (4/11/2024). \
 Albanese mengatakan kemarin bahwa hubungan kedua negara sangat kuat. \
 Sebelumnya, pada Juli 2024, Prabowo bertemu Putin di Moskow.
+
+“Hubungan kami sangat kuat,” ujar Albanese dalam siaran pers, dikutip Selasa (5/11/2024).
 """
 
 
@@ -40,9 +42,9 @@ def anchor_on(sent: Sentence, word: str) -> TimeAnchor:
     return TimeAnchor(word, t.start, t.end, "day", date(2025, 10, 13))
 
 
-def trigger(sent: Sentence, word: str, topical: bool = False) -> tuple[Token, Span, bool]:
+def trigger(sent: Sentence, word: str, topical: bool = False) -> Trigger:
     t = next(t for t in sent.tokens if t.text == word)
-    return t, Span(t.start, t.end), topical
+    return Trigger(t, Span(t.start, t.end), PHRASE) if topical else Trigger(t, Span(t.start, t.end))
 
 
 # "Presiden memerintahkan TNI bersiap manakala KTT, Senin, mencapai hasil"
@@ -66,6 +68,20 @@ def test_a_clause_inherits_the_date_of_the_clause_that_governs_it():
     assert pick_anchors(s, [trigger(s, "mengonfirmasi"), trigger(s, "percakapan")], [rabu]) == [rabu, rabu]
     # a nominal topic of another event takes only a date inside its own phrase
     assert pick_anchors(s, [trigger(s, "percakapan", topical=True)], [rabu]) == [None]
+
+
+def test_a_clause_below_with_its_own_subject_and_a_quotation_keep_their_time():
+    # "Agus mengungkapkan bahwa situasi memanas sejak Oktober": the situation's time, not the statement's
+    s = sentence([("Agus", 2, "nsubj", "PROPN"), ("mengungkapkan", 0, "root", "VERB"), ("bahwa", 5, "mark", "SCONJ"),
+                  ("situasi", 5, "nsubj", "NOUN"), ("memanas", 2, "ccomp", "VERB"), ("Oktober", 5, "obl", "PROPN")])
+    assert pick_anchors(s, [trigger(s, "mengungkapkan")], [anchor_on(s, "Oktober")]) == [None]
+    # the same words inside a quotation: its time is the quote's own
+    said = trigger(s, "mengungkapkan")
+    inside = Span(s.tokens[3].start, s.end)
+    assert pick_anchors(s, [said], [anchor_on(s, "Oktober")], [inside]) == [None]
+    memanas = next(t for t in s.tokens if t.text == "memanas")
+    oktober = anchor_on(s, "Oktober")
+    assert pick_anchors(s, [Trigger(memanas, Span(memanas.start, memanas.end))], [oktober], [inside]) == [oktober]
 
 
 def test_a_subjectless_clause_below_shares_its_date_with_the_act_it_is_part_of():
@@ -102,6 +118,8 @@ def test_mentions_carry_their_anchor_and_its_granularity(built):
     assert (said.date, said.time.text, said.time.kind) == (date(2024, 11, 5), "kemarin", "relative")
     met = by_trigger["bertemu"]
     assert (met.date, met.time.iso(), met.time.granularity) == (None, "2024-07", "month")
+    # the day an outlet quoted the words is not the day they were said
+    assert by_trigger["ujar"].time is None
 
 
 def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
@@ -123,6 +141,18 @@ def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
         ("bertemu", "2024-07", "month"), ("menelepon", "2024-11-04", "day")}
     page = html.render(back)
     assert '"time_value":"2024-07","time_granularity":"month"' in page
+
+
+def test_an_html_page_is_dated_by_its_metadata_never_by_an_event_date_in_its_text(tmp_path):
+    from kg.read import read_path
+
+    body = ("<article><h1>Prabowo Menerima Albanese</h1><p>Presiden Prabowo Subianto menerima Perdana Menteri "
+            "Australia di Istana Merdeka pada Kamis (15/5/2025) untuk membahas kerja sama.</p></article>")
+    meta = '<meta property="article:published_time" content="2025-05-16T08:00:00+07:00">'
+    (tmp_path / "plain.html").write_text(f"<html><head><title>T</title></head><body>{body}</body></html>")
+    (tmp_path / "meta.html").write_text(f"<html><head><title>T</title>{meta}</head><body>{body}</body></html>")
+    got = {a.id: a.published for a in read_path(tmp_path)}
+    assert got == {"plain.html": None, "meta.html": date(2025, 5, 16)}
 
 
 def test_a_dateline_or_byline_with_a_date_dates_the_article_and_an_event_date_does_not():

@@ -16,6 +16,7 @@ import sys
 
 import click
 
+from kg import __version__
 from kg.errors import FAILURE, INTERRUPTED_INT, INTERRUPTED_TERM, KgError
 
 EXIT_CODES = """\b
@@ -39,7 +40,7 @@ def _raise_terminated(signum: int, frame: object) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog=EXIT_CODES)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors (for bug reports).")
-@click.version_option(package_name="kg")
+@click.version_option(__version__, prog_name="kg")   # not from metadata: the distribution is kg-news
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """kg — build an event knowledge graph from a folder of news articles.

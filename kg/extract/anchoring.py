@@ -15,10 +15,15 @@ memerintahkan TNI …, manakala KTT di Mesir, Senin (13/10), mencapai hasil
    the date; "manakala KTT …, Senin (13/10), mencapai …" has its own).
 
 A nominal topic of another event ("membahas kesepakatan") takes only 1:
-its clause's time is that of the event that names it. Within a step, the
-anchor nearest the trigger wins.
+its clause's time is that of the event that names it; a planned event takes
+1 and 2 (a governing clause tells when it was planned, not when it happens).
+Quotations are their own time, and a subject-bearing clause below a mention
+("mengungkapkan bahwa situasi memanas sejak 7 Oktober 2023") never dates it.
+Within a step, the anchor nearest the trigger wins.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from kg.extract.tree import base
 from kg.model import Sentence, Span, TimeAnchor, Token
@@ -28,6 +33,7 @@ CLAUSE_RELATIONS = ("root", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxi
 SUBJECTS = ("nsubj", "csubj")
 VERBAL = ("VERB", "AUX")
 MAX_DEPTH = 64          # guards walks up odd (hand-made) trees
+PHRASE, CLAUSE, ALL = 1, 2, 4   # how far a trigger looks for its anchor (see pick_anchors)
 
 
 def head_token(sent: Sentence, span: Span) -> Token | None:
@@ -71,32 +77,64 @@ def clause_chain(sent: Sentence, tok: Token) -> list[int]:
     return [t.id for t in chain]
 
 
-def pick_anchors(sent: Sentence, triggers: list[tuple[Token | None, Span, bool]],
-                 anchors: list[TimeAnchor]) -> list[TimeAnchor | None]:
-    """For each (trigger head, trigger span, topical) of ``sent``, the anchor that dates it, or None.
+@dataclass
+class Trigger:
+    """A mention to date: its head token (None for speech found without the tree), span and reach."""
 
-    A trigger found without the tree (quoted speech) gives no head: its span's head stands in.
+    head: Token | None
+    span: Span
+    reach: int = ALL      # PHRASE: a topic of another event; CLAUSE: a plan (not when it was planned)
+
+
+@dataclass
+class _Placed:
+    anchor: TimeAnchor
+    token: Token
+    clause: int                  # its clause head
+    above: set[int]              # the tokens above it
+    clause_above: list[int]      # the tokens above its clause head, nearest first
+    own_subject: bool            # its clause has a subject of its own
+    relative: bool               # its clause is a relative clause on a noun
+    quote: int                   # the quotation it is in (-1: none)
+
+
+def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnchor],
+                 quotes: list[Span] = ()) -> list[TimeAnchor | None]:
+    """For each trigger of ``sent``, the anchor that dates it, or None.
+
+    Quotations (``quotes``) are their own time: "Kami bertemu kemarin," kata X
+    dates no reporting verb outside them, and nothing outside dates what is said inside.
     """
+    def quote_of(offset: int) -> int:
+        return next((i for i, q in enumerate(quotes) if q.start <= offset < q.end), -1)
+
     placed = []
     for a in anchors:
         tok = head_token(sent, Span(a.start, a.end))
         if tok is not None:
             clause = clause_of(sent, tok)
-            relative = base(clause.deprel) == "acl"       # a clause on a noun: the noun's own
-            placed.append((a, tok, clause.id, {t.id for t in _ancestors(sent, tok)},
-                           [t.id for t in _ancestors(sent, clause)], _has_subject(sent, clause), relative))
-    heads = [(tok or head_token(sent, span), topical) for tok, span, topical in triggers]
-    claimed = {clause_of(sent, t).id for t, _ in heads if t is not None}
+            placed.append(_Placed(a, tok, clause.id, {t.id for t in _ancestors(sent, tok)},
+                                  [t.id for t in _ancestors(sent, clause)], _has_subject(sent, clause),
+                                  base(clause.deprel) == "acl", quote_of(a.start)))
+    heads = [(t.head or head_token(sent, t.span), t) for t in triggers]
+    claimed = {clause_of(sent, h).id for h, _ in heads if h is not None}
     out: list[TimeAnchor | None] = []
-    for trigger, topical in heads:
-        if trigger is None:
+    for head, trig in heads:
+        if head is None:
             out.append(None)
             continue
-        chain = clause_chain(sent, trigger)
-        steps = [[p for p in placed if trigger.id in p[3] and (p[2] == chain[0] or p[6] and p[4][:1] == [trigger.id])]]
-        if not topical:
-            steps += [[p for p in placed if p[2] == c] for c in chain]
-            steps.append([p for p in placed if p[2] not in claimed or (chain[0] in p[4] and not p[5])])
+        chain = clause_chain(sent, head)
+        mine = [p for p in placed if p.quote == quote_of(trig.span.start)]
+        steps = [[p for p in mine if head.id in p.above
+                  and (p.clause == chain[0] or p.relative and p.clause_above[:1] == [head.id])]]
+        if trig.reach >= CLAUSE:
+            steps.append([p for p in mine if p.clause == chain[0]])
+        if trig.reach >= ALL:
+            steps += [[p for p in mine if p.clause == c] for c in chain[1:]]
+            # below my clause, only a clause without a subject of its own is still my act
+            below = [p for p in mine if chain[0] in p.clause_above]
+            steps.append([p for p in below if not p.own_subject]
+                         + [p for p in mine if p.clause not in claimed and p not in below])
         found = next((step for step in steps if step), [])
-        out.append(min(found, key=lambda p: abs(p[1].id - trigger.id))[0] if found else None)
+        out.append(min(found, key=lambda p: abs(p.token.id - head.id)).anchor if found else None)
     return out
