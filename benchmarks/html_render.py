@@ -1,6 +1,6 @@
 """How long the HTML graph takes to become usable: a synthetic graph in headless Chromium.
 
-Renders a synthetic graph (default 2,000 nodes, 5,000 edges) with kg.html,
+Renders a synthetic graph (default 2,000 nodes, 5,000 edges) with kg.export.html,
 opens it in Debian's chromium and reports, from the page's own clock
 (``performance.now()``, zero at navigation start): when the network is first
 drawn, and when it is still (layout stabilised, physics frozen). Runs both the
@@ -23,7 +23,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 from browser import browser_context, wait_for  # noqa: E402  (tests/browser.py)
 from test_html import synthetic_graph  # noqa: E402
 
-from kg import html  # noqa: E402
+from kg.export import html  # noqa: E402
 
 
 def measure(page_path: Path, runs: int) -> list[tuple[float, float, int]]:

@@ -3,7 +3,7 @@
 
 The articles (by default the two seed articles) are repeated until they hold
 at least ``--min-sentences`` sentences and parsed one article at a time, the
-way ``kg build`` does. Cold start (import of kg.nlp and Stanza, plus loading
+way ``kg build`` does. Cold start (import of kg.parse.nlp and Stanza, plus loading
 the pipeline) is timed in a fresh Python process, so nothing is cached.
 
     python benchmarks/parse_speed.py                 # bundled models, a table
@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))  # measure this checkout's kg, installed or not
 COLD_START = """\
 import time
 t0 = time.perf_counter()
-from kg import nlp
+from kg.parse import nlp
 nlp.get_parser({lang!r}, {provider!r})
 print(time.perf_counter() - t0)
 """
@@ -46,7 +46,7 @@ def cold_start(lang: str, provider: str, threads: int | None) -> float:
 
 def throughput(articles_dir: Path, min_sentences: int, lang: str, provider: str) -> dict:
     """Parse the articles repeated to ``min_sentences``; rates and peak RSS of this process."""
-    from kg import nlp
+    from kg.parse import nlp
     from kg.model import Article
 
     files = sorted(articles_dir.glob("*.txt"))

@@ -1,7 +1,7 @@
 """Scoring a build against hand-annotated gold (the ``seed-gold/1`` format).
 
 ``evaluate(result, gold)`` compares the event mentions, arguments, dates and
-event merging of a :class:`kg.pipeline.Result` with a gold dict and returns a
+event merging of a :class:`kg.model.Result` with a gold dict and returns a
 :class:`Report` (plain-text tables or a JSON-ready dict). It is pure: the CLI
 (``kg evaluate``) only loads files, builds and prints.
 
@@ -23,8 +23,7 @@ from typing import Any
 
 from kg.evaluate_nodes import Landing, Nodes, score_nodes, score_typing
 from kg.gold import GoldNames, check_gold
-from kg.model import PRIMARY_EVENT_TYPES, Article, EventMention, Span
-from kg.pipeline import Result
+from kg.model import PRIMARY_EVENT_TYPES, Article, EventMention, Result, Span
 
 
 @dataclass
@@ -48,7 +47,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -245,7 +244,8 @@ def _score_article(art: dict, article: Article | None, mentions: list[EventMenti
         if any(b.overlaps(m.trigger) for b in boiler):
             score.fp += 1
             rule.fp += 1
-            report.findings.append(Finding("boilerplate", m.article_id, m.type, m.trigger_text, m.trigger.start, m.rule))
+            report.findings.append(Finding("boilerplate", m.article_id, m.type, m.trigger_text, m.trigger.start,
+                                           m.rule))
             continue
         hits = [i for i, g in enumerate(golds) if g["type"] == m.type and Span(*g["trigger_span"]).overlaps(m.trigger)]
         free = [i for i in hits if i not in matched]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import signal
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 # signals that would interrupt the renames of a set of files; held back while they run
 _DEFERRED = {signal.SIGINT, signal.SIGTERM}

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import networkx as nx
+
 # The entity and event types kg knows; ``Unknown`` is said, never guessed.
 ENTITY_TYPES = ("Person", "Organization", "Country", "ArmedForce", "Place", "Unknown")
 EVENT_TYPES = ("Call", "Statement", "Deployment", "Meeting", "Visit", "Agreement", "Cooperation")
@@ -30,7 +32,7 @@ class Span:
     start: int
     end: int
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
 
@@ -230,3 +232,28 @@ class Skipped:
 
     path: str
     reason: str
+
+
+@dataclass
+class Stats:
+    """How the build went, for the summary and the benchmark."""
+
+    parsed: int = 0                 # articles parsed by this run
+    cached: int = 0                 # articles whose parse came from the cache
+    sentences: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage
+
+
+@dataclass
+class Result:
+    """Everything a build produced, for the exporters and for API users."""
+
+    articles: list[Article] = field(default_factory=list)
+    parsed: list[ParsedArticle] = field(default_factory=list)
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+    event_mentions: list[EventMention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    skipped: list[Skipped] = field(default_factory=list)
+    stats: Stats = field(default_factory=Stats)

@@ -46,7 +46,7 @@ def chromium_path() -> str:
 
 
 @contextlib.contextmanager
-def browser_context(viewport: tuple[int, int] = (1400, 900)) -> Iterator["playwright.sync_api.BrowserContext"]:
+def browser_context(viewport: tuple[int, int] = (1400, 900)) -> Iterator[playwright.sync_api.BrowserContext]:
     """A fresh Chromium profile (new user-data dir), closed and removed afterwards."""
     try:
         from playwright.sync_api import sync_playwright
@@ -69,7 +69,7 @@ def browser_context(viewport: tuple[int, int] = (1400, 900)) -> Iterator["playwr
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def wait_for(page: "playwright.sync_api.Page", expression: str, timeout_s: float = TIMEOUT_MS / 1000) -> object:
+def wait_for(page: playwright.sync_api.Page, expression: str, timeout_s: float = TIMEOUT_MS / 1000) -> object:
     """Poll a JS expression until it is truthy; returns its value.
 
     ``page.wait_for_function`` evaluates its predicate with ``eval``, which the

@@ -4,14 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.model import Article, EntityMention, ParsedArticle
-from kg.nlp import parse_conllu
+from kg.parse.nlp import parse_conllu
 
 
 def conllu(rows: str) -> str:
     """CoNLL-U from lines "form lemma UPOS head deprel [feats]", one sentence per block."""
     out = []
     for block in rows.strip().split("\n\n"):
-        lines = [l.split() for l in block.strip().splitlines()]
+        lines = [line.split() for line in block.strip().splitlines()]
         for i, parts in enumerate(lines, 1):
             form, lemma, upos, head, rel = parts[:5]
             feats = parts[5] if len(parts) > 5 else "_"

@@ -13,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from cli_run import ENV, command, kg
 
 ARTICLE = """Kabar Dunia
@@ -84,7 +83,7 @@ def messy(tmp_path_factory) -> tuple[Path, dict[str, str], subprocess.CompletedP
 
 
 def lines_naming(stderr: str, name: str) -> list[str]:
-    return [l for l in stderr.splitlines() if f"/{name}:" in l or f"/{name} " in l]
+    return [line for line in stderr.splitlines() if f"/{name}:" in line or f"/{name} " in line]
 
 
 def test_each_bad_input_is_one_line_and_the_exit_code_says_some_were_skipped(messy) -> None:
@@ -108,8 +107,8 @@ def test_an_unchanged_rerun_repeats_the_skipped_lines(messy) -> None:
     again = kg("build", root, "-o", out)
     assert again.returncode == 3
     assert "up to date" in again.stdout
-    skipped = [l for l in first.stderr.splitlines() if l.startswith("kg: skipped ")]
-    assert [l for l in again.stderr.splitlines() if l.startswith("kg: skipped ")] == skipped
+    skipped = [line for line in first.stderr.splitlines() if line.startswith("kg: skipped ")]
+    assert [line for line in again.stderr.splitlines() if line.startswith("kg: skipped ")] == skipped
 
 
 def test_everything_readable_is_built(messy) -> None:

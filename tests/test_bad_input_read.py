@@ -4,6 +4,7 @@ Each case is a real file written by the test into tmp_path.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Article, Skipped
-from kg.read import MAX_BYTES, read_path
+from kg.read.articles import MAX_BYTES, read_path
 
 GOOD = ("JAKARTA - Menteri Luar Negeri bertemu dengan duta besar Jepang di Jakarta pada Selasa "
         "untuk membahas kerja sama perdagangan kedua negara.\n")
@@ -135,8 +136,8 @@ def test_names_with_spaces_and_non_ascii(tmp_path):
 
 
 def test_malformed_jsonl_lines_skip_only_that_line(tmp_path):
-    lines = ['{"text": "%s"}' % GOOD.strip(), '{"text": "tanpa penutup', "", "[1, 2]", '{"title": "tanpa teks"}',
-             '{"text": "Baca juga: Harga Beras Naik Lagi"}', '{"text": "%s"}' % GOOD.strip()]
+    lines = [json.dumps({"text": GOOD.strip()}, ensure_ascii=False), '{"text": "tanpa penutup', "", "[1, 2]", '{"title": "tanpa teks"}',
+             '{"text": "Baca juga: Harga Beras Naik Lagi"}', json.dumps({"text": GOOD.strip()}, ensure_ascii=False)]
     items = list(read_path(write(tmp_path / "batch.jsonl", "\n".join(lines) + "\n")))
     assert [i.id for i in items if isinstance(i, Article)] == ["batch.jsonl#1", "batch.jsonl#7"]
     skipped = [(Path(i.path).name, i.reason) for i in items if isinstance(i, Skipped)]

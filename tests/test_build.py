@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cli_run import kg
-from kg.lock import LOCK_NAME, BuildLock
+
 from kg.model import EVENT_TYPES
-from kg.progress import NORMAL, Reporter
+from kg.pipeline.lock import LOCK_NAME, BuildLock
+from kg.pipeline.progress import NORMAL, Reporter
 
 
 @pytest.fixture(scope="module")

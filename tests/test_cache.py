@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from cli_run import ENV, kg
-from kg.cache import ParseCache
+
 from kg.model import Article, Span
-from kg.nlp import parse_conllu
+from kg.parse.nlp import parse_conllu
+from kg.pipeline.cache import ParseCache
 
 TEXT = "Presiden menelepon Perdana Menteri.\nIa membahas kerja sama."
 CONLLU = """\
@@ -77,7 +78,7 @@ def test_an_unwritable_cache_costs_only_speed(tmp_path: Path) -> None:
 
 def api_build(src: Path, cache: Path) -> tuple[int, int, bool]:
     """(articles parsed, from cache, whether torch was even imported) of a build in a fresh process."""
-    code = ("import sys, kg; from kg.cache import ParseCache; "
+    code = ("import sys, kg; from kg.pipeline.cache import ParseCache; "
             f"r = kg.build({str(src)!r}, cache=ParseCache({str(cache)!r})); "
             "print(r.stats.parsed, r.stats.cached, 'torch' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=600)

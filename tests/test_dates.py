@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kg.dates import DateReader
+from kg.extract.dates import DateReader
 
 WED = date(2024, 11, 6)   # a Wednesday
 
@@ -94,16 +94,16 @@ def test_nothing_is_dated_by_guess():
     # a weekday that contradicts its date: the text is wrong somewhere, no date
     assert one("Selasa (4/11/2024)").value is None
     # "Minggu" alone is also "week"; a lowercase month name ("may") is no date
-    assert DateReader(WED).find("dalam beberapa Minggu terakhir") == []
+    assert DateReader(WED, "id").find("dalam beberapa Minggu terakhir") == []
     assert DateReader(WED, "en").find("Troops may 4 times a year") == []
 
 
 def test_numbers_are_no_dates():
-    assert DateReader(WED).find("10.000 tentara dan 1.090 prajurit tiba pukul 10.00 WIB, skor 4/11.") == []
+    assert DateReader(WED, "id").find("10.000 tentara dan 1.090 prajurit tiba pukul 10.00 WIB, skor 4/11.") == []
 
 
 def test_same_day_is_the_day_named_before_in_the_article():
-    reader = DateReader(None)
+    reader = DateReader(None, "id")
     reader.find("Pada Senin (28/10/2024), ia tiba.")
     a = reader.find("Pada hari yang sama, menteri itu bertemu.")[0]
     assert (a.value, a.kind) == (date(2024, 10, 28), "same-day")
@@ -115,5 +115,5 @@ def test_same_day_is_the_day_named_before_in_the_article():
 
 def test_offsets_are_absolute():
     text = "Judul\nIa tiba kemarin."
-    a = DateReader(WED).find(text, 6, len(text))[0]
+    a = DateReader(WED, "id").find(text, 6, len(text))[0]
     assert text[a.start:a.end] == "kemarin"

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kg.entities import find_mentions, mention_at, resolve_entities
+from kg.extract import ids
+from kg.extract.entities import find_mentions, mention_at
 from kg.model import Article, Boilerplate, EntityMention, ParsedArticle, Sentence, Token
-from kg.nlp import parse_conllu
+from kg.parse.nlp import parse_conllu
+from kg.resolve.entities import resolve_entities
 
 _WORD = re.compile(r"(?<=\w)'s\b|\w+(?:[-.]\w+)*|[^\w\s]")   # "Russia's" → "Russia" + "'s", as Stanza
 
@@ -54,7 +56,7 @@ def assert_offsets(p: ParsedArticle) -> None:
 def test_title_name_chain_is_one_person_with_title_and_country():
     ms = by_text(find_mentions(parse("Presiden Prancis Emmanuel Macron tiba di Berlin .")))
     m = ms["Presiden Prancis Emmanuel Macron"]
-    assert (m.type, m.title, m.affiliation, m.source) == ("Person", "Presiden", "country/FR", "title")
+    assert (m.type, m.title, m.affiliation, m.source) == ("Person", "Presiden", ids.country("FR"), "title")
     assert "Prancis" not in ms          # maximal, non-overlapping
     assert ms["Berlin"].type == "Place"
 
@@ -63,9 +65,9 @@ def test_multiword_title_and_organisation_affiliation():
     text = "Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Juru Bicara Kremlin Dmitry Peskov ."
     ms = by_text(find_mentions(parse(text)))
     fm = ms["Menteri Luar Negeri Jepang Yoko Kamikawa"]
-    assert (fm.title, fm.affiliation) == ("Menteri Luar Negeri", "country/JP")
+    assert (fm.title, fm.affiliation) == ("Menteri Luar Negeri", ids.country("JP"))
     sp = ms["Juru Bicara Kremlin Dmitry Peskov"]
-    assert (sp.type, sp.title, sp.affiliation) == ("Person", "Juru Bicara", "org/kremlin")
+    assert (sp.type, sp.title, sp.affiliation) == ("Person", "Juru Bicara", ids.actor("kremlin"))
 
 
 def test_offsets_point_into_the_article_text():
@@ -79,20 +81,20 @@ def test_title_without_name_resolves_to_the_named_holder():
     p = parse(text, tags={"Ia": "PRON"})
     ms = find_mentions(p)
     titled = by_text(ms)["Perdana Menteri Jepang"]
-    assert (titled.type, titled.affiliation) == ("Person", "country/JP")
+    assert (titled.type, titled.affiliation) == ("Person", ids.country("JP"))
     ents = {e.id: e for e in resolve_entities([p], ms)}
-    assert titled.entity_ids == ["person/fumio-kishida"]
-    assert "Perdana Menteri Jepang" in ents["person/fumio-kishida"].aliases
+    assert titled.entity_ids == [ids.person("Fumio Kishida")]
+    assert "Perdana Menteri Jepang" in ents[ids.person("Fumio Kishida")].aliases
     # "Ia" is the most recent person before it
-    assert by_text(ms)["Ia"].entity_ids == ["person/ferdinand-marcos"]
+    assert by_text(ms)["Ia"].entity_ids == [ids.person("Ferdinand Marcos")]
 
 
 def test_an_unnamed_office_holder_is_the_office():
     p = parse("Presiden Brasil menolak usulan itu .")
     ms = find_mentions(p)
     ents = {e.id: e for e in resolve_entities([p], ms)}
-    assert ms[0].entity_ids == ["person/president-br"]
-    assert ents["person/president-br"].label == "President of Brazil"
+    assert ms[0].entity_ids == [ids.office_holder("President", ids.country("BR"))]
+    assert ents[ids.office_holder("President", ids.country("BR"))].label == "President of Brazil"
 
 
 def test_armed_forces_take_the_country_after_the_noun_not_the_count():
@@ -100,21 +102,21 @@ def test_armed_forces_take_the_country_after_the_noun_not_the_count():
             "Unit militer Belarus tiba , sementara invasi militer Rusia berlanjut .")
     p = parse(text, tags={"Unit": "NOUN"})
     ms = by_text(find_mentions(p))
-    assert (ms["tentara Rusia"].type, ms["tentara Rusia"].affiliation) == ("ArmedForce", "country/RU")
-    assert ms["pasukan militer Belarus"].entity_ids == ["force/BY"]
+    assert (ms["tentara Rusia"].type, ms["tentara Rusia"].affiliation) == ("ArmedForce", ids.country("RU"))
+    assert ms["pasukan militer Belarus"].entity_ids == [ids.force(ids.country("BY"))]
     assert ms["Unit militer Belarus"].type == "ArmedForce"
     # "militer" modifying "invasi" is an adjective: Russia stays the country
     assert "militer Rusia" not in ms and [m for m in find_mentions(p) if m.text == "Rusia"][-1].type == "Country"
     ents = {e.id: e for e in resolve_entities([p], find_mentions(p))}
-    assert ents["force/BY"].label == "Belarusian armed forces" and ents["force/BY"].affiliation == "country/BY"
+    assert ents[ids.force(ids.country("BY"))].label == "Belarusian armed forces" and ents[ids.force(ids.country("BY"))].affiliation == ids.country("BY")
 
 
 def test_abbreviations_and_organisations_from_the_actor_file():
     text = "Korut dan AS berdebat di PBB , kata kantor berita Yonhap , as usual ."
     ms = by_text(find_mentions(parse(text)))
-    assert ms["Korut"].entity_ids == ["country/KP"]
-    assert ms["AS"].entity_ids == ["country/US"]
-    assert ms["PBB"].entity_ids == ["org/un"] and ms["PBB"].type == "Organization"
+    assert ms["Korut"].entity_ids == [ids.country("KP")]
+    assert ms["AS"].entity_ids == [ids.country("US")]
+    assert ms["PBB"].entity_ids == [ids.actor("un")] and ms["PBB"].type == "Organization"
     assert ms["Yonhap"].source == "actor"
     assert "as" not in ms              # abbreviations match only as written
 
@@ -122,8 +124,8 @@ def test_abbreviations_and_organisations_from_the_actor_file():
 def test_a_hyphenated_pair_of_known_names_is_one_mention_per_side():
     p = parse("Pembicaraan AS-China dan poros NATO-Rusia kembali buntu , kata Anak-Anak Jakarta-Raya .")
     ms = by_text(find_mentions(p))
-    assert ms["AS"].entity_ids == ["country/US"] and ms["China"].entity_ids == ["country/CN"]
-    assert ms["NATO"].entity_ids == ["org/nato"] and ms["Rusia"].entity_ids == ["country/RU"]
+    assert ms["AS"].entity_ids == [ids.country("US")] and ms["China"].entity_ids == [ids.country("CN")]
+    assert ms["NATO"].entity_ids == [ids.actor("nato")] and ms["Rusia"].entity_ids == [ids.country("RU")]
     assert_offsets(p)
     assert "AS-China" not in ms and "NATO-Rusia" not in ms
     # a hyphenated word whose sides are not both known names stays whole
@@ -133,18 +135,18 @@ def test_a_hyphenated_pair_of_known_names_is_one_mention_per_side():
 def test_a_hyphenated_pair_of_longer_names_splits_where_the_names_meet():
     p = parse("Hubungan Korea Utara-Korea Selatan memburuk sejak Amerika Serikat-China bersaing .")
     ms = by_text(find_mentions(p))
-    assert ms["Korea Utara"].entity_ids == ["country/KP"] and ms["Korea Selatan"].entity_ids == ["country/KR"]
-    assert ms["Amerika Serikat"].entity_ids == ["country/US"] and ms["China"].entity_ids == ["country/CN"]
+    assert ms["Korea Utara"].entity_ids == [ids.country("KP")] and ms["Korea Selatan"].entity_ids == [ids.country("KR")]
+    assert ms["Amerika Serikat"].entity_ids == [ids.country("US")] and ms["China"].entity_ids == [ids.country("CN")]
     assert_offsets(p)
 
 
 def test_places_with_place_words_and_alternate_names():
     text = "Drone menyerang Kiev dan wilayah perbatasan Belgorod , lalu Oblast Kherson dan Moskow ."
     ms = by_text(find_mentions(parse(text, tags={"Drone": "NOUN"})))
-    assert ms["Kiev"].entity_ids == ["geonames/703448"]              # Kyiv
+    assert ms["Kiev"].entity_ids == [ids.geonames(703448)]              # Kyiv
     assert ms["wilayah perbatasan Belgorod"].type == "Place"
     assert ms["Oblast Kherson"].source == "gazetteer"
-    assert ms["Moskow"].entity_ids == ["geonames/524901"]            # Moscow, Russia
+    assert ms["Moskow"].entity_ids == [ids.geonames(524901)]            # Moscow, Russia
 
 
 def test_ambiguous_place_prefers_a_country_the_article_names():
@@ -154,7 +156,7 @@ def test_ambiguous_place_prefers_a_country_the_article_names():
     p = parse("Ledakan terjadi di Tripoli , Lebanon .", tags={"Ledakan": "NOUN"})
     ents = {e.id: e for e in resolve_entities([p], find_mentions(p))}
     tripoli = ents[lebanon["Tripoli"].entity_ids[0]]
-    assert tripoli.affiliation == "country/LB" and tripoli.lat and tripoli.geonames_id
+    assert tripoli.affiliation == ids.country("LB") and tripoli.lat and tripoli.geonames_id
 
 
 def test_untyped_names_stay_unknown_until_evidence_in_the_article():
@@ -172,9 +174,9 @@ def test_organisations_by_head_noun_and_by_source_cue():
             "Pusat Kajian Strategis Jerman menerbitkan laporan .")
     ms = by_text(find_mentions(parse(text)))
     kem = ms["Kementerian Pertahanan Jepang"]
-    assert (kem.type, kem.affiliation) == ("Organization", "country/JP")
+    assert (kem.type, kem.affiliation) == ("Organization", ids.country("JP"))
     assert ms["Nikkei"].type == "Organization"
-    assert ms["Pusat Kajian Strategis Jerman"].entity_ids == ["org/pusat-kajian-strategis-jerman"]
+    assert ms["Pusat Kajian Strategis Jerman"].entity_ids == [ids.org("Pusat Kajian Strategis Jerman")]
 
 
 def test_positional_capitals_dates_and_headlines_are_not_names():
@@ -206,8 +208,8 @@ def test_pronouns_nya_and_quote_final_speaker():
     assert [m.text for m in pronouns] == ["nya", "nya"]   # "Sebelumnya" is an adverb, not "his"
     resolve_entities([p], ms)
     # the speaker of the quote is not the person named inside it
-    assert pronouns[0].entity_ids == ["person/andrzej-duda"]
-    assert pronouns[1].entity_ids == ["person/maia-sandu"]
+    assert pronouns[0].entity_ids == [ids.person("Andrzej Duda")]
+    assert pronouns[1].entity_ids == [ids.person("Maia Sandu")]
 
 
 def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
@@ -216,7 +218,7 @@ def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
     nya = [m for m in ms if m.source == "pronoun"][0]
     assert p.article.text[nya.start:nya.end] == "nya"
     resolve_entities([p], ms)
-    assert nya.entity_ids and nya.entity_ids[0].startswith("person/alberto")
+    assert nya.entity_ids and nya.entity_ids[0].startswith(ids.person("Alberto"))
 
 
 def test_groups_take_the_last_distinct_actors():
@@ -227,9 +229,9 @@ def test_groups_take_the_last_distinct_actors():
     resolve_entities([p], ms)
     g = by_text(ms)
     assert g["Kedua pemimpin"].source == "group"
-    assert g["Kedua pemimpin"].entity_ids == ["person/samia-suluhu-hassan", "person/william-ruto"]
+    assert g["Kedua pemimpin"].entity_ids == [ids.person("Samia Suluhu Hassan"), ids.person("William Ruto")]
     # the countries come from the leaders' affiliations
-    assert g["kedua negara"].entity_ids == ["country/KE", "country/TZ"]
+    assert g["kedua negara"].entity_ids == [ids.country("KE"), ids.country("TZ")]
 
 
 def test_short_names_join_the_full_name_in_the_article():
@@ -238,8 +240,8 @@ def test_short_names_join_the_full_name_in_the_article():
     p = parse(text)
     ms = find_mentions(p)
     ents = {e.id: e for e in resolve_entities([p], ms)}
-    assert ents["person/petro-poroshenko"].aliases == {"Presiden Ukraina Petro Poroshenko", "Poroshenko"}
-    assert by_text(ms)["Merkel"].entity_ids == ["unknown/angela-merkel"]
+    assert ents[ids.person("Petro Poroshenko")].aliases == {"Presiden Ukraina Petro Poroshenko", "Poroshenko"}
+    assert by_text(ms)["Merkel"].entity_ids == [ids.unknown("Angela Merkel")]
 
 
 def test_one_entity_across_articles_and_languages():
@@ -248,12 +250,12 @@ def test_one_entity_across_articles_and_languages():
               aid="b.txt", lang="en")
     ms = find_mentions(a) + find_mentions(b)
     ents = {e.id: e for e in resolve_entities([a, b], ms)}
-    lee = ents["person/lee-jae-myung"]
+    lee = ents[ids.person("Lee Jae Myung")]
     assert {"Presiden Korea Selatan Lee Jae-myung", "South Korean President Lee Jae Myung"} <= lee.aliases
-    assert lee.affiliation == "country/KR"
-    assert ents["country/KP"].aliases == {"Korea Utara", "North Korea"}
-    assert ents["country/KP"].label == "North Korea"
-    assert "force/KP" in ents
+    assert lee.affiliation == ids.country("KR")
+    assert ents[ids.country("KP")].aliases == {"Korea Utara", "North Korea"}
+    assert ents[ids.country("KP")].label == "North Korea"
+    assert ids.force(ids.country("KP")) in ents
     assert [e.id for e in resolve_entities([a, b], ms)] == sorted(ents)
 
 
@@ -281,7 +283,7 @@ def test_mention_at_prefers_the_best_overlap():
     text = p.article.text
     macron = text.index("Macron")
     assert mention_at(ms, macron, macron + 6).text == "Presiden Prancis Emmanuel Macron"
-    assert mention_at(ms, text.index("Utara"), text.index("Utara") + 5).entity_ids == ["country/KP"]
+    assert mention_at(ms, text.index("Utara"), text.index("Utara") + 5).entity_ids == [ids.country("KP")]
     assert mention_at(ms, text.index("menelepon"), text.index("menelepon") + 9) is None
 
 
@@ -301,13 +303,13 @@ def test_english_titles_forces_and_places():
     p = parse(text, lang="en", tags={"NATO": "PROPN"})
     ms = by_text(find_mentions(p))
     sg = ms["NATO Secretary General Jens Stoltenberg"]
-    assert (sg.title, sg.affiliation) == ("Secretary General", "org/nato")
-    assert ms["President of Finland Sauli Niinisto"].affiliation == "country/FI"
-    assert ms["Russia's forces"].entity_ids == ["force/RU"]
-    assert ms["North Korean soldiers"].entity_ids == ["force/KP"]
+    assert (sg.title, sg.affiliation) == ("Secretary General", ids.actor("nato"))
+    assert ms["President of Finland Sauli Niinisto"].affiliation == ids.country("FI")
+    assert ms["Russia's forces"].entity_ids == [ids.force(ids.country("RU"))]
+    assert ms["North Korean soldiers"].entity_ids == [ids.force(ids.country("KP"))]
     assert ms["Kursk region"].type == "Place"
     resolve_entities([p], list(ms.values()))
-    assert ms["he"].entity_ids == ["person/sauli-niinisto"]
+    assert ms["he"].entity_ids == [ids.person("Sauli Niinisto")]
 
 
 def test_a_bare_name_is_a_town_only_after_a_locative_or_if_the_town_is_big():
@@ -325,7 +327,7 @@ def test_a_name_untyped_in_one_article_takes_its_type_from_another():
     untyped = [m for m in ms if m.article_id == "b.txt"]
     assert {m.type for m in untyped} == {"Unknown"}
     resolve_entities([a, b, c], ms)
-    assert [m.entity_ids for m in untyped] == [["person/karl-nehammer"]] * 2 + [["org/pravda"]]
+    assert [m.entity_ids for m in untyped] == [[ids.person("Karl Nehammer")]] * 2 + [[ids.org("Pravda")]]
     assert [m.type for m in untyped] == ["Person", "Person", "Organization"]
 
 
@@ -334,9 +336,9 @@ def test_apposition_gives_the_name_its_title():
     p = parse(text)
     ms = find_mentions(p)
     anwar = by_text(ms)["Anwar Ibrahim"]
-    assert (anwar.type, anwar.title, anwar.affiliation) == ("Person", "Perdana Menteri", "country/MY")
+    assert (anwar.type, anwar.title, anwar.affiliation) == ("Person", "Perdana Menteri", ids.country("MY"))
     resolve_entities([p], ms)
-    assert {m.entity_ids[0] for m in ms} == {"person/anwar-ibrahim"}
+    assert {m.entity_ids[0] for m in ms} == {ids.person("Anwar Ibrahim")}
 
 
 def test_troops_with_no_country_take_it_from_the_context():
@@ -349,7 +351,7 @@ def test_troops_with_no_country_take_it_from_the_context():
     art = Article("t.txt", Path("t.txt"), text)
     ms = by_text(find_mentions(ParsedArticle(art, parse_conllu(conllu, art))))
     assert (ms["tentara"].type, ms["tentara"].affiliation, ms["tentara"].entity_ids) == \
-        ("ArmedForce", "country/IR", ["force/IR"])
+        ("ArmedForce", ids.country("IR"), [ids.force(ids.country("IR"))])
     # words: a headline the parser cannot read; then an anaphoric "pasukan tersebut"
     text = ("Turki Kirim Pasukan ke Libya\n"
             "Pasukan tersebut tiba di Tripoli .\n"
@@ -357,4 +359,4 @@ def test_troops_with_no_country_take_it_from_the_context():
     p = parse(text, tags={"Pasukan": "NOUN", "Pejabat": "NOUN"})
     ms = find_mentions(p)
     forces = [(m.text, m.entity_ids) for m in ms if m.type == "ArmedForce"]
-    assert forces == [("Pasukan", ["force/TR"]), ("Pasukan", ["force/TR"]), ("tentara", [])]
+    assert forces == [("Pasukan", [ids.force(ids.country("TR"))]), ("Pasukan", [ids.force(ids.country("TR"))]), ("tentara", [])]

@@ -11,8 +11,7 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.evaluate import evaluate
 from kg.gold import load_gold
-from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Span
-from kg.pipeline import Result
+from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Result, Span
 
 TEXT_A = ("Baca juga: Landia kirim pasukan ke Borduria\n"
           "Presiden Alfa menelepon Presiden Beta pada Selasa. Alfa mengatakan pembicaraan itu baik.\n"
@@ -156,8 +155,8 @@ def test_report_prints_aligned_tables_and_json(result):
     r = evaluate(result, GOLD)
     text = r.format(details=True)
     lines = text.splitlines()
-    header = next(i for i, l in enumerate(lines) if l.startswith("type "))
-    call_row = next(l for l in lines if l.startswith("Call "))
+    header = next(i for i, line in enumerate(lines) if line.startswith("type "))
+    call_row = next(line for line in lines if line.startswith("Call "))
     assert len(lines[header]) == len(call_row) and call_row.split()[1:4] == ["2", "2", "0"]
     assert "Dates: 2/3 correct (0.67)" in text and "missed" in text
     d = json.loads(json.dumps(r.to_dict()))

@@ -11,8 +11,7 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.evaluate import evaluate
 from kg.gold import default_articles, load_golds
-from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Span
-from kg.pipeline import Result
+from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Result, Span
 
 ID_TEXT = "Presiden Alfa menelepon Presiden Beta. Alfa mengatakan telepon itu baik. Alfa bertemu Beta.\n"
 EN_TEXT = "President Alfa called President Beta. The call was good, Alfa said.\n"

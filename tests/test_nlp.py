@@ -1,7 +1,7 @@
 """kg.nlp with the real bundled Stanza pipeline, pre-parsed CoNLL-U, and ``kg parse``.
 
 The pipeline is loaded once per session (the ``parser`` fixture); every seed
-article is parsed once (``parsed``). Facts the event extractor relies on are
+article is parsed once per session (``examples``, shared with the other tests). Facts the event extractor relies on are
 asserted on the seed articles; where the bundled model gets one wrong the
 test is a strict expected failure, listed in kg/models/id/README.md.
 """
@@ -16,24 +16,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import nlp
 from kg.errors import KgError
 from kg.model import Article, Sentence, Span
+from kg.parse import nlp
 
 CLAUSAL = {"ccomp", "xcomp", "advcl", "csubj"}
-DATELINE = "KYIV, sp-globalindo.co.id – "
 
 
 def _article(path: Path, **kw) -> Article:
     return Article(id=path.name, path=path, text=path.read_text(encoding="utf-8"), **kw)
-
-
-def _with_dateline(path: Path) -> Article:
-    """The seed article as the reader gives it: its dateline marked as a span."""
-    article = _article(path)
-    start = article.text.index(DATELINE)
-    article.dateline = Span(start, start + len(DATELINE))
-    return article
 
 
 @pytest.fixture(scope="session")
@@ -44,13 +35,9 @@ def seeds(seed_dir) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def parsed(parser, seeds) -> dict[str, tuple[Article, list[Sentence]]]:
-    """Each seed article (with its dateline marked where it has one) and its sentences."""
-    out = {}
-    for path in seeds:
-        article = _with_dateline(path) if DATELINE in path.read_text(encoding="utf-8") else _article(path)
-        out[path.name] = (article, parser.parse(article))
-    return out
+def parsed(examples) -> dict[str, tuple[Article, list[Sentence]]]:
+    """Each seed article as the reader gives it (datelines marked) and its sentences, from the session's build."""
+    return {p.article.id: (p.article, p.sentences) for p in examples.parsed}
 
 
 def _sentence_with(parsed, needle: str) -> tuple[Article, Sentence]:
@@ -93,7 +80,7 @@ def test_tokens_cover_every_character_outside_the_dateline(parsed):
 
 
 def test_tokens_are_in_order_and_sentences_are_well_formed(parsed):
-    for article, sentences in parsed.values():
+    for _, sentences in parsed.values():
         last = 0
         for i, s in enumerate(sentences):
             assert s.index == i
@@ -143,7 +130,7 @@ def _starts_and_ends(sentences: list[Sentence]) -> tuple[set[int], set[int]]:
 
 
 def test_no_sentence_crosses_a_line_break(parsed):
-    for article, sentences in parsed.values():
+    for _, sentences in parsed.values():
         assert all("\n" not in s.text for s in sentences)
 
 
@@ -298,7 +285,7 @@ def _run_cli(args: list[str]):
 
 
 def test_kg_parse_conllu_output_reads_back_to_the_same_tokens(parser, seeds):
-    from kg.read import read_path
+    from kg.read.articles import read_path
 
     result = _run_cli(["parse", str(seeds[1])])
     assert result.exit_code == 0, result.output
@@ -339,7 +326,7 @@ def test_missing_models_is_a_one_line_error(tmp_path, seeds):
 # --- loading ---------------------------------------------------------------
 
 def test_importing_kg_nlp_does_not_load_stanza():
-    result = _fresh_python("import sys, kg.nlp, kg.cli.parse, kg.cli.models; print('stanza' in sys.modules)")
+    result = _fresh_python("import sys, kg.parse.nlp, kg.cli.parse, kg.cli.models; print('stanza' in sys.modules)")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 

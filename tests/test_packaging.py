@@ -9,6 +9,7 @@ commands are the ones ``.ci/run`` uses.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -20,7 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_wheel_carries_ontology_presets_models_and_language_data(tmp_path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
+    # built from a copy: setuptools writes build/ and *.egg-info beside the sources
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", "build", "dist", "*.egg-info", "__pycache__", ".kg-cache", "outputs", "tests", "benchmarks"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-build-isolation",
                     "-q", "-w", str(tmp_path)], check=True, capture_output=True)
     (wheel,) = tmp_path.glob("kg_news-*.whl")
     zf = zipfile.ZipFile(wheel)
@@ -30,7 +35,7 @@ def test_wheel_carries_ontology_presets_models_and_language_data(tmp_path) -> No
     assert "kg = kg.cli:main" in zf.read(f"{info}/entry_points.txt").decode()
     needed = {f"kg/{p.relative_to(ROOT).as_posix()}" for folder in ("ontologies", "queries")
               for p in (ROOT / folder).iterdir() if p.suffix in (".ttl", ".rq")}
-    needed |= {p.relative_to(ROOT).as_posix() for folder in ("kg/models", "kg/lang", "kg/html_assets")
+    needed |= {p.relative_to(ROOT).as_posix() for folder in ("kg/models", "kg/lang", "kg/export/html_assets")
                for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert {"kg/ontologies/kg.ttl", "kg/ontologies/kg-shapes.ttl", "kg/models/id/pos.pt"} <= needed
     assert needed - names == set()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.quantities import quantity_before
+from kg.extract.quantities import quantity_before
 
 
 @pytest.mark.parametrize("text,value,qualifier", [

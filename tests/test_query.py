@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 from pathlib import Path
 
 import pytest
+from test_rdf import CALL, sample_graph
 
-from kg import query, rdf
 from kg.cli import main
 from kg.errors import USAGE, UsageError
-from test_rdf import CALL, sample_graph
+from kg.export import query, rdf, rdf_read
 
 PRESETS = ["actors", "deployments", "events-at-place", "sources-of-event", "statements-by-speaker", "timeline",
            "who-called-whom"]
@@ -27,7 +26,7 @@ def graph_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def data(graph_file):
-    return rdf.load(graph_file)
+    return rdf_read.load(graph_file)
 
 
 def rows(data, name: str) -> list[dict]:
@@ -113,7 +112,7 @@ def test_presets_run_on_every_format_alike(tmp_path) -> None:
     for fmt in rdf.FORMATS:
         path = tmp_path / f"graph.{fmt}"
         path.write_bytes(rdf.serialize(g, fmt))
-        loaded = rdf.load(path)
+        loaded = rdf_read.load(path)
         answers.add(tuple(json.dumps(rows(loaded, name)) for name in PRESETS))
     assert len(answers) == 1
 
@@ -196,33 +195,24 @@ def test_cli_bad_graph_file(capsys, tmp_path) -> None:
 
 # ---------------------------------------------------------------- the sample articles, end to end
 
-@functools.lru_cache(maxsize=1)
-def examples_export(seed_dir: Path) -> bytes:
-    """The sample articles built by the real pipeline and exported as Turtle (once per test run)."""
-    import kg as kg_api
-
-    result = kg_api.build(seed_dir)
-    assert not result.skipped, result.skipped
-    return rdf.serialize(result.graph, "ttl")
-
-
 @pytest.fixture(scope="module")
-def examples(seed_dir, tmp_path_factory, parser) -> Path:
+def examples_ttl(examples, tmp_path_factory) -> Path:
+    """The sample articles (the session's build) exported as Turtle."""
     path = tmp_path_factory.mktemp("examples") / "graph.ttl"
-    path.write_bytes(examples_export(seed_dir))
+    path.write_bytes(rdf.serialize(examples.graph, "ttl"))
     return path
 
 
-def test_examples_who_called_whom_zelensky_and_yoon_from_both_articles(examples) -> None:
-    got = rows(rdf.load(examples), "who-called-whom")
+def test_examples_who_called_whom_zelensky_and_yoon_from_both_articles(examples_ttl) -> None:
+    got = rows(rdf_read.load(examples_ttl), "who-called-whom")
     call = [r for r in got if r["date"] == "2024-10-29"
             and sorted(["Zelensky" in r["who"], "Zelensky" in r["whom"]]) == [False, True]
             and "Yoon Suk Yeol" in (r["who"], r["whom"])]
     assert {r["article"] for r in call} == {"000_91fd489c48fefebd.txt", "002_c45c19499be97a17.txt"}, got
 
 
-def test_examples_every_preset_answers(examples) -> None:
-    data = rdf.load(examples)
+def test_examples_every_preset_answers(examples_ttl) -> None:
+    data = rdf_read.load(examples_ttl)
     answers = {name: rows(data, name) for name in PRESETS}
     assert all(answers[name] for name in PRESETS), {n: len(a) for n, a in answers.items()}
     speakers = {r["speaker"] for r in answers["statements-by-speaker"]}
@@ -231,14 +221,14 @@ def test_examples_every_preset_answers(examples) -> None:
     assert any("Korea" in (force or "") and count == 10000 for force, count in deployed), deployed
 
 
-def test_examples_presets_list_the_same_rows_in_the_same_order_in_oxigraph(examples) -> None:
+def test_examples_presets_list_the_same_rows_in_the_same_order_in_oxigraph(examples_ttl) -> None:
     """A second SPARQL engine agrees row for row: every preset orders its rows completely (no ties
     left to the engine) and says the same thing where engines differ (GROUP_CONCAT over nothing)."""
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.load(path=str(examples), format=ox.RdfFormat.TURTLE)
-    data = rdf.load(examples)
+    store.load(path=str(examples_ttl), format=ox.RdfFormat.TURTLE)
+    data = rdf_read.load(examples_ttl)
     for name in PRESETS:
         text = query.preset(name).text
         ours = [[None if v is None else str(v) for v in row] for row in query.run(data, text)]

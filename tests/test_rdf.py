@@ -18,11 +18,11 @@ import networkx as nx
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg import rdf
 from kg.errors import KgError, UsageError
-from kg.graph import build_graph
+from kg.export import rdf, rdf_read
+from kg.export.graph import build_graph
+from kg.export.vocab import DEFAULT_BASE, KG, NIF, PREFIXES, RDF, SEM, XSD
 from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Article, Entity, Event, EventMention, Quantity, Span
-from kg.vocab import DEFAULT_BASE, KG, NIF, PREFIXES, RDF, SEM, XSD
 
 A1 = ("JAKARTA, contoh.id – Presiden Indonesia Prabowo Subianto menelepon Perdana Menteri Australia "
       "Anthony Albanese pada Senin (3/2/2025).\n\n"
@@ -262,12 +262,12 @@ def test_base_can_be_overridden(graph) -> None:
     events = set(flat.subjects(RDF.type, SEM.Event))
     assert events and all(str(e).startswith(base + "event/") for e in events)
     assert not any(DEFAULT_BASE in str(t) for triple in flat for t in triple)
-    back = rdf.to_networkx(flat, base=base)
+    back = rdf_read.to_networkx(flat, base=base)
     assert sorted(back.nodes) == sorted(graph.nodes)
 
 
 def test_trig_has_one_named_graph_per_article(exported) -> None:
-    ds = rdf.load(exported["trig"])
+    ds = rdf_read.load(exported["trig"])
     named = {str(g.identifier): g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)
              and str(g.identifier).startswith(DEFAULT_BASE)}
     assert sorted(named) == [str(rdf.article_iri(a)) for a in sorted(ARTICLES)]
@@ -283,7 +283,7 @@ def test_serialize_is_byte_identical_across_runs_and_hash_seeds(graph) -> None:
     here = {fmt: rdf.serialize(graph, fmt) for fmt in rdf.FORMATS}
     assert here == {fmt: rdf.serialize(sample_graph(), fmt) for fmt in rdf.FORMATS}
     script = ("import sys, hashlib; sys.path.insert(0, sys.argv[1]); from test_rdf import sample_graph; "
-              "from kg import rdf; g = sample_graph(); "
+              "from kg.export import rdf; g = sample_graph(); "
               "print(' '.join(hashlib.sha256(rdf.serialize(g, f)).hexdigest() for f in rdf.FORMATS))")
     expected = " ".join(__import__("hashlib").sha256(here[f]).hexdigest() for f in rdf.FORMATS)
     for seed in ("1", "2"):
@@ -303,7 +303,7 @@ def _canonical(g: nx.MultiDiGraph) -> tuple[dict, list]:
 
 @pytest.mark.parametrize("fmt", list(rdf.FORMATS))
 def test_to_networkx_rebuilds_the_graph_from_every_format(graph, exported, fmt) -> None:
-    back = rdf.to_networkx(rdf.load(exported[fmt]))
+    back = rdf_read.to_networkx(rdf_read.load(exported[fmt]))
     assert _canonical(back) == _canonical(graph)
     assert list(back.nodes) == list(graph.nodes)  # same order as build_graph: articles, entities, events
 
@@ -312,7 +312,7 @@ def test_to_networkx_rebuilds_the_graph_from_every_format(graph, exported, fmt) 
 def test_every_format_holds_the_same_triples(exported, fmt) -> None:
     from rdflib.compare import isomorphic
 
-    assert isomorphic(rdf.flatten(rdf.load(exported[fmt])), rdf.flatten(rdf.load(exported["nt"])))
+    assert isomorphic(rdf.flatten(rdf_read.load(exported[fmt])), rdf.flatten(rdf_read.load(exported["nt"])))
 
 
 def test_an_undeclared_modality_is_declared_where_it_is_used(graph) -> None:
@@ -321,7 +321,7 @@ def test_an_undeclared_modality_is_declared_where_it_is_used(graph) -> None:
     flat = rdf.flatten(rdf.to_dataset(g))
     concept = rdf.modality_iri("hypothetical")
     assert (concept, RDF.type, KG.Modality) in flat
-    assert rdf.to_networkx(flat).nodes[f"event:{CALL}"]["modality"] == ["hypothetical"]
+    assert rdf_read.to_networkx(flat).nodes[f"event:{CALL}"]["modality"] == ["hypothetical"]
 
 
 # ---------------------------------------------------------------- loading errors
@@ -330,12 +330,12 @@ def test_load_reports_bad_files_in_one_line(tmp_path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .\n", encoding="utf-8")
     with pytest.raises(KgError) as e:
-        rdf.load(bad)
+        rdf_read.load(bad)
     assert str(bad) in str(e.value) and "\n" not in str(e.value)
     with pytest.raises(KgError, match="no such file"):
-        rdf.load(tmp_path / "missing.ttl")
+        rdf_read.load(tmp_path / "missing.ttl")
     with pytest.raises(UsageError, match="unknown RDF file type"):
-        rdf.load(tmp_path / "graph.rdf")
+        rdf_read.load(tmp_path / "graph.rdf")
     with pytest.raises(UsageError, match="unknown RDF format"):
         rdf.serialize(nx.MultiDiGraph(), "xml")
 
@@ -345,10 +345,10 @@ def test_load_refuses_a_remote_jsonld_context_instead_of_fetching_it(tmp_path) -
     remote.write_text(json.dumps({"@context": ["https://schema.org/", {"ex": "http://example.org/"}],
                                   "@graph": [{"@id": "ex:a", "name": "A"}]}), encoding="utf-8")
     with pytest.raises(KgError, match=r"JSON-LD context https://schema\.org/ is on the web") as e:
-        rdf.load(remote)
+        rdf_read.load(remote)
     assert "\n" not in str(e.value)
     # an inline context loads as before
     inline = tmp_path / "inline.jsonld"
     inline.write_text(json.dumps({"@context": {"name": "https://schema.org/name"},
                                   "@id": "http://example.org/a", "name": "A"}), encoding="utf-8")
-    assert len(rdf.load(inline)) == 1
+    assert len(rdf_read.load(inline)) == 1

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Article
-from kg.read import article_from_text, read_path
+from kg.read.articles import article_from_text, read_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
@@ -300,12 +300,12 @@ def test_seed_boilerplate(seeds):
         for prefix in prefixes:
             assert sum(line.startswith(prefix) for line in lines) >= 1, prefix
         # no real sentence is furniture: every other line is article text
-        content = [l.strip() for l in a.text.splitlines() if l.strip() and l.strip() not in lines]
+        content = [line.strip() for line in a.text.splitlines() if line.strip() and line.strip() not in lines]
         assert all(not line.startswith(tuple(prefixes)) for line in content)
 
 
 def test_seed_dateline_is_cut_from_first_sentence(seeds):
-    from kg.nlp import segments
+    from kg.parse.nlp import segments
 
     for a in seeds.values():
         first_body = next(t for off, t in segments(a) if off >= a.dateline.start)
@@ -395,7 +395,7 @@ def test_site_shapes(text, headline, furniture, prose, outlet):
     ("Organisasi Pakta Pertahanan Atlantik Utara (NATO)", None),
 ])
 def test_boilerplate_lines(line, rule):
-    from kg import boilerplate
+    from kg.read import boilerplate
 
     found = boilerplate.match(boilerplate.clean(line), boilerplate.rules_for("id"))
     assert (found.name if found else None) == rule

@@ -6,21 +6,32 @@ import re
 from datetime import date
 from pathlib import Path
 
-from kg.model import (Argument, Article, Entity, EntityMention, EventMention, ParsedArticle, Quantity, Sentence,
-                      Span, Token)
-from kg.resolve import cluster_events
+from kg.extract import ids
+from kg.model import (
+    Argument,
+    Article,
+    Entity,
+    EntityMention,
+    EventMention,
+    ParsedArticle,
+    Quantity,
+    Sentence,
+    Span,
+    Token,
+)
+from kg.resolve.events import cluster_events
 
 ENTITIES = [
-    Entity("country/UA", "Country", "Ukraine"),
-    Entity("country/KR", "Country", "South Korea"),
-    Entity("country/KP", "Country", "North Korea"),
-    Entity("country/RU", "Country", "Russia"),
-    Entity("country/DE", "Country", "Germany"),
-    Entity("person/ana-kovalenko", "Person", "Ana Kovalenko", affiliation="country/UA"),
-    Entity("person/min-ho-park", "Person", "Min-ho Park", affiliation="country/KR"),
-    Entity("person/klaus-weber", "Person", "Klaus Weber", affiliation="country/DE"),
-    Entity("armedforce/KP", "ArmedForce", "North Korean forces", affiliation="country/KP"),
-    Entity("geonames/1", "Place", "Oblast A", affiliation="country/RU"),
+    Entity(ids.country("UA"), "Country", "Ukraine"),
+    Entity(ids.country("KR"), "Country", "South Korea"),
+    Entity(ids.country("KP"), "Country", "North Korea"),
+    Entity(ids.country("RU"), "Country", "Russia"),
+    Entity(ids.country("DE"), "Country", "Germany"),
+    Entity(ids.person("Ana Kovalenko"), "Person", "Ana Kovalenko", affiliation=ids.country("UA")),
+    Entity(ids.person("Min Ho Park"), "Person", "Min-ho Park", affiliation=ids.country("KR")),
+    Entity(ids.person("Klaus Weber"), "Person", "Klaus Weber", affiliation=ids.country("DE")),
+    Entity("armedforce/KP", "ArmedForce", "North Korean forces", affiliation=ids.country("KP")),
+    Entity(ids.geonames(1), "Place", "Oblast A", affiliation=ids.country("RU")),
 ]
 
 
@@ -45,7 +56,7 @@ def mention(art: str, type_: str, start: int, trigger: str, *args: Argument, whe
                         arguments=list(args), date=when, **kw)
 
 
-ANA, PARK, WEBER = "person/ana-kovalenko", "person/min-ho-park", "person/klaus-weber"
+ANA, PARK, WEBER = ids.person("Ana Kovalenko"), ids.person("Min Ho Park"), ids.person("Klaus Weber")
 DAY = date(2031, 3, 4)
 
 
@@ -96,21 +107,21 @@ def test_different_persons_or_different_dates_make_different_calls():
 
 def test_a_country_and_its_leader_count_as_the_same_side():
     leaders = mention("a1.txt", "Agreement", 10, "sepakat", arg("participant", ANA, PARK))
-    countries = mention("a2.txt", "Agreement", 10, "kesepakatan", arg("participant", "country/UA", "country/KR"))
+    countries = mention("a2.txt", "Agreement", 10, "kesepakatan", arg("participant", ids.country("UA"), ids.country("KR")))
     (ev,) = events_of([leaders, countries])
-    assert ev.roles["participant"] == ["country/KR", "country/UA", ANA, PARK]
+    assert ev.roles["participant"] == [ids.country("KR"), ids.country("UA"), ANA, PARK]
 
 
 def test_deployments_merge_on_force_and_destination_but_not_planned_with_done():
-    sent = mention("a1.txt", "Deployment", 10, "mengirim", arg("agent", "country/KP"), arg("force", "armedforce/KP"),
-                   arg("destination", "country/RU"), quantity=Quantity(10000, "about", "tentara", "sekitar 10.000"))
+    sent = mention("a1.txt", "Deployment", 10, "mengirim", arg("agent", ids.country("KP")), arg("force", "armedforce/KP"),
+                   arg("destination", ids.country("RU")), quantity=Quantity(10000, "about", "tentara", "sekitar 10.000"))
     moved = mention("a2.txt", "Deployment", 40, "pemindahan", arg("force", "armedforce/KP"),
                     quantity=Quantity(10000, "about", "tentara", "sekitar 10.000"))
-    by_agent = mention("a2.txt", "Deployment", 90, "kirim", arg("agent", "country/KP"),
-                       arg("destination", "country/RU"), quantity=Quantity(None, "thousands", "tentara", "ribuan"))
+    by_agent = mention("a2.txt", "Deployment", 90, "kirim", arg("agent", ids.country("KP")),
+                       arg("destination", ids.country("RU")), quantity=Quantity(None, "thousands", "tentara", "ribuan"))
     elsewhere = mention("a1.txt", "Deployment", 200, "pindah", arg("force", "armedforce/KP"),
-                        arg("destination", "geonames/1"))
-    planned = mention("a1.txt", "Deployment", 400, "mengerahkan", arg("agent", "country/RU"),
+                        arg("destination", ids.geonames(1)))
+    planned = mention("a1.txt", "Deployment", 400, "mengerahkan", arg("agent", ids.country("RU")),
                       arg("force", "armedforce/KP"), modality=["planned"])
     evs = events_of([sent, moved, by_agent, elsewhere, planned])
     assert sent.event_id == moved.event_id == by_agent.event_id
@@ -175,20 +186,20 @@ def test_articles_published_weeks_apart_tell_different_events_unless_the_dates_a
 
 def test_a_move_to_a_region_is_not_the_move_to_its_country():
     to_ru = mention("a1.txt", "Deployment", 10, "mengirim", arg("force", "armedforce/KP"),
-                    arg("destination", "country/RU"))
+                    arg("destination", ids.country("RU")))
     to_region = mention("a1.txt", "Deployment", 90, "pindah", arg("force", "armedforce/KP"),
-                        arg("destination", "geonames/1"), arg("destination", "country/RU"))   # "Oblast A, Rusia"
+                        arg("destination", ids.geonames(1)), arg("destination", ids.country("RU")))   # "Oblast A, Rusia"
     seen_there = mention("a2.txt", "Deployment", 30, "terdeteksi", arg("force", "armedforce/KP"),
-                         arg("destination", "geonames/1"))
+                         arg("destination", ids.geonames(1)))
     again_ru = mention("a2.txt", "Deployment", 60, "dipindahkan", arg("force", "armedforce/KP"),
-                       arg("destination", "country/RU"))
+                       arg("destination", ids.country("RU")))
     events_of([to_ru, to_region, seen_there, again_ru])
     assert to_ru.event_id == again_ru.event_id != to_region.event_id == seen_there.event_id
 
 
 def test_a_bare_move_does_not_join_a_move_elsewhere():
-    to_a = mention("a1.txt", "Deployment", 10, "mengirim", arg("force", "armedforce/KP"), arg("destination", "geonames/1"))
-    to_ru = mention("a1.txt", "Deployment", 90, "pemindahan", arg("destination", "country/RU"))
+    to_a = mention("a1.txt", "Deployment", 10, "mengirim", arg("force", "armedforce/KP"), arg("destination", ids.geonames(1)))
+    to_ru = mention("a1.txt", "Deployment", 90, "pemindahan", arg("destination", ids.country("RU")))
     assert len(events_of([to_a, to_ru])) == 2
 
 
@@ -229,9 +240,9 @@ B_CONLLU = conllu(
 
 
 def test_resolve_runs_entity_resolution_and_merges_one_call_told_by_two_outlets():
-    from kg.nlp import parse_conllu
-    from kg.pipeline import extract
-    from kg.resolve import resolve
+    from kg.parse.nlp import parse_conllu
+    from kg.pipeline.stages import extract
+    from kg.resolve.events import resolve
 
     parsed, entity_mentions, event_mentions = [], [], []
     for name, text, cu in [("a.txt", A, A_CONLLU), ("b.txt", B, B_CONLLU)]:
@@ -242,9 +253,9 @@ def test_resolve_runs_entity_resolution_and_merges_one_call_told_by_two_outlets(
         entity_mentions += ents
         event_mentions += evs
     entities, events = resolve(parsed, entity_mentions, event_mentions)
-    assert {"person/emmanuel-macron", "person/olaf-scholz"} <= {e.id for e in entities}
+    assert {ids.person("Emmanuel Macron"), ids.person("Olaf Scholz")} <= {e.id for e in entities}
     (call,) = [e for e in events if e.type == "Call"]
     assert sorted(m.trigger_text for m in call.mentions) == ["Pembicaraan", "berbicara melalui telepon", "menelepon"]
-    assert sorted({i for ids in call.roles.values() for i in ids}) == ["person/emmanuel-macron", "person/olaf-scholz"]
+    assert sorted({i for ids in call.roles.values() for i in ids}) == [ids.person("Emmanuel Macron"), ids.person("Olaf Scholz")]
     assert call.date == date(2024, 3, 4) and call.id.startswith("call-2024-03-04-")
     assert all(m.event_id == call.id for m in call.mentions)

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cli_run import kg, kg_background
 
 ARTICLE = """Kabar Dunia

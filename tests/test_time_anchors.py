@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import layout
 from kg.extract.anchoring import PHRASE, Trigger, pick_anchors
 from kg.model import Sentence, Span, TimeAnchor, Token
+from kg.read import layout
 
 ARTICLE = """Prabowo Telepon Albanese
 
@@ -125,7 +125,8 @@ def test_mentions_carry_their_anchor_and_its_granularity(built):
 def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
     from rdflib import Graph
 
-    from kg import export_json, html, rdf
+    from kg.export import html, rdf, rdf_read
+    from kg.export import json as export_json
 
     result, _ = built
     doc = json.loads(export_json.dumps(result))
@@ -135,7 +136,7 @@ def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
                                 "value": "2024-07", "kind": "explicit"}
     ttl = rdf.serialize(result.graph, "ttl").decode()
     assert '"2024-07"^^xsd:gYearMonth' in ttl and '"2024-11-04"^^xsd:date' in ttl
-    back = rdf.to_networkx(Graph().parse(data=ttl, format="turtle"))
+    back = rdf_read.to_networkx(Graph().parse(data=ttl, format="turtle"))
     mentions = [m for _, a in back.nodes(data=True) if a.get("kind") == "event" for m in a["mentions"]]
     assert {(m["anchor"], m["time_value"], m["time_granularity"]) for m in mentions} >= {
         ("bertemu", "2024-07", "month"), ("menelepon", "2024-11-04", "day")}

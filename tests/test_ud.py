@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import ud, ud_eval
 from kg.errors import KgError
+from kg.parse import ud, ud_eval
 
 # GSD-style: lowercased proper-noun lemmas, nya/ia → dia, compound, its own XPOS and Morf=
 GSD_LIKE = """\
@@ -53,17 +53,17 @@ def gsd(tmp_path):
 
 
 def test_xpos_is_dropped(gsd):
-    assert all(r[4] == "_" for r in ud.harmonise(gsd).rows)
+    assert all(r[4] == "_" for r in ud.harmonise(gsd, "id").rows)
 
 
 def test_compound_becomes_nmod(gsd):
-    h = ud.harmonise(gsd)
+    h = ud.harmonise(gsd, "id")
     assert _column(h, "Selatan", 7) == "nmod"
     assert "compound" not in {r[7] for r in h.rows}
 
 
 def test_proper_noun_lemma_keeps_case_other_lemmas_do_not_change(gsd):
-    h = ud.harmonise(gsd)
+    h = ud.harmonise(gsd, "id")
     assert _column(h, "Jakarta", 2) == "Jakarta"
     assert _column(h, "Selatan", 2) == "Selatan"
     assert _column(h, "melihat", 2) == "lihat"
@@ -71,32 +71,32 @@ def test_proper_noun_lemma_keeps_case_other_lemmas_do_not_change(gsd):
 
 
 def test_pronoun_clitics_keep_their_own_lemma(gsd):
-    h = ud.harmonise(gsd)
+    h = ud.harmonise(gsd, "id")
     assert _column(h, "nya", 2) == "nya"
     assert _column(h, "Ia", 2) == "ia"
 
 
 def test_tersebut_is_its_own_lemma(tmp_path):
-    h = ud.harmonise(_read(tmp_path, CSUI_LIKE)[0])
+    h = ud.harmonise(_read(tmp_path, CSUI_LIKE)[0], "id")
     assert _column(h, "tersebut", 2) == "tersebut"
     assert _column(h, "Berita", 2) == "berita"
 
 
 def test_misc_keeps_only_spaceafter_and_mwt_rows_are_untouched(gsd):
-    h = ud.harmonise(gsd)
+    h = ud.harmonise(gsd, "id")
     assert _column(h, "Selatan", 9) == "SpaceAfter=No"
     assert _column(h, "Ia", 9) == "_"
     assert next(r for r in h.rows if r[0] == "3-4") == gsd.rows[2]
 
 
 def test_comments_keep_ids_text_and_paragraphs_only(gsd):
-    h = ud.harmonise(gsd)
+    h = ud.harmonise(gsd, "id")
     assert h.comments == ["# sent_id = g-1", "# text = Ia melihat rumahnya di Jakarta Selatan.", "# newpar"]
 
 
 def test_harmonise_leaves_its_input_alone(gsd):
     before = [list(r) for r in gsd.rows]
-    ud.harmonise(gsd)
+    ud.harmonise(gsd, "id")
     assert gsd.rows == before
 
 
@@ -144,9 +144,9 @@ def test_eval_document_is_paragraph_lines_of_gold_text():
 
 def test_scorer_is_perfect_on_gold_and_sees_a_wrong_head(tmp_path, gsd):
     gold = tmp_path / "gold.conllu"
-    ud.write_conllu([ud.harmonise(gsd)], gold)
+    ud.write_conllu([ud.harmonise(gsd, "id")], gold)
     assert ud_eval.score(gold, gold) == {m: 100.0 for m in ud_eval.METRICS}
-    wrong = ud.harmonise(gsd)
+    wrong = ud.harmonise(gsd, "id")
     next(r for r in wrong.rows if r[1] == "di")[6] = "2"   # case attached to the verb
     system = tmp_path / "system.conllu"
     ud.write_conllu([wrong], system)

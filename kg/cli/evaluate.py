@@ -8,8 +8,8 @@ import click
 
 from kg.cli import cli
 from kg.errors import NOTHING_PROCESSED, KgError
-from kg.nlp import PROVIDERS
-from kg.pipeline import LANGUAGES
+from kg.parse.nlp import PROVIDERS
+from kg.pipeline.stages import LANGUAGES
 
 
 @cli.command("evaluate")
@@ -38,10 +38,10 @@ def evaluate_cmd(ctx: click.Context, gold_paths: tuple[Path, ...], articles: Pat
     (split events, nodes merging several gold events), entity typing, and
     how often each extraction rule fired and was right.
     """
-    from kg.cache import ParseCache
     from kg.evaluate import evaluate
     from kg.gold import default_articles, load_golds
-    from kg.pipeline import build
+    from kg.pipeline.cache import ParseCache
+    from kg.pipeline.stages import build
 
     gold = load_golds(list(gold_paths))          # fail fast, before the slow build
     articles = articles or default_articles(list(gold_paths))

@@ -6,8 +6,8 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.nlp import PROCESSORS
-from kg.pipeline import LANGUAGES
+from kg.parse.nlp import PROCESSORS
+from kg.pipeline.stages import LANGUAGES
 
 
 @cli.group("models")
@@ -38,7 +38,7 @@ def train_cmd(lang: str, ud_dir: Path, out: Path | None, work: Path, quick: bool
     The parser resumes from its last checkpoint in --work if there is one
     (delete --work to start afresh).
     """
-    from kg import training
+    from kg.parse import training
 
     out = out or Path("kg/models") / lang
     processors = only or training.PROCESSORS
@@ -54,7 +54,7 @@ def train_cmd(lang: str, ud_dir: Path, out: Path | None, work: Path, quick: bool
 @click.argument("lang", type=click.Choice(LANGUAGES), default="id")
 def download_cmd(lang: str) -> None:
     """Download the official Stanza models for LANG (needs internet; then use --provider stanza)."""
-    from kg import nlp
+    from kg.parse import nlp
 
     nlp.download(lang)
 
@@ -78,7 +78,7 @@ def evaluate_cmd(lang: str, ud_dir: Path, provider: str, out: Path, as_json: boo
     """
     import json
 
-    from kg import ud_eval
+    from kg.parse import ud_eval
 
     results = ud_eval.evaluate(ud_dir, out, lang, provider=provider, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(results, indent=1) if as_json else ud_eval.table(results))

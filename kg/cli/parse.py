@@ -23,9 +23,9 @@ from kg.pipeline import LANGUAGES
               help="Language of the articles: auto detects each article's and parses it with that language's models.")
 def parse_cmd(path: Path, fmt: str, provider: str, lang: str) -> None:
     """Parse FILE or every article in DIR and print tokens, lemmas, POS and dependencies."""
-    from kg import nlp
     from kg.model import Skipped
-    from kg.read import read_path
+    from kg.parse import nlp
+    from kg.read.articles import read_path
 
     out, parsed, skipped = [], 0, 0
     for item in read_path(path, lang):

@@ -6,13 +6,14 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.query import OUTPUT_FORMATS
+from kg.export.query import OUTPUT_FORMATS
 
 
 @cli.command("query")
 @click.argument("graph", required=False, type=click.Path(path_type=Path))
 @click.argument("text", metavar="[QUERY]", required=False)
-@click.option("--file", "query_file", metavar="FILE", type=click.Path(path_type=Path), help="Read the SPARQL query from a .rq file.")
+@click.option("--file", "query_file", metavar="FILE", type=click.Path(path_type=Path),
+              help="Read the SPARQL query from a .rq file.")
 @click.option("--preset", metavar="NAME", help="Run a preset query (see --list).")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
               help="Aligned table for reading, CSV or JSON (a list of rows) for tools.")
@@ -29,8 +30,8 @@ def query_cmd(graph: Path | None, text: str | None, query_file: Path | None, pre
     kg's prefixes (kg sem gaf nif dcterms prov skos schema time geo owl rdf rdfs xsd)
     are predeclared. A malformed query exits with code 2 and its line and column.
     """
-    from kg import query, rdf
     from kg.errors import KgError, UsageError
+    from kg.export import query, rdf_read
 
     if list_presets:
         known = query.presets()
@@ -50,5 +51,5 @@ def query_cmd(graph: Path | None, text: str | None, query_file: Path | None, pre
             raise KgError(f"cannot read query file {query_file}: {getattr(e, 'strerror', None) or e}") from e
     elif preset is not None:
         text = query.preset(preset).text
-    data = rdf.load(graph)
+    data = rdf_read.load(graph)
     click.echo(query.format_result(query.run(data, text), fmt, data), nl=False)

@@ -19,12 +19,12 @@ def validate_cmd(graph: Path, shapes: Path | None) -> None:
     Exits 0 when the graph conforms; otherwise lists the violations (focus
     node, property, what is wrong) and exits 1.
     """
-    from kg import rdf
     from kg.errors import KgError
-    from kg.vocab import KG, NIF, RDF, SEM, SHAPES_FILE
+    from kg.export import rdf_read, shacl
+    from kg.export.vocab import KG, NIF, RDF, SEM, SHAPES_FILE
 
-    data = rdf.load(graph)
-    violations = rdf.validate(data, shapes or SHAPES_FILE)
+    data = rdf_read.load(graph)
+    violations = shacl.validate(data, shapes or SHAPES_FILE)
     if violations:
         for v in violations[:SHOWN]:
             click.echo(str(v))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kg.cli import cli
-from kg.html import DEFAULT_MAX_NODES
+from kg.export.html import DEFAULT_MAX_NODES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -28,12 +28,12 @@ def view_cmd(graph: Path, output: Path | None, title: str | None, max_nodes: int
     The page is one self-contained file: it works offline and makes no
     network request.
     """
-    from kg import rdf
+    from kg.export import rdf_read
 
     output = output or graph.with_suffix(".html")
     if output.resolve() == graph.resolve():
         raise click.UsageError(f"the page would overwrite the graph {graph}; choose another -o")
-    g = rdf.to_networkx(rdf.load(graph))
+    g = rdf_read.to_networkx(rdf_read.load(graph))
     write_page(g, output, title or f"{graph.name} · kg event graph", max_nodes)
     click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
     if open_browser and not webbrowser.open(output.resolve().as_uri()):
@@ -42,8 +42,8 @@ def view_cmd(graph: Path, output: Path | None, title: str | None, max_nodes: int
 
 def write_page(graph: nx.MultiDiGraph, output: Path, title: str, max_nodes: int = DEFAULT_MAX_NODES) -> None:
     """Render ``graph`` and replace ``output`` atomically (a reader never sees half a page)."""
-    from kg import html
     from kg.errors import KgError
+    from kg.export import html
     from kg.io import atomic_write
 
     page = html.render(graph, title=title, max_nodes=max_nodes)

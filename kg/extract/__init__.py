@@ -1,7 +1,10 @@
-"""Rule-based event extraction, one job per module.
+"""Stage 3, extract: parsed articles in, entity and event mentions out, one article at a time.
 
-``lexicon`` loads the per-language data files, ``tree`` answers questions
-about a parsed sentence, ``triggers`` finds trigger words, ``roles`` fills
-role frames, ``speech`` finds reported speech, ``modality`` reads negation
-and plans. :func:`kg.events.extract_events` puts them together.
+Actors and places: ``vocab`` (a language's entity vocabularies), ``scanner``
+(mention drafts in a sentence's words), ``gazetteer`` (countries, places,
+actor files), ``entities`` (:func:`~kg.extract.entities.find_mentions`).
+Events: ``lexicon`` (a language's event vocabularies), ``tree`` (questions
+about a parsed sentence), ``triggers``, ``roles`` (role frames), ``speech``
+(reported speech), ``modality``, ``dates``, ``quantities``, and ``events``
+(:func:`~kg.extract.events.extract_events`), which puts them together.
 """

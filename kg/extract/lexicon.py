@@ -7,19 +7,16 @@ producing no events.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Any
 
-import re
-
-import yaml
-
+from kg import lang as languages
 from kg.errors import KgError
 from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Token
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 ROLES = ACTOR_ROLES + PLACE_ROLES
 
 
@@ -72,9 +69,9 @@ class Lexicon:
     triggers: list[TriggerEntry] = field(default_factory=list)
     classes: dict[str, WordClass] = field(default_factory=dict)
     frames: dict[str, Frame] = field(default_factory=dict)
-    roles: dict[str, Any] = field(default_factory=dict)
-    speech: dict[str, Any] = field(default_factory=dict)
-    modality: dict[str, Any] = field(default_factory=dict)
+    roles: Mapping[str, Any] = field(default_factory=dict)
+    speech: Mapping[str, Any] = field(default_factory=dict)
+    modality: Mapping[str, Any] = field(default_factory=dict)
     nominal_pattern: re.Pattern[str] | None = None
     nouns: frozenset[str] = frozenset()
     verb_pattern: re.Pattern[str] | None = None
@@ -93,6 +90,16 @@ class Lexicon:
         return tok.upos == "NOUN"
 
     @cached_property
+    def coordinators(self) -> frozenset[str]:
+        """Words joining parties in a list ("dan", "serta"): scans go on over them."""
+        return self.words(self.roles, "coordinators")
+
+    @cached_property
+    def complementizers(self) -> frozenset[str]:
+        """Words opening a reported clause ("bahwa"): scans to the right of a trigger stop there."""
+        return self.words(self.speech, "complementizers")
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Words the extractor itself reads (triggers, markers): never names of actors."""
         out = {f for e in self.triggers for f in e.forms}
@@ -102,22 +109,9 @@ class Lexicon:
             out |= {str(w).lower() for w in words or []}
         return frozenset(out)
 
-    def words(self, section: dict[str, Any], key: str) -> frozenset[str]:
+    def words(self, section: Mapping[str, Any], key: str) -> frozenset[str]:
         """A lowercase word list from a data file section (empty when absent)."""
         return frozenset(str(w).lower() for w in section.get(key) or [])
-
-
-def _load(lang: str, name: str) -> dict[str, Any]:
-    path = LANG_DIR / lang / f"{name}.yaml"
-    if not path.exists():
-        return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise KgError(f"{path}: not valid YAML ({e.__class__.__name__})") from e
-    if not isinstance(data, dict):
-        raise KgError(f"{path}: expected a mapping at the top level")
-    return data
 
 
 def _lower(items: Any) -> frozenset[str]:
@@ -157,17 +151,18 @@ def _frame(name: str, raw: dict[str, Any], where: str) -> Frame:
 
 
 @lru_cache(maxsize=None)
-def load(lang: str) -> Lexicon:
-    """The lexicon of ``lang``; a language without data files gets an empty one."""
-    roles = _load(lang, "roles")
-    where = f"kg/lang/{lang}/roles.yaml"
+def load(code: str) -> Lexicon:
+    """The lexicon of the language ``code`` (empty where its folder has no such files)."""
+    language = languages.get(code)
+    roles = language.data("roles")
+    where = f"kg/lang/{code}/roles.yaml"
     frames = {n: _frame(n, f, where) for n, f in (roles.get("frames") or {}).items()}
-    trig = _load(lang, "triggers")
-    where = f"kg/lang/{lang}/triggers.yaml"
+    trig = language.data("triggers")
+    where = f"kg/lang/{code}/triggers.yaml"
     classes = {n: WordClass(_lower(c.get("words")), frozenset(c.get("types") or []))
                for n, c in (trig.get("classes") or {}).items()}
     triggers = [_trigger(t, frames, where) for t in trig.get("triggers") or []]
     noun_re = re.compile(trig["nominal_pattern"]) if trig.get("nominal_pattern") else None
     verb_re = re.compile(trig["verbal_pattern"]) if trig.get("verbal_pattern") else None
-    return Lexicon(lang, triggers, classes, frames, roles, _load(lang, "speech"), _load(lang, "modality"),
+    return Lexicon(code, triggers, classes, frames, roles, language.data("speech"), language.data("modality"),
                    noun_re, _lower(trig.get("nouns")), verb_re)

@@ -16,7 +16,8 @@ from kg.extract.tree import MentionIndex, base, case_of, conjuncts, lower, phras
 from kg.extract.triggers import TriggerMatch
 from kg.model import ACTOR_ROLES, Argument, Sentence, Token
 
-_STOP_FORWARD = {"bahwa", ";", ".", ",", "“", "”", "\"", "that"}
+# punctuation that ends a scan to the right of a trigger (as does a complementizer: Lexicon.complementizers)
+_STOP_PUNCT = frozenset({";", ".", ",", "“", "”", "\""})
 
 
 @dataclass
@@ -55,9 +56,9 @@ def _label(p: Pattern) -> str:
 class Filler:
     """Collects arguments for one trigger, never the same mention twice."""
 
-    def __init__(self, sent: Sentence, index: MentionIndex, function_words: frozenset[str]) -> None:
-        self.sent, self.index, self.out = sent, index, Filled()
-        self.function_words = function_words
+    def __init__(self, sent: Sentence, index: MentionIndex, lex: Lexicon) -> None:
+        self.sent, self.index, self.lex, self.out = sent, index, lex, Filled()
+        self.function_words = lex.function_words
 
     def add(self, role: str, tok: Token, how: str, fallback: bool = False) -> None:
         self.out.slots.setdefault(role, []).append(tok)
@@ -75,7 +76,7 @@ class Filler:
 
 def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index: MentionIndex) -> Filled:
     """The arguments of ``match`` in ``frame``."""
-    f = Filler(sent, index, lex.function_words)
+    f = Filler(sent, index, lex)
     head, ids = match.head, {t.id for t in match.tokens}
     voice = voice_of(sent, head, match.nominal)
     # the role of whatever stands in subject position: the agent, or the moved
@@ -121,7 +122,7 @@ def _coordinated(f: Filler, tok: Token, role: str, before: Token) -> list[Token]
     m = f.index.at(tok.start, tok.end)
     while m is not None:
         nxt = next((t for t in f.sent.tokens if t.start >= m.end), None)
-        if nxt is None or lower(nxt) not in ("dan", "serta", "and") or nxt.id >= before.id:
+        if nxt is None or lower(nxt) not in f.lex.coordinators or nxt.id >= before.id:
             break
         t2 = _mention_token_after(f.sent, nxt, f.index)
         m = f.index.at(t2.start, t2.end) if t2 is not None and t2.id < before.id else None
@@ -169,7 +170,7 @@ def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -
             # only a list that "dan" closes ("Dilansir dari Guardian, Juru Bicara …
             # mengatakan": the outlet is no second speaker)
             joiner = lower(sent.tokens[i]) if i >= 1 else ""
-            if joiner in ("dan", "serta", "and") or joiner == "," and len(found) > 1:
+            if joiner in lex.coordinators or joiner == "," and len(found) > 1:
                 prev = sent.tokens[i - 1]
                 if index.at(prev.start, prev.end) is not None:
                     i -= 1
@@ -214,7 +215,7 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
         if any(case_of(sent, t) != "none" for t in f.out.slots.get(role, [])):
             continue
         for t in sent.tokens[last:last + 12]:
-            if lower(t) in _STOP_FORWARD:
+            if lower(t) in _STOP_PUNCT or lower(t) in f.lex.complementizers:
                 break
             if lower(t) != marker:
                 continue
@@ -227,7 +228,8 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
                     f.out.other_party = True
                 m = index.at(m_tok.start, m_tok.end)
                 nxt = next((x for x in sent.tokens if x.start >= m.end), None)
-                m_tok = _mention_token_after(sent, nxt, index) if nxt is not None and lower(nxt) in ("dan", "serta", "and") else None
+                m_tok = (_mention_token_after(sent, nxt, index)
+                         if nxt is not None and lower(nxt) in f.lex.coordinators else None)
             break
 
 
@@ -297,7 +299,7 @@ def _purpose(f: Filler, match: TriggerMatch, frame: Frame, lex: Lexicon) -> None
     toks = f.sent.tokens
     last = match.tokens[-1].id
     for i in range(last, min(len(toks) - 1, last + 8)):
-        if lower(toks[i]) in _STOP_FORWARD or toks[i].upos == "PUNCT":
+        if lower(toks[i]) in _STOP_PUNCT or lower(toks[i]) in lex.complementizers or toks[i].upos == "PUNCT":
             return
         if lower(toks[i]) in markers and lower(toks[i + 1]) in verbs:
             tok = _mention_token_after(f.sent, toks[i + 1], f.index)

@@ -131,7 +131,7 @@ def medium(text: str, sent: Sentence, after: Token, lex: Lexicon) -> str | None:
     armed, i = 0, 0
     while i < len(toks):
         t, w = toks[i], lower(toks[i])
-        if w in ("bahwa", ";", ".") or t.upos == "PUNCT" and first is not None:
+        if w in lex.complementizers or w in (";", ".") or t.upos == "PUNCT" and first is not None:
             break
         if w in marks:
             armed, i = 4, i + 1

@@ -1,0 +1,337 @@
+"""The scanner: mention drafts in one sentence's words.
+
+It reads tokens left to right as plain words (text, POS, offsets): token
+sequences and capitalisation carry names where the modest parser's trees
+fail; the tree adds lowercase name particles (``flat``). Each word position
+tries the mention kinds in a fixed order (group, pronoun, title, force,
+place word, gazetteer name, organisation, bare name).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import gazetteer as gz
+from kg.extract import ids
+from kg.extract.gazetteer import Entry, Lexicon
+from kg.extract.text import fold
+from kg.extract.vocab import Vocab
+from kg.model import Sentence
+
+# POS that never start or continue a capitalised name
+FUNCTION_UPOS = {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "PART", "PUNCT", "NUM", "SYM"}
+# a capitalised word after these (or first in the sentence) may just be capitalised by position
+OPENERS = {'"', "“", "”", "'", "‘", "’", "(", "[", ":", "-", "–", "—", ".", "!", "?", "…"}
+# a sentence whose words are this capitalised is a headline: only PROPN-tagged words are names
+HEADLINE_CAPS = 0.75
+NAME_KINDS = ("country", "actor", "region")
+# a bare name (no place word, no locative preposition before it) is a GeoNames place only
+# for a city this big: many people are named like some town ("Norman", "Roy")
+BARE_PLACE_MIN_POPULATION = 1_000_000
+
+
+@dataclass
+class Word:
+    """A word as the scanner reads it."""
+
+    text: str
+    start: int
+    end: int
+    upos: str = "X"
+    deprel: str = ""
+    lemma: str = ""
+    initial: bool = False   # capitalised by position (sentence start, after a quote)
+    id: int = 0             # the token's id and head in its sentence's tree (0: none)
+    head: int = 0
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Draft:
+    """A mention found by the scanner, over words ``[i, j)``."""
+
+    i: int
+    j: int
+    type: str
+    source: str
+    title: str | None = None
+    affiliation: str | None = None
+    ids: list[str] = field(default_factory=list)
+    name: tuple[int, int] | None = None      # words of the person/unknown name
+    place: gz.Place | None = None          # the GeoNames place an untyped name may be
+    start: int | None = None                 # char offsets when not the words' own ("katanya")
+    end: int | None = None
+    skip: bool = False                       # consumed words that are no mention (a lone demonym)
+
+
+
+class Scanner:
+    """Finds mention drafts in one sentence's words."""
+
+    def __init__(self, ws: list[Word], v: Vocab, lowercase: frozenset[str] = frozenset(),
+                 countries: frozenset[str] = frozenset()) -> None:
+        # lowercase: words the article also writes in lowercase (so not names when capitalised
+        # by position); countries: ISO codes the article names (to prefer places in them)
+        self.ws, self.v, self.lowercase, self.countries = ws, v, lowercase, countries
+        self.texts = [w.text for w in ws]
+        self.names = gz.names()
+
+    # word tests
+
+    def is_name(self, j: int) -> bool:
+        w = self.ws[j]
+        if not any(c.isalpha() for c in w.text) or fold(w.text) in gz.calendar_words():
+            return False
+        if w.cap:
+            if w.upos in FUNCTION_UPOS:
+                return False
+            # a capitalised word by position is a name only if tagged so, never seen in lowercase,
+            # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
+            return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
+                                     and (not w.lemma or w.lemma == w.text) and not self.vocabulary_word(j))
+        # lowercase particles inside a name ("bin", "von der") that the tree attaches as flat
+        if not (0 < j and self._particle(j) and (self.ws[j - 1].cap or self._particle(j - 1))):
+            return False
+        k = j
+        while k < len(self.ws) and self._particle(k):
+            k += 1
+        return k < len(self.ws) and self.ws[k].cap
+
+    def vocabulary_word(self, j: int) -> bool:
+        """Does a phrase of kg's own vocabularies start at word ``j`` ("Dilansir dari …")?"""
+        return any(lex.match(self.texts, j) for lex in (self.v.org_cues, self.v.locatives, self.v.place_before,
+                                                         self.v.forces, self.v.links))
+
+    def _particle(self, j: int) -> bool:
+        w = self.ws[j]
+        return not w.cap and w.upos == "PROPN" and w.deprel.startswith("flat")
+
+    def name_at(self, i: int, kinds=NAME_KINDS) -> tuple[Entry, int] | None:
+        if i >= len(self.ws) or not self.ws[i].cap:
+            return None
+        return self.names.match(self.texts, i, kinds)
+
+    def starts_other(self, j: int) -> bool:
+        """Does a gazetteer name or a title start at word ``j`` (ending a name run)?"""
+        return bool(self.name_at(j, (*NAME_KINDS, "demonym")) or self.v.titles.match(self.texts, j))
+
+    def name_run(self, i: int) -> int:
+        j = i
+        while j < len(self.ws) and self.is_name(j) and (j == i or not self.starts_other(j)):
+            j += 1
+        return j
+
+    def ends_with(self, lex: Lexicon, end: int) -> bool:
+        """Does a phrase of ``lex`` end right before word ``end``?"""
+        return any((m := lex.match(self.texts, end - n)) and m[1] == n
+                   for n in range(1, min(lex.longest, end) + 1))
+
+    # mention kinds, tried in this order at each word
+
+    def scan(self) -> list[Draft]:
+        out: list[Draft] = []
+        i = 0
+        while i < len(self.ws):
+            d = (self.group(i) or self.pronoun(i) or self.titled(i) or self.force(i) or self.place_word(i)
+                 or self.named(i) or self.org(i) or self.name(i))
+            if d is None:
+                i += 1
+                continue
+            if not d.skip:
+                out.append(d)
+            i = d.j
+        return out
+
+    def group(self, i: int) -> Draft | None:
+        m = self.v.groups.match(self.texts, i)
+        if m:
+            return Draft(i, i + m[1], m[0].type, "group")
+        # "keduanya" as the tokenizer splits it: "kedua" + the clitic "nya"
+        if (self.v.clitic and i + 1 < len(self.ws) and fold(self.texts[i + 1]) == self.v.clitic
+                and self.ws[i].end == self.ws[i + 1].start):
+            m = self.v.groups.match([self.texts[i] + self.texts[i + 1]], 0)
+            if m:
+                return Draft(i, i + 2, m[0].type, "group")
+        return None
+
+    def pronoun(self, i: int) -> Draft | None:
+        w = self.ws[i]
+        f = fold(w.text)
+        clitic = self.v.clitic
+        if clitic and f == clitic:
+            host = self.ws[i - 1] if i and self.ws[i - 1].end == w.start else None
+            if host is not None and fold(host.text) in self.v.nya_not_after:
+                return None
+            return Draft(i, i + 1, "Person", "pronoun")
+        if f in self.v.pronouns:
+            return Draft(i, i + 1, "Person", "pronoun")
+        # a speech verb whose "-nya" the tokenizer left attached ("katanya")
+        if clitic and f.endswith(clitic) and f[:-len(clitic)] in self.v.speaker_hosts and clitic in self.v.pronouns:
+            return Draft(i, i + 1, "Person", "pronoun", start=w.end - len(clitic), end=w.end)
+        return None
+
+    def affiliation(self, j: int) -> tuple[str, int] | None:
+        """A country or organisation a title serves, starting at word ``j``: (id, words)."""
+        m = self.name_at(j, ("country", "actor"))
+        if m:
+            return m[0].id, m[1]
+        org = self.org(j)
+        return (org.ids[0], org.j - j) if org else None
+
+    def titled(self, i: int) -> Draft | None:
+        affil, k = None, i
+        if self.v.affiliation_before:
+            m = self.name_at(i, ("country", "actor", "demonym"))
+            if m and self.v.titles.match(self.texts, i + m[1]):
+                affil, k = m[0].id, i + m[1]
+        t = self.v.titles.match(self.texts, k)
+        if not t:
+            return None
+        j = k + t[1]
+        if affil is None and self.v.affiliation_after:
+            link = self.v.links.match(self.texts, j)
+            after = j + (link[1] if link else 0)
+            a = self.affiliation(after)
+            if a:
+                affil, j = a[0], after + a[1]
+        name_start = j
+        j = self.name_run(j)
+        if j == name_start and affil is None:
+            return None
+        return Draft(i, j, "Person", "title", title=t[0].id, affiliation=affil,
+                      name=(name_start, j) if j > name_start else None)
+
+    def force(self, i: int) -> Draft | None:
+        if self.v.force_before:
+            m = self.name_at(i, ("country", "demonym"))
+            if not m:
+                f = self.v.forces.match(self.texts, i)
+                alone = f and fold(f[0].id) in self.v.alone
+                return Draft(i, i + f[1], "ArmedForce", "force") if alone else None
+            k = i + m[1] + (1 if i + m[1] < len(self.ws) and self.texts[i + m[1]] in self.v.possessive else 0)
+            f = self.v.forces.match(self.texts, k)
+            if not f:
+                return None
+            code = m[0].id
+            return Draft(i, k + f[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
+        f = self.v.forces.match(self.texts, i)
+        if not f:
+            return None
+        if (fold(f[0].id) in self.v.attributive and i and self.ws[i - 1].upos == "NOUN"
+                and not self.ws[i - 1].cap):
+            return None
+        m = self.name_at(i + f[1], ("country", "demonym"))
+        if not m:
+            # "tentara" with no country: still troops, whose country the context may tell
+            return Draft(i, i + f[1], "ArmedForce", "force") if fold(f[0].id) in self.v.alone else None
+        code = m[0].id
+        return Draft(i, i + f[1] + m[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
+
+    def place_word(self, i: int) -> Draft | None:
+        p = self.v.place_before.match(self.texts, i)
+        if not p:
+            return None
+        k = i + p[1]
+        if self.name_at(k):
+            return None          # "wilayah Ukraina": the country itself
+        j = self.name_run(k)
+        if j == k:
+            return None
+        whole = self.ws[i].cap and gz.find_place(" ".join(self.texts[i:j]), self.countries)
+        return self._place(i, j, " ".join(self.texts[k:j]), whole or None)
+
+    def _place(self, i: int, j: int, name: str, place: gz.Place | None = None) -> Draft:
+        """A place mention named ``name``: GeoNames when it knows it, else a place by its word."""
+        place = place or gz.find_place(name, self.countries)
+        found = [place.id] if place else [ids.place(name)]
+        return Draft(i, j, "Place", "gazetteer" if place else "propn", ids=found)
+
+    def named(self, i: int) -> Draft | None:
+        m = self.name_at(i, (*NAME_KINDS, "demonym"))
+        if not m:
+            return None
+        entry, n = m
+        if entry.kind == "demonym":
+            return Draft(i, i + n, entry.type, "", skip=True)
+        source = "actor" if entry.kind == "actor" else "gazetteer"
+        return Draft(i, i + n, entry.type, source, affiliation=entry.affiliation, ids=[entry.id])
+
+    def org(self, i: int) -> Draft | None:
+        """An organisation by its head noun: "Pusat Perlawanan Nasional Ukraina"."""
+        h = self.v.org_heads.match(self.texts, i) if self.ws[i].cap else None
+        if not h:
+            return None
+        j, affil = i + h[1], None
+        while j < len(self.ws):
+            m = self.name_at(j, ("country", "actor"))
+            if m:
+                affil, j = m[0].id, j + m[1]
+                break     # a country or organisation ends the name: "Kementerian Pertahanan Rusia"
+            if not self.is_name(j) or self.v.titles.match(self.texts, j):
+                break
+            j += 1
+        if j == i + h[1]:
+            return None
+        return Draft(i, j, "Organization", "propn", affiliation=affil,
+                      ids=[ids.org(' '.join(self.texts[i:j]))])
+
+    def name(self, i: int) -> Draft | None:
+        j = self.name_run(i)
+        if j == i:
+            return None
+        after = self.v.place_after.match(self.texts, j)
+        if after:    # "Kursk Oblast", "Donbas region"
+            return self._place(i, j + after[1], " ".join(self.texts[i:j]))
+        d = Draft(i, j, "Unknown", "propn", name=(i, j))
+        if self.ends_with(self.v.org_cues, i):
+            d.type, d.ids = "Organization", [ids.org(' '.join(self.texts[i:j]))]
+            return d
+        place = gz.find_place(" ".join(self.texts[i:j]), self.countries)
+        if place and (self.ends_with(self.v.locatives, i) or place.population >= BARE_PLACE_MIN_POPULATION):
+            d.place = place
+        return d
+
+
+
+def sentence_words(sentence: Sentence, body_start: int) -> list[Word]:
+    toks = [t for t in sentence.tokens if t.start >= body_start]   # site banners before the headline
+    texts = [t.text for t in toks]
+    ws = []
+    for k, t in enumerate(toks):
+        initial = k == 0 or toks[k - 1].text in OPENERS
+        w = Word(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial, t.id, t.head)
+        ws.extend(_hyphen_pair(w, texts, k) or [w])
+    alpha = [w for w in ws if w.text[:1].isalpha()]
+    if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
+        for w in ws:
+            w.initial = True
+    return ws
+
+
+def _hyphen_pair(w: Word, texts: list[str], k: int) -> list[Word] | None:
+    """The words of a hyphenated pair of known countries or actors ("AS-China", "Rusia-Ukraina",
+    "Korea Utara-Korea Selatan"), which the tokenizer keeps as one token: each side is its own
+    name, at its own offsets. A side may end or start a longer name in the neighbouring words
+    (``texts`` are the sentence's token texts, ``k`` the index of ``w``'s token)."""
+    sides = w.text.split("-")
+    if len(sides) != 2 or not all(side[:1].isupper() for side in sides):
+        return None
+    names, kinds = gz.names(), ("country", "actor")
+    left = texts[max(0, k - names.longest + 1):k]
+    ends_name = any((m := names.match(left[i:] + [sides[0]], 0, kinds)) and m[1] == len(left) - i + 1
+                    for i in range(len(left) + 1))
+    if not (ends_name and names.match([sides[1]] + texts[k + 1:k + names.longest], 0, kinds)):
+        return None
+    cut = w.start + len(sides[0])
+    return [Word(sides[0], w.start, cut, w.upos, w.deprel, "", w.initial, w.id, w.head),
+            Word("-", cut, cut + 1, "PUNCT", "punct", "-", False, w.id, w.head),
+            Word(sides[1], cut + 1, w.end, w.upos, w.deprel, "", True, w.id, w.head)]
+
+
+def text_words(text: str, base: int = 0) -> list[Word]:
+    """Words of a bare string (no parse), for re-reading a mention's own text."""
+    return [Word(m.group(), base + m.start(), base + m.end())
+            for m in re.finditer(r"\w+(?:[-'’.]\w+)*|[^\w\s]", text)]

@@ -1,0 +1,87 @@
+"""One language's vocabularies for finding actors and places, built from its data files.
+
+Titles, force nouns, place words, organisation heads and cues, pronouns and
+group phrases come from ``kg/lang/<code>/{titles,forces,places,actors,pronouns}.yaml``
+(:mod:`kg.lang`); both the mention finder and the resolver read them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import lang as languages
+from kg.extract.gazetteer import Entry, Lexicon
+from kg.extract.text import fold
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """One language's vocabularies, from its kg/lang/<code>/*.yaml files."""
+
+    titles: Lexicon
+    title_en: dict[str, str]
+    affiliation_before: bool
+    affiliation_after: bool
+    links: Lexicon
+    forces: Lexicon
+    attributive: frozenset[str]
+    alone: frozenset[str]
+    anaphoric: Lexicon
+    force_before: bool
+    possessive: frozenset[str]   # "'s" between a country and its force noun ("Russia's forces")
+    place_before: Lexicon
+    place_after: Lexicon
+    locatives: Lexicon
+    org_heads: Lexicon
+    org_cues: Lexicon
+    pronouns: frozenset[str]
+    clitic: str                  # a pronoun written onto its host word ("katanya"), from speech.yaml
+    nya_not_after: frozenset[str]
+    speaker_hosts: frozenset[str]
+    groups: Lexicon
+
+
+def _lexicon(kind: str, phrases) -> Lexicon:
+    lex = Lexicon()
+    for p in phrases or []:
+        lex.add(p, Entry(kind, id=p))
+    return lex
+
+
+@lru_cache(maxsize=None)
+def vocab(lang: str) -> Vocab:
+    """The vocabularies of ``lang``, built once per process."""
+    language = languages.get(lang)
+    titles = language.data("titles")
+    forces = language.data("forces")
+    places = language.data("places")
+    actors = language.data("actors")
+    pron = language.data("pronouns")
+    speech = language.data("speech")
+    groups = Lexicon()
+    for phrase, spec in (pron.get("groups") or {}).items():
+        groups.add(phrase, Entry("group", id=phrase, type=spec["type"], count=int(spec["count"])))
+    position = titles.get("affiliation", "after")
+    return Vocab(
+        titles=_lexicon("title", titles.get("titles")),
+        title_en={fold(k): v for k, v in (titles.get("titles") or {}).items()},
+        affiliation_before=position in ("before", "both"),
+        affiliation_after=position in ("after", "both"),
+        links=_lexicon("link", titles.get("links")),
+        forces=_lexicon("force", forces.get("nouns")),
+        attributive=frozenset(fold(w) for w in forces.get("attributive") or []),
+        alone=frozenset(fold(w) for w in forces.get("alone") or []),
+        anaphoric=_lexicon("anaphoric", forces.get("anaphoric")),
+        force_before=forces.get("country", "after") == "before",
+        possessive=frozenset(str(w) for w in forces.get("possessive") or []),
+        place_before=_lexicon("place_word", places.get("before")),
+        place_after=_lexicon("place_word", places.get("after")),
+        locatives=_lexicon("locative", places.get("locatives")),
+        org_heads=_lexicon("org_head", actors.get("org_heads")),
+        org_cues=_lexicon("org_cue", actors.get("org_cues")),
+        pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
+        clitic=fold(str(speech.get("clitic") or "")),
+        nya_not_after=frozenset(fold(w) for w in pron.get("nya_not_after") or []),
+        speaker_hosts=frozenset(fold(w) for w in pron.get("speaker_hosts") or []),
+        groups=groups,
+    )

@@ -1,0 +1,278 @@
+"""Actors and places: resolving mentions of all articles to entities.
+
+``resolve_entities(parsed, mentions)`` fills ``entity_ids`` of every mention
+it can resolve and returns one :class:`~kg.model.Entity` per real-world
+entity across articles, with a language-neutral id: names of one person
+cluster in an article and merge across articles; bare titles go to their
+holder; pronouns and group phrases point back to the persons and countries
+before them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract import gazetteer as gz
+from kg.extract import ids
+from kg.extract.entities import mention_name, name_words, subsequence
+from kg.extract.text import fold, name_key, words
+from kg.extract.vocab import Vocab, vocab
+from kg.model import Entity, EntityMention, ParsedArticle
+
+QUOTES = '"“”«»„'
+
+
+@dataclass
+class _Cluster:
+    """Name mentions of one person (or unknown) inside one article."""
+
+    article: str
+    mentions: list[EntityMention] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def longest(self) -> str:
+        return max(self.names, key=lambda n: (len(name_words(n)), len(n)))
+
+    @property
+    def type(self) -> str:
+        return "Person" if any(m.type == "Person" for m in self.mentions) else "Unknown"
+
+
+def _article_clusters(mentions: list[EntityMention], lang: str) -> list[_Cluster]:
+    """Groups an article's names: "Zelensky" joins "Volodymyr Zelensky" (subsequence)."""
+    named = [(m, n) for m in mentions if m.type in ("Person", "Unknown") and (n := mention_name(m, lang))]
+    clusters: list[_Cluster] = []
+    for m, n in sorted(named, key=lambda mn: (-len(name_words(mn[1])), mn[0].start)):
+        words = name_words(n)
+        fits = [c for c in clusters if subsequence(words, name_words(c.longest))]
+        if fits:
+            before = [c for c in fits if min(x.start for x in c.mentions) < m.start]
+            pick = max(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start)) \
+                if before else fits[0]
+        else:
+            pick = _Cluster(m.article_id)
+            clusters.append(pick)
+        pick.mentions.append(m)
+        pick.names.append(n)
+    return clusters
+
+
+def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
+    """Cluster index → entity id, one id per real-world person or unknown across articles."""
+    by_key: dict[str, list[int]] = {}
+    for k, c in enumerate(clusters):
+        by_key.setdefault(name_key(c.longest), []).append(k)
+    groups = list(by_key.values())
+    # a one-word name with no full form in its article joins the one full name elsewhere it is part of
+    full = [g for g in groups if len(name_words(clusters[g[0]].longest)) > 1]
+    merged: list[list[int]] = []
+    for g in groups:
+        words = name_words(clusters[g[0]].longest)
+        if len(words) == 1:
+            hosts = [f for f in full if words[0] in name_words(clusters[f[0]].longest)]
+            if len(hosts) == 1:
+                hosts[0].extend(g)
+                continue
+        merged.append(g)
+    chosen: dict[int, str] = {}
+    for g in merged:
+        members = [clusters[k] for k in g]
+        label = _best_name(n for c in members for n in c.names)
+        make = ids.person if any(c.type == "Person" for c in members) else ids.unknown
+        for k in g:
+            chosen[k] = make(label)
+    return chosen
+
+
+def _best_name(names) -> str:
+    """The canonical form: the most frequent of the longest full names, spelled out in words
+    ("Yoon Suk Yeol" over "Yoon Suk-yeol" when both are as frequent)."""
+    counts = Counter(names)
+    return max(counts, key=lambda n: (len(name_words(n)), counts[n], len(n.split()), len(n), n))
+
+
+def _quote_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The quotation that closes right before ``pos`` on its line ("…," katanya): its span."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    prefix = text[line_start:pos]
+    marks = [k for k, c in enumerate(prefix) if c in QUOTES]
+    if len(marks) < 2 or re.search(r"\w", prefix[marks[-1] + 1:]):
+        return None
+    return line_start + marks[-2], line_start + marks[-1]
+
+
+def _host_word(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)$", text[:pos])
+    return fold(m.group(1)) if m else ""
+
+
+def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab) -> None:
+    """Pronouns → the most recent compatible person; groups → the last N distinct actors."""
+    for m in article_mentions:
+        if m.source == "pronoun":
+            skip = None
+            host = _host_word(text, m.start)
+            if fold(m.text) == v.clitic and host in v.speaker_hosts:
+                skip = _quote_before(text, m.start - len(host))
+            cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
+                     and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
+            if cands:
+                m.entity_ids = [max(cands, key=lambda c: c.start).entity_ids[0]]
+        elif m.source == "group":
+            count = _group_count(m.text, v)
+            found: list[str] = []
+            for c in sorted((c for c in article_mentions if c.start < m.start), key=lambda c: -c.start):
+                for eid in _group_ids(c, m.type):
+                    if eid not in found:
+                        found.append(eid)
+                if len(found) >= count:
+                    break
+            m.entity_ids = sorted(found[:count]) if len(found) >= count else []
+
+
+def _group_count(text: str, v: Vocab) -> int:
+    m = v.groups.match(words(text), 0)
+    return m[0].count if m else 2
+
+
+def _group_ids(c: EntityMention, kind: str) -> list[str]:
+    if c.source in ("pronoun", "group"):
+        return []
+    if kind == "Person":
+        return c.entity_ids[:1] if c.type == "Person" else []
+    if kind == "Country":
+        if c.type == "Country":
+            return c.entity_ids[:1]
+        return [c.affiliation] if c.affiliation and ids.kind(c.affiliation) == "country" else []
+    return []
+
+
+def _resolve_titles(mentions: list[EntityMention], lang_of: dict[str, str]) -> None:
+    """A title with no name ("Presiden Korea Selatan") → the person holding it.
+
+    First the holder named in the same article (nearest), then the only holder
+    named anywhere, else the office itself as a person entity.
+    """
+    holders: dict[tuple[str, str | None], set[str]] = {}
+    for m in mentions:
+        if m.source == "title" and m.entity_ids and m.title:
+            holders.setdefault((fold(m.title), m.affiliation), set()).add(m.entity_ids[0])
+    for m in mentions:
+        if m.source != "title" or m.entity_ids:
+            continue
+        key = (fold(m.title or ""), m.affiliation)
+        same = [c for c in mentions if c.article_id == m.article_id and c.entity_ids
+                and (fold(c.title or ""), c.affiliation) == key]
+        if same:
+            m.entity_ids = [min(same, key=lambda c: (abs(c.start - m.start), c.start)).entity_ids[0]]
+        elif len(holders.get(key, ())) == 1:
+            m.entity_ids = [next(iter(holders[key]))]
+        else:
+            title_en = vocab(lang_of[m.article_id]).title_en.get(fold(m.title or ""), m.title or "")
+            m.entity_ids = [ids.office_holder(title_en, m.affiliation)]
+
+
+def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention]) -> list[Entity]:
+    """Resolve mentions to entities (filling ``entity_ids``) and return the entities, by id."""
+    order = {p.article.id: k for k, p in enumerate(parsed)}
+    lang_of = {p.article.id: p.article.language for p in parsed}
+    texts = {p.article.id: p.article.text for p in parsed}
+    by_article: dict[str, list[EntityMention]] = {}
+    for m in sorted(mentions, key=lambda m: (order.get(m.article_id, len(order)), m.article_id, m.start)):
+        by_article.setdefault(m.article_id, []).append(m)
+
+    clusters = [c for aid, ms in by_article.items() for c in _article_clusters(ms, lang_of[aid])]
+    chosen = _merge_clusters(clusters)
+    for k, c in enumerate(clusters):
+        for m in c.mentions:
+            m.entity_ids = [chosen[k]]
+    _adopt_known(mentions)
+    _resolve_titles(mentions, lang_of)
+    for m in mentions:     # a name typed by its other mentions (in other articles) takes their type
+        if m.type == "Unknown" and m.entity_ids:
+            m.type = ids.type_of(m.entity_ids[0]) or "Unknown"
+    for aid, ms in by_article.items():
+        _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]))
+    return _entities(mentions, lang_of)
+
+
+def _adopt_known(mentions: list[EntityMention]) -> None:
+    """An unknown name that is elsewhere a typed entity's surface form is that entity."""
+    known: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity_ids and ids.kind(m.entity_ids[0]) != "unknown" and m.source not in ("pronoun", "group"):
+            known.setdefault(name_key(m.text), set()).add(m.entity_ids[0])
+    for m in mentions:
+        if m.entity_ids and ids.kind(m.entity_ids[0]) == "unknown":
+            hit = known.get(name_key(m.text), set())
+            if len(hit) == 1:
+                m.entity_ids = [next(iter(hit))]
+
+
+def _entities(mentions: list[EntityMention], lang_of: dict[str, str]) -> list[Entity]:
+    grouped: dict[str, list[EntityMention]] = {}
+    for m in mentions:
+        for eid in m.entity_ids:
+            grouped.setdefault(eid, []).append(m)
+    out = []
+    for eid in sorted(grouped):
+        ms = sorted(grouped[eid], key=lambda m: (m.article_id, m.start))
+        named = [m for m in ms if m.source not in ("pronoun", "group")]
+        e = Entity(eid, _entity_type(eid, named), "", {m.text for m in named}, mentions=ms)
+        _describe(e, named, lang_of)
+        out.append(e)
+    return out
+
+
+def _entity_type(eid: str, named: list[EntityMention]) -> str:
+    if ids.type_of(eid):
+        return ids.type_of(eid)
+    types = {m.type for m in named} - {"Unknown"}
+    return types.pop() if len(types) == 1 else "Unknown"
+
+
+def _describe(e: Entity, named: list[EntityMention], lang_of: dict[str, str]) -> None:
+    """Canonical label (English where known), affiliation and coordinates."""
+    prefix, rest = ids.kind(e.id), ids.key(e.id)
+    known = gz.entity_labels().get(e.id)
+    if known:
+        e.label, _, e.affiliation = known
+    elif prefix == "geonames":
+        place = gz.place_by_id(int(rest))
+        if place:
+            e.label, e.geonames_id, e.lat, e.lon = place.name, place.geonames_id, place.lat, place.lon
+            e.affiliation = ids.country(place.country)
+    elif prefix == "force":
+        e.label, e.affiliation = force_label(rest), ids.country(rest)
+    elif prefix == "person":
+        names = [n for m in named if (n := mention_name(m, lang_of[m.article_id]))]
+        affils = Counter(m.affiliation for m in named if m.affiliation)
+        e.affiliation = affils.most_common(1)[0][0] if affils else None
+        if names:
+            e.label = _best_name(names)
+        elif named:
+            m = named[0]
+            title_en = vocab(lang_of[m.article_id]).title_en.get(fold(m.title or ""), m.title or "")
+            e.label = f"{title_en} of {_label_of(m.affiliation)}" if m.affiliation else title_en
+    if not e.label:
+        counts = Counter(m.text for m in named)
+        e.label = max(counts, key=lambda t: (counts[t], len(t), t)) if counts else rest
+        affils = Counter(m.affiliation for m in named if m.affiliation)
+        e.affiliation = e.affiliation or (affils.most_common(1)[0][0] if affils else None)
+
+
+def _label_of(entity_id: str) -> str:
+    known = gz.entity_labels().get(entity_id)
+    return known[0] if known else ids.key(entity_id)
+
+
+@lru_cache(maxsize=None)
+def force_label(code: str) -> str:
+    """"North Korean armed forces" (English demonym when known, else the country name)."""
+    for alias, entry in ((a, e) for bucket in gz.names().phrases.values() for a, e in bucket):
+        if entry.kind == "demonym" and entry.id == ids.country(code):
+            return f"{alias} armed forces"
+    return f"Armed forces of {gz.country_label(code)}"
