@@ -10,8 +10,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg import nlp, ud, ud_eval
 from kg.model import Sentence, Token
+from kg.parse import nlp, ud, ud_eval
 
 # Indonesian: -nya clitics, which the bundled MWT expander splits off
 ID_GOLD = """\
