@@ -32,3 +32,15 @@ def mention(p: ParsedArticle, surface: str, type_: str, nth: int = 0, source: st
         start = text.index(surface, start + 1)
     sent = next(s.index for s in p.sentences if s.start <= start < s.end)
     return EntityMention(p.article.id, sent, start, start + len(surface), surface, type_, source=source)
+
+
+def args(ev) -> set[tuple[str, str]]:
+    """An event mention's arguments as (role, mention text) pairs."""
+    return {(a.role, a.mention.text) for a in ev.arguments}
+
+
+def only(events, type_):
+    """The one event mention of ``type_`` among ``events`` (fails when there are none or several)."""
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger_text) for e in events]
+    return found[0]

@@ -145,13 +145,22 @@ def test_an_unreadable_file_is_skipped(messy, tmp_path: Path) -> None:
     assert lines_naming(proc.stderr, "locked.txt") == [f"kg: skipped {locked}: permission denied"]
 
 
-def test_an_empty_folder_processes_nothing(tmp_path: Path) -> None:
+def test_an_empty_folder_processes_nothing_and_leaves_no_folder(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     proc = kg("build", tmp_path / "empty", "-o", tmp_path / "out")
     assert proc.returncode == 4
-    assert proc.stderr.splitlines()[-1] + "\n" == (f"kg: error: no article in {tmp_path / 'empty'} could be processed (0 inputs skipped); "
-                           f"the previous outputs in {tmp_path / 'out'}/ are unchanged\n")
-    assert not (tmp_path / "out" / "events.json").exists()
+    assert proc.stderr.splitlines()[-1] == f"kg: error: no article in {tmp_path / 'empty'} could be processed (0 inputs skipped)"
+    assert not (tmp_path / "out").exists()   # no empty output folder, and no claim about outputs that never were
+
+
+def test_one_bad_input_alone_is_one_input_skipped_and_no_folder(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    proc = kg("build", src, "-o", tmp_path / "out")
+    assert proc.returncode == 4
+    assert proc.stderr.splitlines()[-1] == f"kg: error: no article in {src} could be processed (1 input skipped)"
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_folder_of_only_bad_files_processes_nothing_and_keeps_old_outputs(tmp_path: Path) -> None:
@@ -164,7 +173,7 @@ def test_a_folder_of_only_bad_files_processes_nothing_and_keeps_old_outputs(tmp_
     proc = kg("build", src, "-o", out)
     assert proc.returncode == 4
     assert len(lines_naming(proc.stderr, "empty.txt")) == len(lines_naming(proc.stderr, "image.txt")) == 1
-    assert "(2 inputs skipped)" in proc.stderr and "Traceback" not in proc.stderr
+    assert "(2 inputs skipped); the previous outputs in" in proc.stderr and "Traceback" not in proc.stderr
     assert (out / "events.json").read_text() == "previous"
 
 

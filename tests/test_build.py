@@ -172,3 +172,13 @@ def test_progress_is_a_bar_on_a_terminal_and_log_lines_otherwise() -> None:
     assert lines[0] == "kg: parsing 3 articles"
     assert re.fullmatch(r"kg: 1/3 articles \([\d.]+/s, about \d+s left\)", lines[1]), lines
     assert len(lines) == 3   # no line for the last article: the summary follows
+
+
+def test_slow_progress_says_seconds_per_article_not_zero_per_second(monkeypatch) -> None:
+    clock = iter([100.0, 126.0])   # start, then the first of two articles parsed 26 s later
+    monkeypatch.setattr("kg.pipeline.progress.time.monotonic", lambda: next(clock))
+    log = io.StringIO()
+    reporter = Reporter(NORMAL, stream=log, tty=False, log_every=0)
+    reporter.start(2)
+    reporter.advance("a")
+    assert log.getvalue().splitlines()[1] == "kg: 1/2 articles (26s per article, about 26s left)"

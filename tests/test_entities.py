@@ -312,6 +312,13 @@ def test_english_titles_forces_and_places():
     assert ms["he"].entity_ids == [ids.person("Sauli Niinisto")]
 
 
+def test_a_title_and_its_link_word_ending_a_line_are_no_error():
+    # "… the post of Defence Minister of" cut at the line's end: nothing after the link word
+    p = parse("Rask named Ortiz the new Defence Minister of", lang="en")
+    assert {"Rask", "Ortiz"} <= {m.text for m in find_mentions(p)}
+    assert_offsets(p)
+
+
 def test_a_bare_name_is_a_town_only_after_a_locative_or_if_the_town_is_big():
     ms = find_mentions(parse("Norman menolak .\nIa pindah ke Norman .\nWarga bergerak menuju Seoul .\nSeoul membantah .",
                              tags={"Ia": "PRON", "Warga": "NOUN"}))

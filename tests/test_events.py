@@ -10,21 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conllu_util import mention, parsed
+from conllu_util import args, mention, only, parsed
 
 from kg.extract.events import extract_events
 from kg.model import ACTOR_ROLES, PLACE_ROLES, Boilerplate
-
-
-def args(ev) -> set[tuple[str, str]]:
-    return {(a.role, a.mention.text) for a in ev.arguments}
-
-
-def only(events, type_):
-    found = [e for e in events if e.type == type_]
-    assert len(found) == 1, [(e.type, e.trigger_text) for e in events]
-    return found[0]
-
 
 # --- a statement reporting a call, a deployment topic, a date ------------------------------
 

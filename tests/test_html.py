@@ -186,7 +186,10 @@ def test_data_matches_the_graph():
     assert call["group"] == "event:Call" and call["shape"] == "diamond"
     assert data["options"]["groups"]["event:Call"]["shape"] == "diamond"
     assert data["options"]["groups"]["actor:Person"]["shape"] != data["options"]["groups"]["place"]["shape"]
-    assert call["label"].startswith("Call · Prabowo Subianto – Anthony Albanese · 2024-03-01")
+    assert call["label"] == "Prabowo Subianto – Anthony Albanese"   # colour and filters say type and date
+    assert call["title"].startswith("Call · Prabowo Subianto – Anthony Albanese · 2024-03-01")
+    reported = [e for e in data["edges"] if e["role"] == "reported_in"]
+    assert reported and all(e["label"] == "" and e["physics"] is False for e in reported)
     sizes = {n["id"]: n["size"] for n in data["nodes"]}
     assert sizes["event:ev-call"] > sizes["event:ev-deploy"]          # two mentions beat one
     assert {e["label"] for e in data["edges"]} >= {"participant", "force", "destination", "speaker", "about"}

@@ -106,8 +106,9 @@ def test_draws_every_node_and_edge_offline(opened):
     assert [u for u in view.requests if not u.startswith(("file:", "data:"))] == []
     assert view.requests == [view.path.as_uri()]
     assert view.errors == []
-    legend = view.page.locator("#kg-legend li")
-    assert legend.count() == 8 + 2 and "Call (event)" in view.panel_text("#kg-legend")
+    legend = view.page.locator("#kg-legend li")   # events: one line; their colours are in the type filter
+    assert legend.count() == 1 + 5 + 2 and "event" in view.panel_text("#kg-legend")
+    assert view.page.locator("#kg-filter-types svg").count() == 3
     assert view.page.locator("#kg-filter-types input[type=checkbox]").count() == 3
     assert view.page.locator("#kg-date-from").get_attribute("min") == "2024-02-20"
     assert view.page.locator("#kg-actor option").count() == 1 + 6
@@ -260,3 +261,27 @@ def test_examples_page_counts_and_the_call_evidence_from_both_articles(opened, s
             assert " ".join(s.split()) in " ".join(seeds[box.get_attribute("data-article")].split())
     assert len(sentences) >= 2 and view.page.locator("#kg-panel mark").count() == len(sentences)
     view.page.screenshot(path=str(view.path.with_name("kg-html-examples-call.png")))
+
+
+def test_examples_page_reads_at_first_sight(opened, seed_graph):
+    """What a newcomer sees before touching anything (screenshot kg-html-examples-first-sight.png):
+    statements told apart by what was said, articles off to the side of the actors they report,
+    edge and node labels at least 10 px high, and the whole legend on screen."""
+    g = seed_graph
+    view = opened(g, "examples-first-sight", title="examples/articles · kg event graph")
+    statements = [a["label"] for _, a in g.nodes(data=True) if a.get("type") == "Statement"]
+    assert len(statements) > 5 and len(set(statements)) == len(statements), statements
+    positions = view.js("network.getPositions()")
+    kinds = {k: a.get("kind") for k, a in g.nodes(data=True)}
+    inner = [positions[k] for k in g if kinds[k] != "article"]
+    cx, cy = (sum(p["x"] for p in inner) / len(inner), sum(p["y"] for p in inner) / len(inner))
+    radius = max(((p["x"] - cx) ** 2 + (p["y"] - cy) ** 2) ** 0.5 for p in inner)
+    for article in (k for k in g if kinds[k] == "article"):
+        p = positions[article]
+        assert ((p["x"] - cx) ** 2 + (p["y"] - cy) ** 2) ** 0.5 > radius + 50, article   # outside the drawing
+    scale = view.js("network.getScale()")
+    for part in ("edges", "nodes"):
+        size = view.js(f"Object.values(network.body.{part})[0].options.font.size")
+        assert size * scale >= 10, (part, size, scale)
+    assert view.js("(() => { const c = document.getElementById('kg-controls');"
+                   " return c.scrollHeight <= c.clientHeight; })()"), "the legend is cut off"

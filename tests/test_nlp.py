@@ -284,10 +284,10 @@ def _run_cli(args: list[str]):
     return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 
-def test_kg_parse_conllu_output_reads_back_to_the_same_tokens(parser, seeds):
+def test_kg_parse_conllu_output_reads_back_to_the_same_tokens(parser, seeds, tmp_path):
     from kg.read.articles import read_path
 
-    result = _run_cli(["parse", str(seeds[1])])
+    result = _run_cli(["parse", str(seeds[1]), "--cache-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"# newdoc id = {seeds[1].name}\n")
     body = result.output.split("\n", 1)[1]
@@ -298,8 +298,8 @@ def test_kg_parse_conllu_output_reads_back_to_the_same_tokens(parser, seeds):
            [(t.text, t.start, t.head, t.deprel) for s in parser.parse(article) for t in s.tokens]
 
 
-def test_kg_parse_json_output_has_exact_offsets(parser, seed_dir, seeds):
-    result = _run_cli(["parse", str(seed_dir), "--format", "json"])
+def test_kg_parse_json_output_has_exact_offsets(parser, seed_dir, seeds, tmp_path):
+    result = _run_cli(["parse", str(seed_dir), "--format", "json", "--no-cache"])
     assert result.exit_code == 0, result.output
     docs = json.loads(result.output)
     assert [d["article"] for d in docs] == [p.name for p in seeds]
@@ -315,12 +315,22 @@ def _fresh_python(code: str, *args: str, **env: str) -> subprocess.CompletedProc
                           env=dict(os.environ, **env))
 
 
+def test_kg_parse_shares_the_parse_cache_with_kg_build(parser, seeds, tmp_path):
+    """What `kg parse` parsed, `kg build` finds in the cache, and the other way round."""
+    cache = tmp_path / "cache"
+    assert _run_cli(["parse", str(seeds[1]), "--cache-dir", str(cache)]).exit_code == 0
+    built = _run_cli(["build", str(seeds[1]), "-o", str(tmp_path / "out"), "--cache-dir", str(cache), "--no-html"])
+    assert "1 read, 0 skipped (0 parsed, 1 from cache)" in built.output, built.output
+
+
 def test_missing_models_is_a_one_line_error(tmp_path, seeds):
-    result = _fresh_python("from kg.cli import main; main()", "parse", str(seeds[0]), KG_MODELS_DIR=str(tmp_path))
+    result = _fresh_python("from kg.cli import main; main()", "parse", str(seeds[0]), "--no-cache",
+                           KG_MODELS_DIR=str(tmp_path))
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("kg: error: no bundled id models in")
+    assert len(lines) == 1 and lines[0].startswith("kg: error: no Indonesian (id) parsing model: no bundled id "
+                                                   f"models in {tmp_path / 'id'}"), lines
 
 
 # --- loading ---------------------------------------------------------------
@@ -343,3 +353,9 @@ def test_bundled_pipeline_uses_the_shipped_resources_and_no_network(parser):
     assert parser.pipeline.download_method.name == "NONE"
     for name in nlp.PROCESSORS:
         assert parser.pipeline.config[f"{name}_model_path"] == str(nlp.MODELS_DIR / "id" / f"{name}.pt")
+
+
+def test_every_parsing_command_explains_every_provider():
+    for command in ("build", "parse", "evaluate"):
+        help_text = " ".join(_run_cli([command, "--help"]).output.split())
+        assert "conllu: pre-parsed CoNLL-U from any UD parser, read from ARTICLE.conllu" in help_text, command

@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import KgError, UsageError
 from kg.export import rdf, rdf_read
 from kg.export.graph import build_graph
-from kg.export.vocab import DEFAULT_BASE, KG, NIF, PREFIXES, RDF, SEM, XSD
+from kg.export.vocab import DEFAULT_BASE, GEONAMES, KG, NIF, PREFIXES, RDF, SEM, XSD
 from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Article, Entity, Event, EventMention, Quantity, Span
 
 A1 = ("JAKARTA, contoh.id – Presiden Indonesia Prabowo Subianto menelepon Perdana Menteri Australia "
@@ -123,10 +123,10 @@ def test_contract_prefixes_are_declared_with_the_fixed_iris(exported) -> None:
     fixed = {"sem": "http://semanticweb.cs.vu.nl/2009/11/sem/", "gaf": "http://groundedannotationframework.org/gaf#",
              "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
              "dcterms": "http://purl.org/dc/terms/"}
-    for fmt in ("ttl", "trig"):
+    for fmt, form in (("ttl", "PREFIX {}: <{}>"), ("trig", "@prefix {}: <{}> .")):
         head = exported[fmt].read_text(encoding="utf-8")
         for prefix, ns in fixed.items():
-            assert f"PREFIX {prefix}: <{ns}>" in head, (fmt, prefix)
+            assert form.format(prefix, ns) in head, (fmt, prefix)
     jsonld = exported["jsonld"].read_text(encoding="utf-8")
     for prefix, ns in fixed.items():
         assert f'"{prefix}": "{ns}"' in jsonld
@@ -195,6 +195,13 @@ def test_contract_mentions_point_into_the_article_text(ttl) -> None:
         assert ARTICLES[path][begin:end] == anchor
         assert anchor in sentence and sentence in ARTICLES[path]
         assert rule and 0 <= confidence <= 1
+    # NIF 2.0: every context carries its text, so the offsets can be checked from the RDF alone
+    texts = dict(select(ttl, "SELECT ?path ?text WHERE { ?c a nif:Context ; dcterms:identifier ?path ; "
+                             "nif:isString ?text ; nif:beginIndex ?b ; nif:endIndex ?n FILTER (?b = 0 && ?n = STRLEN(?text)) }"))
+    assert texts == ARTICLES
+    spelled = select(ttl, "SELECT (COUNT(?m) AS ?n) WHERE { ?m nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;"
+                          " nif:referenceContext/nif:isString ?t FILTER (?a = SUBSTR(?t, ?b + 1, ?e - ?b)) }")
+    assert spelled == [(5,)]
     call = [(r[1], r[4]) for r in rows if r[0] == CALL]
     assert call == [("berita/001 call.txt", "menelepon"), ("feed.jsonl#3", "berbicara melalui telepon")]
 
@@ -249,6 +256,23 @@ def test_entities_keep_coordinates_geonames_and_affiliation(ttl) -> None:
     assert select(ttl, f"SELECT ?c WHERE {{ <{iri('org/antara')}> a ?c }}") == [(str(SEM.Actor),)]
 
 
+def test_publisher_is_an_agent_with_a_label(ttl) -> None:
+    assert select(ttl, "SELECT ?path ?name WHERE { ?c dcterms:identifier ?path ; dcterms:publisher ?p . "
+                       "?p a dcterms:Agent ; rdfs:label ?name } ORDER BY ?path") == [
+        ("berita/001 call.txt", "contoh.id"), ("feed.jsonl#3", "Contoh Feed")]
+
+
+def test_schema_org_and_geonames_iris_are_https_everywhere(exported) -> None:
+    """One form on purpose (docs/rdf.md, IRIs): an http variant anywhere would make joins silently miss."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in exported.values()]
+    texts += [p.read_text(encoding="utf-8") for p in (root / "ontologies").glob("*.ttl")]
+    texts += [p.read_text(encoding="utf-8") for p in (root / "queries").glob("*.rq")]
+    assert PREFIXES["schema"] == "https://schema.org/" and str(GEONAMES) == "https://sws.geonames.org/"
+    assert "https://schema.org/" in texts[0] and "https://sws.geonames.org/" in texts[0]
+    assert not [t for t in texts if "http://schema.org" in t or "http://sws.geonames.org" in t]
+
+
 def test_iris_are_stable_and_follow_the_ids(graph) -> None:
     assert str(iri("country/KP")) == DEFAULT_BASE + "country/KP"
     assert str(rdf.article_iri("feed.jsonl#3")) == DEFAULT_BASE + "article/feed.jsonl%233"
@@ -267,6 +291,9 @@ def test_base_can_be_overridden(graph) -> None:
 
 
 def test_trig_has_one_named_graph_per_article(exported) -> None:
+    text = exported["trig"].read_text(encoding="utf-8")   # TriG 1.1 forms older parsers (rapper 2.0.15) read too
+    assert "PREFIX " not in text and "GRAPH " not in text and text.startswith("@prefix ")
+    assert f"\n<{rdf.article_iri('feed.jsonl#3')}> {{\n" in text
     ds = rdf_read.load(exported["trig"])
     named = {str(g.identifier): g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)
              and str(g.identifier).startswith(DEFAULT_BASE)}

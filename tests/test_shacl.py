@@ -7,7 +7,7 @@ from test_rdf import CALL, sample_graph
 
 from kg.cli import main
 from kg.export import rdf, rdf_read, shacl
-from kg.export.vocab import GAF, KG, NIF, RDF, RDFS, SEM
+from kg.export.vocab import DCTERMS, GAF, KG, NIF, RDF, RDFS, SEM
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,28 @@ def test_offsets_that_do_not_spell_the_anchor_are_a_violation(flat) -> None:
         m = next(iter(sorted(g.subjects(RDF.type, KG.EventMention))))
         g.set((m, NIF.anchorOf, Literal("x")))
     found = broken(flat, edit)
-    assert len(found) == 1 and "nif:anchorOf is not endIndex − beginIndex characters long" in found[0]
+    assert len(found) == 2 and "nif:anchorOf is not endIndex − beginIndex characters long" in found[0]
+    assert "nif:anchorOf is not the article's nif:isString from beginIndex to endIndex" in found[1]
+
+
+def test_an_anchor_the_article_text_does_not_have_there_is_a_violation(flat) -> None:
+    """Same length, other letters: only the article's nif:isString can tell (NIF 2.0)."""
+    def edit(g: Graph) -> None:
+        m = next(iter(sorted(g.subjects(RDF.type, KG.EventMention))))
+        g.set((m, NIF.anchorOf, Literal("x" * len(str(g.value(m, NIF.anchorOf))))))
+    found = broken(flat, edit)
+    assert len(found) == 1 and "not the article's nif:isString from beginIndex to endIndex" in found[0], found
+
+
+def test_an_article_needs_its_text_and_an_agent_as_publisher(flat) -> None:
+    ctx = rdf.article_iri("feed.jsonl#3")
+
+    def edit(g: Graph) -> None:
+        g.remove((ctx, NIF.isString, None))
+        g.set((ctx, DCTERMS.publisher, Literal("Contoh Feed")))
+    found = broken(flat, edit)
+    assert any("exactly one nif:isString" in v for v in found), found
+    assert any("publisher is one dcterms:Agent node" in v for v in found), found
 
 
 def test_an_event_needs_exactly_one_kg_type_a_mention_and_a_proper_date(flat) -> None:

@@ -145,7 +145,7 @@ def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
 
 
 def test_an_html_page_is_dated_by_its_metadata_never_by_an_event_date_in_its_text(tmp_path):
-    from kg.read import read_path
+    from kg.read.articles import read_path
 
     body = ("<article><h1>Prabowo Menerima Albanese</h1><p>Presiden Prabowo Subianto menerima Perdana Menteri "
             "Australia di Istana Merdeka pada Kamis (15/5/2025) untuk membahas kerja sama.</p></article>")

@@ -29,6 +29,12 @@ Exit codes:
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM)"""
 
 
+# --provider, the same for every command that parses
+PROVIDER_HELP = ("bundled: kg's offline Indonesian models; stanza: official Stanza models from `kg models download`; "
+                 "conllu: pre-parsed CoNLL-U from any UD parser, read from ARTICLE.conllu beside each article "
+                 "(story.conllu for story.txt).")
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is, like Ctrl-C's KeyboardInterrupt."""
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import EXIT_CODES, cli
+from kg.cli import EXIT_CODES, PROVIDER_HELP, cli
 from kg.errors import OK, SOME_SKIPPED
 from kg.parse.nlp import PROVIDERS
 from kg.pipeline.outputs import FORMATS, BuildReport
@@ -23,7 +23,7 @@ from kg.pipeline.stages import LANGUAGES
 @click.option("--lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True,
               help="Language of the articles; auto detects it per article.")
 @click.option("--provider", type=click.Choice(PROVIDERS), default="bundled", show_default=True,
-              help="bundled: kg's offline Indonesian models; stanza: official models from `kg models download`.")
+              help=PROVIDER_HELP)
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive graph.html.")
 @click.option("--no-cache", is_flag=True,
               help="Read and parse everything again, ignoring (and not filling) the cache.")

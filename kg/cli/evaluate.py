@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import cli
+from kg.cli import PROVIDER_HELP, cli
 from kg.errors import NOTHING_PROCESSED, KgError
 from kg.parse.nlp import PROVIDERS
 from kg.pipeline.stages import LANGUAGES
@@ -25,7 +25,7 @@ from kg.pipeline.stages import LANGUAGES
 @click.option("--build-lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True,
               help="Language to read the articles in; auto detects it per article.")
 @click.option("--provider", type=click.Choice(PROVIDERS), default="bundled", show_default=True,
-              help="bundled: kg's offline Indonesian models; stanza: official models from `kg models download`.")
+              help=PROVIDER_HELP)
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Reuse parses cached here (and cache new ones), e.g. a build's OUT/.kg-cache.")
 @click.pass_context

@@ -13,7 +13,7 @@ Node keys and attributes (the contract for ``kg.rdf`` and ``kg.html``):
   ``lat``, ``lon``, ``mention_count``.
 * ``article:<id>`` — ``kind="article"``, ``path`` (relative path, the
   ``dcterms:identifier``), ``title``, ``outlet``, ``url``, ``published``,
-  ``language``.
+  ``language``, ``text`` (the decoded text all offsets point into).
 
 Edges carry ``role``: event → entity for participants and places (speaker,
 agent, participant, addressee, force, destination, origin, beneficiary,
@@ -39,20 +39,51 @@ def article_key(article_id: str) -> str:
     return f"article:{article_id}"
 
 
-def event_label(event: Event, entities: dict[str, Entity]) -> str:
-    """What happened, at a glance: "Call · Zelensky – Yoon Suk Yeol · 2024-10-29"."""
-    core = ("speaker", "agent", "participant", "addressee", "force")
+GIST_WORDS = 5   # how much of what was said a statement's label shows
+
+
+def _names(event: Event, entities: dict[str, Entity]) -> str:
+    """Who is involved, the main roles first, at most three names."""
     names: list[str] = []
-    for role in core:
+    for role in ("speaker", "agent", "participant", "addressee", "force"):
         for eid in event.roles.get(role, []):
             name = entities[eid].label if eid in entities else eid
             if name not in names:
                 names.append(name)
-    parts = [event.type]
-    if names:
-        parts.append(" – ".join(names[:3]))
-    if event.date:
-        parts.append(event.date.isoformat())
+    return " – ".join(names[:3])
+
+
+def _gist(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:GIST_WORDS]).rstrip(",;:") + ("…" if len(words) > GIST_WORDS else "")
+
+
+def _said(event: Event, entities: dict[str, Entity], events: dict[str, Event]) -> str:
+    """What a statement says, briefly: its quote, else the event it is about, else its sentence from the
+    trigger on; so that a speaker's statements are told apart at a glance."""
+    mentions = sorted(event.mentions, key=lambda m: (m.article_id, m.trigger.start))
+    quote = next((m.quote for m in mentions if m.quote), None)
+    if quote:
+        return f"“{_gist(quote)}”"
+    about = [events[t] for t in event.about if t in events]
+    if about:
+        who = _names(about[0], entities)
+        return f"about {about[0].type}" + (f" ({who})" if who else "")
+    for m in mentions:
+        at = m.sentence_text.find(m.trigger_text)
+        if m.trigger_text and at >= 0:
+            return _gist(m.sentence_text[at:])
+    return ""
+
+
+def event_label(event: Event, entities: dict[str, Entity], events: dict[str, Event] | None = None) -> str:
+    """What happened, at a glance: "Call · Zelensky – Yoon Suk Yeol · 2024-10-29"; a statement adds
+    what was said: "Statement · Yoon Suk Yeol: “Korea Selatan akan terus mendukung…”"."""
+    names = _names(event, entities)
+    if event.type == "Statement":
+        said = _said(event, entities, events or {})
+        names = f"{names}: {said}" if names and said else names or said
+    parts = [event.type] + ([names] if names else []) + ([event.date.isoformat()] if event.date else [])
     return " · ".join(parts)
 
 
@@ -60,9 +91,10 @@ def build_graph(articles: list[Article], entities: list[Entity], events: list[Ev
     """Assemble the graph; node and edge order follow the (sorted) inputs."""
     g = nx.MultiDiGraph()
     by_id = {e.id: e for e in entities}
+    events_by_id = {e.id: e for e in events}
     for a in sorted(articles, key=lambda a: a.id):
         g.add_node(article_key(a.id), kind="article", path=a.id, title=a.title, outlet=a.outlet, url=a.url,
-                   published=a.published.isoformat() if a.published else None, language=a.language)
+                   published=a.published.isoformat() if a.published else None, language=a.language, text=a.text)
     for e in sorted(entities, key=lambda e: e.id):
         g.add_node(entity_key(e.id), kind="place" if e.type == "Place" else "actor", type=e.type,
                    label=e.label, aliases=sorted(e.aliases - {e.label}), affiliation=e.affiliation,
@@ -79,7 +111,7 @@ def build_graph(articles: list[Article], entities: list[Entity], events: list[Ev
             "time_value": m.time.iso() if m.time else None, "time_granularity": m.time.granularity if m.time else None,
         } for m in sorted(ev.mentions, key=lambda m: (m.article_id, m.trigger.start))]
         q = ev.quantity
-        g.add_node(event_key(ev.id), kind="event", type=ev.type, label=event_label(ev, by_id),
+        g.add_node(event_key(ev.id), kind="event", type=ev.type, label=event_label(ev, by_id, events_by_id),
                    date=ev.date.isoformat() if ev.date else None, modality=list(ev.modality),
                    quantity={"value": q.value, "qualifier": q.qualifier, "unit": q.unit, "text": q.text} if q else None,
                    mentions=mentions)

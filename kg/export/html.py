@@ -131,10 +131,16 @@ def _size(attrs: dict[str, Any]) -> float:
 
 
 def _label(key: str, attrs: dict[str, Any]) -> str:
+    """The text under a node. An event's drops its type and date (its colour and the filters say them;
+    the tooltip and the panel keep the whole label), so the drawing stays readable."""
     if attrs.get("kind") == "article":
         text = attrs.get("title") or attrs.get("path") or key
         return text if len(text) <= 40 else text[:39] + "…"
-    return str(attrs.get("label") or key)
+    label = str(attrs.get("label") or key)
+    if attrs.get("kind") == "event":
+        short = label.removeprefix(f"{attrs.get('type')} · ").removesuffix(f" · {attrs.get('date')}")
+        return short or label
+    return label
 
 
 def _tooltip(key: str, attrs: dict[str, Any]) -> str:
@@ -159,6 +165,8 @@ def _network(graph: nx.MultiDiGraph) -> Network:
         extra: dict[str, Any] = {"kind": attrs.get("kind"), "weight": weight(attrs)}
         if attrs.get("kind") == "event":
             extra.update(etype=group.partition(":")[2], date=attrs.get("date"), widthConstraint={"maximum": 170})
+        if attrs.get("kind") == "article":
+            extra["physics"] = False   # placed around the drawing by the page (placeArticles in page.js)
         net.add_node(key, label=_label(key, attrs), shape=_style(group)[1], group=group, size=_size(attrs),
                      title=_tooltip(key, attrs), **extra)
     parallel: Counter[tuple[str, str]] = Counter()
@@ -170,7 +178,9 @@ def _network(graph: nx.MultiDiGraph) -> Network:
         if nth:  # a second role between the same two nodes: bend it away from the first
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * nth}
         if role == "reported_in":
-            edge.update(dashes=True, color={"color": "#c8c8c8"}, font={"color": "#999999"})
+            # no label (the legend says what dashes mean) and no spring: the layout does not pull an
+            # article into the middle of the events it reports, on top of their actors
+            edge.update(label="", dashes=True, color={"color": "#c8c8c8"}, physics=False)
         net.add_edge(source, target, **edge)
     return net
 

@@ -47,12 +47,13 @@ def _entity_ref(eid: str, entities: dict[str, Entity]) -> dict:
 def events_document(result: Result) -> dict:
     """The JSON-ready document for ``result``."""
     entities = {e.id: e for e in result.entities}
+    by_id = {e.id: e for e in result.events}
     events = []
     for ev in sorted(result.events, key=lambda e: e.id):
         events.append({
             "id": ev.id,
             "type": ev.type,
-            "label": event_label(ev, entities),
+            "label": event_label(ev, entities, by_id),
             "date": ev.date.isoformat() if ev.date else None,
             "roles": {role: [_entity_ref(eid, entities) for eid in ids] for role, ids in sorted(ev.roles.items())},
             "quantity": asdict(ev.quantity) if ev.quantity else None,

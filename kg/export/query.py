@@ -20,7 +20,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
 from kg.errors import KgError, UsageError
-from kg.export.rdf import bind_prefixes
+from kg.export.rdf import bind_prefixes, rdflib_quietly
 from kg.export.vocab import PREFIXES, QUERIES_DIR
 
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -66,7 +66,11 @@ def run(rdf: Graph, text: str) -> Result:
     except Exception as e:  # rdflib reports unknown prefixes and bad algebra with plain exceptions
         raise UsageError(f"malformed query: {' '.join(str(e).split())}") from e
     try:
-        return rdf.query(query)
+        with rdflib_quietly():
+            result = rdf.query(query)
+            if result.type == "SELECT":
+                len(result)   # evaluated here, where rdflib's internal warnings are silenced
+            return result
     except Exception as e:
         raise KgError(f"query failed: {' '.join(str(e).split())}") from e
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import quote
@@ -76,6 +79,11 @@ def mention_iri(event_id: str, article_id: str, begin: int, end: int, base: str 
     return URIRef(f"{base}mention/{digest}")
 
 
+def publisher_iri(outlet: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The outlet as an agent node (``dcterms:publisher``'s range is ``dcterms:Agent``), named by its name."""
+    return URIRef(f"{base}publisher/{quote(outlet, safe='')}")
+
+
 def quantity_iri(event_id: str, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}quantity/{quote(event_id, safe='')}")
 
@@ -122,12 +130,23 @@ def _node_iri(key: str, base: str) -> URIRef:
     return make(ident, base)
 
 
-def _add_article(g: Graph, iri: URIRef, attrs: dict) -> None:
+def _add_article(g: Graph, iri: URIRef, attrs: dict, base: str) -> None:
+    """The article's nif:Context with its whole text (NIF 2.0 requires ``nif:isString``), so a NIF tool
+    can check every mention's anchor against its offsets from the RDF alone."""
     g.add((iri, RDF.type, NIF.Context))
     g.add((iri, DCTERMS.identifier, Literal(attrs["path"])))
-    for prop, key in ((DCTERMS.title, "title"), (DCTERMS.publisher, "outlet"), (DCTERMS.language, "language")):
+    if attrs.get("text") is not None:
+        g.add((iri, NIF.isString, Literal(attrs["text"])))
+        g.add((iri, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+        g.add((iri, NIF.endIndex, Literal(len(attrs["text"]), datatype=XSD.nonNegativeInteger)))
+    for prop, key in ((DCTERMS.title, "title"), (DCTERMS.language, "language")):
         if attrs.get(key):
             g.add((iri, prop, Literal(attrs[key])))
+    if attrs.get("outlet"):
+        agent = publisher_iri(attrs["outlet"], base)
+        g.add((iri, DCTERMS.publisher, agent))
+        g.add((agent, RDF.type, DCTERMS.Agent))
+        g.add((agent, RDFS.label, Literal(attrs["outlet"])))
     if attrs.get("url"):
         g.add((iri, SDO.url, Literal(attrs["url"], datatype=XSD.anyURI)))
     if attrs.get("published"):
@@ -228,7 +247,7 @@ def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
         iri = _node_iri(key, base)
         ident = key.partition(":")[2]
         if kind == "article":
-            _add_article(ds.graph(iri), iri, attrs)
+            _add_article(ds.graph(iri), iri, attrs, base)
         elif kind in ("actor", "place"):
             _add_entity(default, iri, ident, attrs, base)
         elif kind == "event":
@@ -249,13 +268,28 @@ def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
     return ds
 
 
+@contextmanager
+def rdflib_quietly() -> Iterator[None]:
+    """Silences the deprecation warnings rdflib 7 raises about its own internals.
+
+    kg uses ``Dataset`` as rdflib advises, but rdflib's TriG and JSON-LD parsers still build a
+    ``ConjunctiveGraph`` and its ``Dataset`` methods read ``default_context`` themselves; those
+    warnings point into rdflib (module ``rdflib.…``) and say nothing a kg user can act on. A
+    deprecated call from kg's own code is attributed to kg's module and still shows.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
+        yield
+
+
 def flatten(rdf: Graph) -> Graph:
     """All triples of a graph or dataset in one graph (what SHACL and the view read)."""
     flat = Graph()
     bind_prefixes(flat)
-    quads = rdf.quads((None, None, None, None)) if isinstance(rdf, Dataset) else ((*t, None) for t in rdf)
-    for s, p, o, _ in quads:
-        flat.add((s, p, o))
+    with rdflib_quietly():
+        quads = rdf.quads((None, None, None, None)) if isinstance(rdf, Dataset) else ((*t, None) for t in rdf)
+        for s, p, o, _ in quads:
+            flat.add((s, p, o))
     return flat
 
 
@@ -290,8 +324,12 @@ def serialize(graph: nx.MultiDiGraph, fmt: str = "ttl", base: str = DEFAULT_BASE
 
 
 def _stable_trig(ds: Dataset) -> bytes:
-    """TriG with the default graph first, then named graphs in IRI order, each in long-Turtle's sorted form."""
-    parts = [f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in sorted(PREFIXES.items())]
+    """TriG with the default graph first, then named graphs in IRI order, each in long-Turtle's sorted form.
+
+    Written with ``@prefix`` and without the ``GRAPH`` keyword (both TriG 1.1), so that parsers
+    older than TriG 1.1's SPARQL-style forms (rapper 2.0.15 of Debian's raptor2-utils) read it too.
+    """
+    parts = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items())]
     graphs = sorted((g for g in ds.graphs() if len(g)),
                     key=lambda g: "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier))
     for g in graphs:
@@ -302,6 +340,6 @@ def _stable_trig(ds: Dataset) -> bytes:
         text = body.serialize(format="longturtle", encoding="utf-8").decode("utf-8")
         # not indented: a long string literal spanning lines must keep its text
         body_text = "\n".join(line for line in text.splitlines() if not line.startswith("PREFIX ")).strip("\n")
-        name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else f"GRAPH <{g.identifier}> "
+        name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else f"<{g.identifier}> "
         parts.append(f"\n{name}{{\n{body_text}\n}}\n")
     return "".join(parts).encode("utf-8")

@@ -15,7 +15,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import KgError, UsageError
 from kg.export.graph import article_key, entity_key, event_key
-from kg.export.rdf import EXTENSIONS, FORMATS, bind_prefixes, flatten
+from kg.export.rdf import EXTENSIONS, FORMATS, bind_prefixes, flatten, rdflib_quietly
 from kg.export.vocab import (
     DCTERMS,
     DEFAULT_BASE,
@@ -52,7 +52,8 @@ def load(path: Path | str) -> Graph:
         _refuse_remote_contexts(path)
     rdf: Graph = Dataset(default_union=True) if fmt == "trig" else Graph()
     try:
-        rdf.parse(path, format=FORMATS[fmt])
+        with rdflib_quietly():
+            rdf.parse(path, format=FORMATS[fmt])
     except Exception as e:  # rdflib's parsers raise many types; the user needs one line
         message = " ".join(str(e).split()) or type(e).__name__
         raise KgError(f"{path}: not valid {FORMATS[fmt]}: {message[:300]}") from e
@@ -104,6 +105,13 @@ def _str(lit: object) -> str | None:
     return None if lit is None else str(lit)
 
 
+def _outlet(g: Graph, publisher: object) -> str | None:
+    """The outlet's name: its agent node's label (a plain literal in files kg wrote before agents)."""
+    if isinstance(publisher, URIRef):
+        return _str(g.value(publisher, RDFS.label))
+    return _str(publisher)
+
+
 def _modalities(g: Graph, node: URIRef) -> list[str]:
     return sorted(unquote(str(m).rpartition("#")[2]) for m in g.objects(node, KG.modality))
 
@@ -122,9 +130,9 @@ def to_networkx(rdf: Graph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
         issued = g.value(ctx, DCTERMS.issued)
         out.add_node(article_key(_ident(g, ctx, base, "article/")), kind="article",
                      path=_ident(g, ctx, base, "article/"), title=_str(g.value(ctx, DCTERMS.title)),
-                     outlet=_str(g.value(ctx, DCTERMS.publisher)), url=_str(g.value(ctx, SDO.url)),
+                     outlet=_outlet(g, g.value(ctx, DCTERMS.publisher)), url=_str(g.value(ctx, SDO.url)),
                      published=str(issued) if issued is not None else None,
-                     language=_str(g.value(ctx, DCTERMS.language)))
+                     language=_str(g.value(ctx, DCTERMS.language)), text=_str(g.value(ctx, NIF.isString)))
     entities = {n: _ident(g, n, base) for t in (SEM.Actor, SEM.Place) for n in g.subjects(RDF.type, t)
                 if isinstance(n, URIRef)}
     for node, ident in sorted(entities.items(), key=lambda kv: kv[1]):

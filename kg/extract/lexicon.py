@@ -75,14 +75,17 @@ class Lexicon:
     nominal_pattern: re.Pattern[str] | None = None
     nouns: frozenset[str] = frozenset()
     verb_pattern: re.Pattern[str] | None = None
+    nominal_after: frozenset[str] = frozenset()
 
-    def is_nominal(self, tok: Token) -> bool:
+    def is_nominal(self, tok: Token, prev: Token | None = None) -> bool:
         """Whether a trigger word is a noun. The lexicon knows its words better
         than a modest tagger ("tiba" tagged NOUN, "Kirim" PROPN in a headline):
-        declared nouns and the nominal pattern say noun, the verbal pattern and
-        the trigger forms say verb; only unknown words are left to the tagger."""
+        declared nouns, the nominal pattern and a determiner right before it
+        ("the dispatching of") say noun, the verbal pattern and the trigger
+        forms say verb; only unknown words are left to the tagger."""
         w = tok.text.lower()
-        if w in self.nouns or self.nominal_pattern is not None and self.nominal_pattern.search(w):
+        if w in self.nouns or self.nominal_pattern is not None and self.nominal_pattern.search(w) or \
+                prev is not None and prev.text.lower() in self.nominal_after:
             return True
         if self.verb_pattern is not None and self.verb_pattern.search(w) or \
                 any(w in e.forms for e in self.triggers):
@@ -165,4 +168,4 @@ def load(code: str) -> Lexicon:
     noun_re = re.compile(trig["nominal_pattern"]) if trig.get("nominal_pattern") else None
     verb_re = re.compile(trig["verbal_pattern"]) if trig.get("verbal_pattern") else None
     return Lexicon(code, triggers, classes, frames, roles, language.data("speech"), language.data("modality"),
-                   noun_re, _lower(trig.get("nouns")), verb_re)
+                   noun_re, _lower(trig.get("nouns")), verb_re, _lower(trig.get("nominal_after")))

@@ -280,14 +280,22 @@ def in_class(sent: Sentence, tok: Token, cls: WordClass, index: MentionIndex) ->
 
 
 def _theme_forward(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
-    """ "Kirim Tentara ke Rusia": the first noun right of the trigger, past numbers and qualifiers."""
+    """ "Kirim Tentara ke Rusia", "flies four F-16 fighter jets": the noun run right of the
+    trigger, past determiners, numbers and qualifiers (English puts the head noun last,
+    Indonesian first: every noun of the run is a candidate); a pronoun stands alone ("calling it")."""
     skip = lex.words(lex.roles, "subject_scan_skip") | lex.words(lex.roles, "amount_words")
-    for t in f.sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 6]:
-        if lower(t) in skip or t.upos == "NUM" or any(ch.isdigit() for ch in t.text):
-            continue          # "sekitar 10.000 tentara", "lebih dari 3.000 tentara"
-        if t.upos in ("NOUN", "PROPN"):
-            f.add(role, t, "forward-theme", True)
-        return
+    toks = f.sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 8]
+    run: list[Token] = []
+    for t in toks:
+        if not run and (lower(t) in skip or t.upos in ("NUM", "DET") or any(ch.isdigit() for ch in t.text)):
+            continue          # "sekitar 10.000 tentara", "lebih dari 3.000 tentara", "the troops"
+        if t.upos in ("NOUN", "PROPN") or not run and t.upos == "PRON":
+            run.append(t)
+            if t.upos != "PRON":
+                continue
+        break
+    for t in run:
+        f.add(role, t, "forward-theme", True)
 
 
 def _purpose(f: Filler, match: TriggerMatch, frame: Frame, lex: Lexicon) -> None:

@@ -261,7 +261,7 @@ class Scanner:
 
     def org(self, i: int) -> Draft | None:
         """An organisation by its head noun: "Pusat Perlawanan Nasional Ukraina"."""
-        h = self.v.org_heads.match(self.texts, i) if self.ws[i].cap else None
+        h = self.v.org_heads.match(self.texts, i) if i < len(self.ws) and self.ws[i].cap else None
         if not h:
             return None
         j, affil = i + h[1], None

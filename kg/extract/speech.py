@@ -47,12 +47,29 @@ def quote_before(text: str, sent: Sentence, tok: Token, lex: Lexicon) -> tuple[i
     return None
 
 
-def _speakers(sent: Sentence, tok: Token, index: MentionIndex) -> list[EntityMention]:
-    subj = [c for c in sent.children(tok) if base(c.deprel) == "nsubj" and c.id > tok.id]
+def _speakers(sent: Sentence, tok: Token, index: MentionIndex, before: Token | None) -> list[EntityMention]:
+    """The speaker of an inverted speech verb: its subject, on either side ('…," kata X',
+    '…," said X', '…," X said'); else a mention right after it, else one of the words
+    ``before`` it up to the verb."""
+    subj = [c for c in sent.children(tok) if base(c.deprel) == "nsubj"]
     found = [index.of_phrase(sent, s) for s in subj]
     if not any(found):
         found = [index.after(sent, tok, window=3)]
+    if not any(found) and before is not None:
+        found = [index.at(before.start, sent.tokens[tok.id - 2].end)]
     return [m for m in found if m is not None]
+
+
+def subject_before(sent: Sentence, tok: Token, max_words: int) -> Token | None:
+    """The first of the words between a closing quote and the verb ``tok``
+    ('…," the minister said'): at most ``max_words`` words, no punctuation."""
+    first, i = None, tok.id - 2
+    while i >= 0 and tok.id - 1 - i <= max_words:
+        t = sent.tokens[i]
+        if not any(ch.isalnum() for ch in t.text):
+            return first
+        first, i = t, i - 1
+    return None
 
 
 def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) -> list[Speech]:
@@ -74,9 +91,11 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
                                   [pron] if pron else [], quote))
         elif w == lower(tok) and w in verbs:
             quote = quote_before(text, sent, tok, lex)
+            before = None if quote else subject_before(sent, tok, int(lex.speech.get("subject_words") or 0))
+            quote = quote or (before is not None and quote_before(text, sent, before, lex)) or None
             if quote:
                 out.append(Speech(tok.start, tok.end, [tok], "speech:quote-inverted", 0.9,
-                                  _speakers(sent, tok, index), quote))
+                                  _speakers(sent, tok, index, before), quote))
     return out
 
 

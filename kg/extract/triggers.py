@@ -40,7 +40,7 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
             if any(t.id in taken for t in span):
                 continue
             if all(w in (lower(t), t.lemma.lower()) for w, t in zip(words, span)):
-                matches.append(TriggerMatch(span, entry, "multiword", lex.is_nominal(span[0])))
+                matches.append(TriggerMatch(span, entry, "multiword", lex.is_nominal(span[0], _prev(toks, i))))
                 taken.update(t.id for t in span)
     for by_lemma in (False, True):
         for t in toks:
@@ -50,8 +50,13 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
                 hit = (t.lemma.lower() in entry.lemmas and t.upos in entry.pos) if by_lemma \
                     else lower(t) in entry.forms
                 if hit:
-                    nominal = lex.is_nominal(t)
+                    nominal = lex.is_nominal(t, _prev(toks, t.id - 1))
                     matches.append(TriggerMatch([t], entry, "nominal" if nominal else "verb", nominal))
                     taken.add(t.id)
                     break
     return sorted(matches, key=lambda m: m.tokens[0].id)
+
+
+def _prev(toks: list[Token], i: int) -> Token | None:
+    """The token before position ``i`` of the sentence, if any."""
+    return toks[i - 1] if i > 0 else None

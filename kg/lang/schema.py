@@ -71,7 +71,7 @@ FILES: dict[str, dict[str, Any]] = {
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},
-        "inverted_verbs": WORDS, "clitic": str, "according_to": WORDS, "report_nouns": WORDS,
+        "inverted_verbs": WORDS, "subject_words": int, "clitic": str, "according_to": WORDS, "report_nouns": WORDS,
         "via_markers": WORDS, "media_markers": WORDS, "media": WORDS, "complementizers": WORDS,
         "complement_verbs": WORDS,
     },
@@ -80,7 +80,7 @@ FILES: dict[str, dict[str, Any]] = {
                  "proper_noun_lemma_keeps_case": bool},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
     "triggers": {
-        "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS,
+        "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
         "classes": Each({"words": WORDS, "types": WORDS}),
         "triggers": [{"forms": WORDS, "lemmas": WORDS, "pos": WORDS, "phrases": [WORDS], "confidence": NUMBER,
                       "senses": [{"type": str, "frame": str, "when": dict}]}],

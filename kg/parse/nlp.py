@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     import stanza
 
 # KG_MODELS_DIR points kg at another models folder (e.g. freshly trained ones)
-MODELS_DIR = Path(os.environ.get("KG_MODELS_DIR") or Path(__file__).parent.parent / "models")
+SHIPPED_MODELS_DIR = Path(__file__).parent.parent / "models"   # the languages kg bundles models for
+MODELS_DIR = Path(os.environ.get("KG_MODELS_DIR") or SHIPPED_MODELS_DIR)
 # Stanza's Pipeline insists on a resources.json even when it downloads nothing;
 # kg ships one (written by kg.parse.training.write_resources) that fits any models folder
 RESOURCES = Path(__file__).parent.parent / "models" / "resources.json"

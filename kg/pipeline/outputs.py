@@ -8,6 +8,7 @@ atomically, and saves the record. What it did comes back as a
 """
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,6 +78,8 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
         raise UsageError(f"unknown RDF format {fmt!r} (choose one of {', '.join(rdf.FORMATS)})")
     outputs = output_files(out, fmt, html)
     written = False   # whether the new outputs are in place, for what an interruption says
+    previous = any(p.exists() for p in outputs)   # whether there are outputs a failure leaves as they were
+    created = not out.exists()
     try:
         with _writing(out):
             lock = BuildLock(out).acquire()
@@ -97,8 +100,10 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
             result = stages.build(source, lang=lang, provider=provider, cache=parses, progress=progress,
                                   strict=strict)
             if not result.articles:
-                raise KgError(f"no article in {source} could be processed ({len(result.skipped)} inputs skipped); "
-                              f"the previous outputs in {out}/ are unchanged", NOTHING_PROCESSED)
+                n = len(result.skipped)
+                kept = f"; the previous outputs in {out}/ are unchanged" if previous else ""
+                raise KgError(f"no article in {source} could be processed ({n} input{'s' * (n != 1)} skipped)"
+                              f"{kept}", NOTHING_PROCESSED)
             files = render(result, out, fmt, html, title=f"{source.resolve().name} · kg event graph")
             with _writing(out), signals_held():   # a signal during the renames is heard once all are done
                 atomic_write_all(files)
@@ -110,8 +115,13 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
                 record.save(key, files, report.to_record())
             return report
     except KeyboardInterrupt as e:
-        left = "the new outputs in {}/ are complete" if written else "the previous outputs in {}/ are unchanged"
+        left = ("the new outputs in {}/ are complete" if written else
+                "the previous outputs in {}/ are unchanged" if previous else "nothing was written to {}/")
         raise type(e)(left.format(out)) from None
+    except KgError as e:
+        if e.exit_code == NOTHING_PROCESSED and created:   # no empty folder left behind (the lock made it)
+            shutil.rmtree(out, ignore_errors=True)
+        raise
 
 
 def render(result: Result, out: Path, fmt: str, html: bool, title: str) -> dict[Path, bytes | str]:

@@ -26,6 +26,13 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
 
 
+def _speed(done: int, seconds: float) -> str:
+    """"2.1/s" when articles go by faster than one a second, else "26s per article" (never "0.0/s")."""
+    if seconds > 0 and done >= seconds:
+        return f"{done / seconds:.1f}/s"
+    return f"{_duration(seconds / done)} per article"
+
+
 class Reporter:
     """Receives the pipeline's events; prints them for a human at the chosen verbosity."""
 
@@ -80,9 +87,10 @@ class Reporter:
         now = time.monotonic()
         if self.verbosity >= NORMAL and now - self._last_log >= self.log_every and self._done < self._total:
             self._last_log = now
-            rate = self._done / (now - self._t0)
-            eta = (self._total - self._done) / rate if rate else 0.0
-            self.info(f"{self._done}/{self._total} articles ({rate:.1f}/s, about {_duration(eta)} left)")
+            elapsed = now - self._t0
+            eta = elapsed / self._done * (self._total - self._done)
+            speed = _speed(self._done, elapsed)
+            self.info(f"{self._done}/{self._total} articles ({speed}, about {_duration(eta)} left)")
 
     def finish(self) -> None:
         if self._bar is not None:

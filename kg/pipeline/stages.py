@@ -47,7 +47,7 @@ class NoModel(KgError):
     """Articles in this language cannot be parsed; the message says why and what to do."""
 
 
-class _Parsers:
+class Parsers:
     """Parses articles per language: from the cache, else with a lazily loaded parser.
 
     A language whose models are missing is remembered with the reason, so
@@ -105,7 +105,7 @@ class _Parsers:
         from kg.parse import nlp
 
         name = language_name(lang)
-        if self.provider == "bundled" and not (nlp.MODELS_DIR / lang).is_dir():
+        if self.provider == "bundled" and not (nlp.SHIPPED_MODELS_DIR / lang).is_dir():
             return (f"the article is in {name} ({lang}) and kg bundles no {name} model; "
                     f"run `kg models download {lang}` once, then build with --provider stanza")
         return f"no {name} ({lang}) parsing model: {detail}"
@@ -127,7 +127,7 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
     progress = progress or Reporter(SILENT)
     result = Result()
     stats = result.stats
-    parsers = _Parsers(provider, cache, stats)
+    parsers = Parsers(provider, cache, stats)
 
     def skip(item: Skipped) -> None:
         result.skipped.append(item)
@@ -171,7 +171,7 @@ def _source(article: Article) -> str:
     return f"{article.path}#{record}" if "#" in article.id and record.isdigit() else str(article.path)
 
 
-def _parse_and_extract(article: Article, parsers: _Parsers, result: Result, skip: Callable[[Skipped], None],
+def _parse_and_extract(article: Article, parsers: Parsers, result: Result, skip: Callable[[Skipped], None],
                        strict: bool) -> tuple[ParsedArticle, bool] | None:
     """Parse and extract one article into ``result``; a failure skips just this article.
 

@@ -131,13 +131,49 @@ var network, nodes, edges, kgState;
     network.setOptions({physics: {enabled: false}});
     if (!framed) {  // stabilisation fitted the nodes; leave room for the labels at the edges
       framed = true;
+      placeArticles();
+      network.fit();
       network.moveTo({scale: network.getScale() * 0.88});
+      readableLabels();
     }
     var p = network.getPositions();
     Object.keys(p).forEach(function (id) { positions.set(id, p[id]); });
     network.once('afterDrawing', function () { kgState.stillAt = performance.now(); });
     network.redraw();
     report(null);
+  }
+  /* Articles take no part in the layout (their edges have no spring): each goes on a ring just outside
+   * the drawing, on the side of the events it reports, so it never sits on an actor in the middle. */
+  function placeArticles() {
+    var p = network.getPositions(), inner = [], outer = [];
+    Object.keys(p).forEach(function (id) { (byId.get(id).kind === 'article' ? outer : inner).push(id); });
+    if (!outer.length || !inner.length) return;
+    var cx = 0, cy = 0, radius = 0;
+    inner.forEach(function (id) { cx += p[id].x / inner.length; cy += p[id].y / inner.length; });
+    inner.forEach(function (id) { radius = Math.max(radius, Math.hypot(p[id].x - cx, p[id].y - cy)); });
+    var step = 2 * Math.PI / Math.max(outer.length, 12);
+    var angles = outer.map(function (id) {
+      var sx = 0, sy = 0;
+      adjacent.get(id).forEach(function (a) { if (p[a.other]) { sx += p[a.other].x - cx; sy += p[a.other].y - cy; } });
+      return {id: id, angle: Math.hypot(sx, sy) > 1 ? Math.atan2(sy, sx) : rank.get(id) * step};
+    }).sort(function (a, b) { return (a.angle - b.angle) || (rank.get(a.id) - rank.get(b.id)); });
+    var last = -Infinity;
+    nodes.update(angles.map(function (a) {   // at least one step apart, so articles never overlap each other
+      last = Math.max(a.angle, last + step);
+      return {id: a.id, x: cx + (radius + 90) * Math.cos(last), y: cy + (radius + 90) * Math.sin(last)};
+    }));
+  }
+  /* Labels at least LABEL_PX pixels high at the zoom the page opens with (fonts are in graph units);
+   * event labels wrap at the same width on screen, so a bigger font gives wider lines, not more of them. */
+  var LABEL_PX = {nodes: 11, edges: 10};
+  function readableLabels() {
+    var scale = network.getScale(), font = DATA.options.nodes.font.size;
+    var size = Math.max(font, Math.ceil(LABEL_PX.nodes / scale));
+    network.setOptions({nodes: {font: {size: size}},
+                        edges: {font: {size: Math.max(DATA.options.edges.font.size, Math.ceil(LABEL_PX.edges / scale))}}});
+    nodes.update(DATA.nodes.filter(function (n) { return n.widthConstraint; }).map(function (n) {
+      return {id: n.id, widthConstraint: {maximum: n.widthConstraint.maximum * size / font}};
+    }));
   }
   /* Show the current visible set; nodes drawn before come back where they were. */
   function refresh() {
@@ -342,7 +378,8 @@ var network, nodes, edges, kgState;
       cb.value = t;
       cb.addEventListener('change', function () { if (cb.checked) state.types.add(t); else state.types.delete(t); refresh(); });
       var count = DATA.nodes.filter(function (n) { return n.kind === 'event' && n.etype === t; }).length;
-      label.append(cb, document.createTextNode(t), el('span', 'kg-count', count));
+      var look = DATA.legend.filter(function (g) { return g.group === 'event:' + t; })[0];
+      label.append(cb, swatch(look.shape, look.color), document.createTextNode(t), el('span', 'kg-count', count));
       box.append(label);
     });
     if (!eventTypes.length) box.append(el('p', 'kg-note', 'no events'));
@@ -410,9 +447,18 @@ var network, nodes, edges, kgState;
     svg.append(s);
     return svg;
   }
+  /* Event types have their colour in the Event type filter above; the legend keeps one line for them,
+   * so that it fits under the filters on a laptop screen. */
   function buildLegend() {
     var ul = byIdEl('kg-legend');
+    if (eventTypes.length) {
+      var events = el('li');
+      events.append(swatch('diamond', '#ffffff'), el('span', null, 'event (colour: type)'),
+                    el('span', 'kg-count', DATA.nodes.filter(function (n) { return n.kind === 'event'; }).length));
+      ul.append(events);
+    }
     DATA.legend.forEach(function (g) {
+      if (g.group.indexOf('event:') === 0) return;
       var li = el('li');
       li.dataset.group = g.group;
       li.append(swatch(g.shape, g.color), el('span', null, g.label), el('span', 'kg-count', g.count));

@@ -1,0 +1,169 @@
+"""English extraction patterns (kg/lang/en), on small hand-parsed articles.
+
+The sentences are written for these tests (invented people and events); each
+exercises one pattern of English news: quote-final attribution with the
+speaker before its verb, "calling X a Y" against "called X", the accord an
+agreement verb acts on, a determiner making a gerund a noun, a host
+receiving a guest.
+"""
+from __future__ import annotations
+
+from conllu_util import args, mention, only, parsed
+
+from kg.extract.events import extract_events
+
+
+def test_quote_final_attribution_with_the_speaker_before_the_verb():
+    text = "“The border stays open,” Minister Lena Ortiz said on Friday."
+    rows = """
+“ “ PUNCT 4 punct
+The the DET 3 det
+border border NOUN 4 nsubj
+stays stay VERB 11 ccomp
+open open ADJ 4 xcomp
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+Minister minister PROPN 11 nsubj
+Lena Lena PROPN 8 flat
+Ortiz Ortiz PROPN 8 flat
+said say VERB 0 root
+on on ADP 13 case
+Friday Friday PROPN 11 obl
+. . PUNCT 11 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Minister Lena Ortiz", "Person")]), "Statement")
+    assert st.rule == "speech:quote-inverted" and st.trigger_text == "said"
+    assert args(st) == {("speaker", "Minister Lena Ortiz")}
+    assert st.quote == "The border stays open"
+
+
+def test_quote_final_attribution_finds_a_speaker_the_parse_left_unattached():
+    text = "“We will talk again,” the Ortiz aide said."
+    rows = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+talk talk VERB 0 root
+again again ADV 4 advmod
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+the the DET 10 det
+Ortiz Ortiz PROPN 10 compound
+aide aide NOUN 4 dep
+said say VERB 4 parataxis
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Ortiz", "Person")])
+    st = only(evs, "Statement")
+    assert st.rule == "speech:quote-inverted" and args(st) == {("speaker", "Ortiz")}
+
+
+CALLED = """
+Mayor mayor PROPN 4 nsubj
+Ito Ito PROPN 1 flat
+has have AUX 4 aux
+called call VERB 0 root
+the the DET 6 det
+talks talk NOUN 4 obj
+a a DET 9 det
+real real ADJ 9 amod
+step step NOUN 4 xcomp
+. . PUNCT 4 punct
+"""
+
+
+def test_calling_something_a_name_is_a_statement_not_a_phone_call():
+    p = parsed("Mayor Ito has called the talks a real step.", CALLED, language="en")
+    evs = extract_events(p, [mention(p, "Mayor Ito", "Person")])
+    st = only(evs, "Statement")
+    assert st.trigger_text == "called" and args(st) == {("speaker", "Mayor Ito")}
+    assert not [e for e in evs if e.type == "Call"]
+
+
+def test_calling_a_person_is_a_phone_call():
+    text = "Mayor Ito called Governor Rask on Monday."
+    rows = """
+Mayor mayor PROPN 3 nsubj
+Ito Ito PROPN 1 flat
+called call VERB 0 root
+Governor governor PROPN 3 obj
+Rask Rask PROPN 4 flat
+on on ADP 7 case
+Monday Monday PROPN 3 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    call = only(extract_events(p, [mention(p, "Mayor Ito", "Person"), mention(p, "Governor Rask", "Person")]),
+                "Call")
+    assert args(call) == {("participant", "Mayor Ito"), ("participant", "Governor Rask")}
+
+
+def test_renewing_an_accord_is_an_agreement_renewing_ties_is_not():
+    text = "Chile and Peru renewed their fishing pact.\nChile and Peru renewed their ties."
+    rows = """
+Chile Chile PROPN 4 nsubj
+and and CCONJ 3 cc
+Peru Peru PROPN 1 conj
+renewed renew VERB 0 root
+their their PRON 7 nmod:poss
+fishing fishing NOUN 7 compound
+pact pact NOUN 4 obj
+. . PUNCT 4 punct
+
+Chile Chile PROPN 4 nsubj
+and and CCONJ 3 cc
+Peru Peru PROPN 1 conj
+renewed renew VERB 0 root
+their their PRON 6 nmod:poss
+ties tie NOUN 4 obj
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Chile", "Country"), mention(p, "Peru", "Country"),
+          mention(p, "Chile", "Country", 1), mention(p, "Peru", "Country", 1)]
+    evs = extract_events(p, ms)
+    assert [(e.type, e.trigger_text) for e in evs] == [("Agreement", "renewed")]
+    assert args(evs[0]) == {("participant", "Chile"), ("participant", "Peru")}
+
+
+def test_a_determiner_makes_a_gerund_trigger_a_noun_with_its_of_phrase_the_force():
+    text = "The dispatching of 300 Chilean soldiers to Haiti was approved."
+    rows = """
+The the DET 2 det
+dispatching dispatch VERB 10 nsubj:pass VerbForm=Ger
+of of ADP 6 case
+300 300 NUM 6 nummod
+Chilean Chilean ADJ 6 amod
+soldiers soldier NOUN 2 nmod
+to to ADP 8 case
+Haiti Haiti PROPN 2 nmod
+was be AUX 10 aux:pass
+approved approve VERB 0 root
+. . PUNCT 10 punct
+"""
+    p = parsed(text, rows, language="en")
+    dep = only(extract_events(p, [mention(p, "Chilean soldiers", "ArmedForce"), mention(p, "Haiti", "Country")]),
+               "Deployment")
+    assert dep.rule.startswith("nominal-trigger")
+    assert args(dep) == {("force", "Chilean soldiers"), ("destination", "Haiti")}
+    assert dep.quantity.value == 300
+
+
+def test_a_host_receiving_a_person_is_a_meeting():
+    text = "Governor Rask hosts Mayor Ito in Valparaiso."
+    rows = """
+Governor governor PROPN 3 nsubj
+Rask Rask PROPN 1 flat
+hosts host VERB 0 root
+Mayor mayor PROPN 3 obj
+Ito Ito PROPN 4 flat
+in in ADP 7 case
+Valparaiso Valparaiso PROPN 3 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    ev = only(extract_events(p, [mention(p, "Governor Rask", "Person"), mention(p, "Mayor Ito", "Person"),
+                                 mention(p, "Valparaiso", "Place")]), "Meeting")
+    assert args(ev) == {("agent", "Governor Rask"), ("participant", "Mayor Ito"), ("place", "Valparaiso")}
