@@ -124,6 +124,7 @@ class EntityMention:
     source: str = ""               # how it was found: propn, title, gazetteer, pronoun, group …
     # filled by resolution: one entity, or several for a group ("kedua pemimpin")
     entity_ids: list[str] = field(default_factory=list)
+    type_source: str = ""          # the evidence that decided its type: title, gazetteer, ner … (kg.entity_types)
 
 
 @dataclass
@@ -210,6 +211,7 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     mentions: list[EntityMention] = field(default_factory=list)
+    type_source: str = ""          # the evidence its type rests on (its mentions' strongest, or "id")
 
 
 @dataclass

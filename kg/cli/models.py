@@ -82,3 +82,26 @@ def evaluate_cmd(lang: str, ud_dir: Path, provider: str, out: Path, as_json: boo
 
     results = ud_eval.evaluate(ud_dir, out, lang, provider=provider, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(results, indent=1) if as_json else ud_eval.table(results))
+
+
+@models.command("train-ner")
+@click.option("--ner", "ner_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Folder with the IndoNLU NER files (nerp-*.tsv, nergrit-*.tsv).")
+@click.option("--ud", "ud_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Folder with the UD Indonesian CoNLL-U files (text for the word vectors and casing).")
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("examples/articles"), show_default=True,
+              help="Articles whose text also feeds the word vectors (never the evaluation articles).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kg/models/id"),
+              show_default=True, help="Where ner.crfsuite and ner_clusters.tsv go.")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=Path("build/train-ner"),
+              show_default=True, help="Scratch folder.")
+@click.option("--iterations", type=click.IntRange(1), default=150, show_default=True,
+              help="L-BFGS iterations of the CRF.")
+def train_ner_cmd(ner_dir: Path, ud_dir: Path, articles: Path, out: Path, work: Path, iterations: int) -> None:
+    """Train kg's Indonesian NER model (CRF) from NER-P and NERGrit, offline, and score it on their test sets."""
+    from kg.parse import ner_training
+
+    ner_training.train(ner_dir, ud_dir, out, work, articles, iterations=iterations,
+                       log=lambda m: click.echo(m, err=True))
+    click.echo(ner_training.table(ner_training.evaluate(ner_dir, out)))
