@@ -147,7 +147,8 @@ class Report:
                 ["gold events in one node", f"{n.whole} of {n.real_events}"],
                 ["nodes merging gold events", f"{len(n.merging)} of {n.nodes}"],
                 ["Deployment recall", f"{dep.recall:.2f}"],
-                ["entity typing", f"{t.right} of {t.total} right ({t.found} found)"]]
+                ["entity typing", f"{t.right} of {t.total} right ({t.found} found)"],
+                ["untyped actor/place nodes", f"{t.untyped} of {t.nodes}"]]
         return f"Summary ({scope}{self.articles} articles)\n" + _table(["measure", "value"], rows)
 
     def format(self, details: bool = False) -> str:
@@ -227,7 +228,8 @@ def evaluate(result: Result, gold: dict[str, Any], lang: str | None = None) -> R
                                     sorted({x.event_id for x in landings if x.real_event == c}))
                        for c, n in clusters.items()]
     report.nodes = score_nodes(landings)
-    report.nodes.typing = score_typing(gold.get("entities", {}), entity_keys, result.entities)
+    report.nodes.typing = score_typing(gold.get("entities", {}), entity_keys, result.entities,
+                                       {art["article"] for art in scored})
     report.rules = dict(sorted(report.rules.items()))
     report.findings.sort(key=lambda f: (f.article, f.start, f.kind))
     return report

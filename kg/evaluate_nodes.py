@@ -49,6 +49,8 @@ class Typing:
     right: int = 0
     wrong: list[tuple[str, str, list[str]]] = field(default_factory=list)   # gold key, gold type, system types
     missing: list[str] = field(default_factory=list)
+    nodes: int = 0                       # actor/place nodes mentioned in the scored articles
+    untyped: int = 0                     # … of which the type is Unknown
 
 
 @dataclass
@@ -67,7 +69,7 @@ class Nodes:
                 "nodes": self.nodes, "merging_nodes": {g.key: g.members for g in self.merging},
                 "typing": {"gold_entities": t.total, "found": t.found, "right_type": t.right,
                            "wrong_type": [{"gold": k, "type": ty, "system": s} for k, ty, s in t.wrong],
-                           "missing": t.missing}}
+                           "missing": t.missing, "nodes": t.nodes, "untyped_nodes": t.untyped}}
 
 
 def score_nodes(landings: list[Landing]) -> Nodes:
@@ -87,13 +89,17 @@ def score_nodes(landings: list[Landing]) -> Nodes:
     return out
 
 
-def score_typing(gold_entities: dict[str, dict], keys: set[str], entities: list[Entity]) -> Typing:
-    """Entity typing of the gold entities ``keys`` against the graph's ``entities``."""
+def score_typing(gold_entities: dict[str, dict], keys: set[str], entities: list[Entity],
+                 articles: set[str] | None = None) -> Typing:
+    """Entity typing of the gold entities ``keys`` against the graph's ``entities``, and how many
+    of the nodes mentioned in ``articles`` (all when None) stay untyped."""
     by_name: dict[str, list[Entity]] = defaultdict(list)
     for ent in entities:
         for name in {ent.label, *ent.aliases}:
             by_name[name.casefold()].append(ent)
     out = Typing()
+    scored = [e for e in entities if articles is None or any(m.article_id in articles for m in e.mentions)]
+    out.nodes, out.untyped = len(scored), sum(e.type == "Unknown" for e in scored)
     for key in sorted(keys):
         gold = gold_entities.get(key)
         if gold is None:

@@ -72,7 +72,8 @@ class Token:
 
     Words split off a multi-word token (``membahasnya`` → ``membahas`` +
     ``nya``) get the part of the token they spell, or the whole token's span
-    when the split does not spell the token.
+    when the split does not spell the token; ``mwt_end`` keeps the token
+    itself for CoNLL-U's range lines (``3-4 membahasnya``).
     """
 
     id: int          # 1-based position in the sentence
@@ -84,6 +85,7 @@ class Token:
     deprel: str
     start: int
     end: int
+    mwt_end: int = 0  # in a multi-word token: the id of its last word; 0 for a word that is a token
 
 
 @dataclass
@@ -122,6 +124,7 @@ class EntityMention:
     source: str = ""               # how it was found: propn, title, gazetteer, pronoun, group …
     # filled by resolution: one entity, or several for a group ("kedua pemimpin")
     entity_ids: list[str] = field(default_factory=list)
+    type_source: str = ""          # the evidence that decided its type: title, gazetteer, ner … (kg.entity_types)
 
 
 @dataclass
@@ -212,6 +215,7 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     mentions: list[EntityMention] = field(default_factory=list)
+    type_source: str = ""          # the evidence its type rests on (its mentions' strongest, or "id")
 
 
 @dataclass

@@ -149,3 +149,16 @@ def test_kg_evaluate_scores_a_gold_folder_per_language(tmp_path, capsys):
     assert out["language"] == "id" and out["articles"] == 1 and out["types"]["Call"]["tp"] >= 1
     assert out["nodes"]["gold_events"] >= 1 and out["dates"]["gold_dates"] == 1
     assert out["nodes"]["typing"]["gold_entities"] == 2
+
+
+def test_typing_counts_the_untyped_nodes_of_the_scored_articles():
+    from kg.evaluate_nodes import score_typing
+
+    def ent(eid: str, type_: str, article: str) -> Entity:
+        return Entity(eid, type_, eid, mentions=[EntityMention(article, 0, 0, 1, eid)])
+
+    entities = [ent("person/a", "Person", "id.txt"), ent("unknown/b", "Unknown", "id.txt"),
+                ent("unknown/c", "Unknown", "en.txt")]
+    t = score_typing({}, set(), entities, {"id.txt"})
+    assert (t.nodes, t.untyped) == (2, 1)
+    assert score_typing({}, set(), entities).untyped == 2

@@ -99,7 +99,8 @@ def build_graph(articles: list[Article], entities: list[Entity], events: list[Ev
     for e in sorted(entities, key=lambda e: e.id):
         g.add_node(entity_key(e.id), kind="place" if e.type == "Place" else "actor", type=e.type,
                    label=e.label, aliases=sorted(e.aliases - {e.label}), affiliation=e.affiliation,
-                   geonames_id=e.geonames_id, lat=e.lat, lon=e.lon, mention_count=len(e.mentions))
+                   geonames_id=e.geonames_id, lat=e.lat, lon=e.lon, mention_count=len(e.mentions),
+                   type_source=e.type_source)
     for e in sorted(entities, key=lambda e: e.id):
         if e.affiliation and e.affiliation in by_id:
             g.add_edge(entity_key(e.id), entity_key(e.affiliation), role="affiliation")

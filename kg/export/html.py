@@ -240,6 +240,7 @@ def _details(graph: nx.MultiDiGraph, key: str) -> dict[str, Any]:
         aff_key = f"entity:{affiliation}" if affiliation else None
         return {
             "kind": kind, "label": attrs.get("label"), "type": attrs.get("type"),
+            "typeSource": attrs.get("type_source") or None,
             "aliases": list(attrs.get("aliases") or []),
             "affiliation": graph.nodes[aff_key].get("label") if aff_key in graph else affiliation,
             "affiliationNode": aff_key if aff_key in graph else None,

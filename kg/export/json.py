@@ -42,7 +42,8 @@ def _mention(m: EventMention) -> dict:
 
 def _entity_ref(eid: str, entities: dict[str, Entity]) -> dict:
     e = entities.get(eid)
-    return {"id": eid, "label": e.label if e else None, "type": e.type if e else "Unknown"}
+    return {"id": eid, "label": e.label if e else None, "type": e.type if e else "Unknown",
+            "type_source": e.type_source if e else ""}
 
 
 def events_document(result: Result) -> dict:

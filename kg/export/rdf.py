@@ -171,6 +171,8 @@ def _add_entity(g: Graph, iri: URIRef, ident: str, attrs: dict, base: str) -> No
         g.add((iri, WGS84.long, _decimal(attrs["lon"])))
     if attrs.get("mention_count") is not None:
         g.add((iri, KG.mentionCount, Literal(int(attrs["mention_count"]), datatype=XSD.nonNegativeInteger)))
+    if attrs.get("type_source"):
+        g.add((iri, KG.typeSource, Literal(attrs["type_source"])))
 
 
 def _add_modality(g: Graph, subject: URIRef, values: list[str]) -> None:

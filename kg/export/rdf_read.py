@@ -145,7 +145,8 @@ def to_networkx(rdf: Graph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
                      affiliation=(entities.get(affiliation) or _ident(g, affiliation, base)) if affiliation else None,
                      geonames_id=int(same[0][len(str(GEONAMES)):].strip("/")) if same else None,
                      lat=_float(g.value(node, WGS84.lat)), lon=_float(g.value(node, WGS84.long)),
-                     mention_count=int(count) if count is not None else None)
+                     mention_count=int(count) if count is not None else None,
+                     type_source=_str(g.value(node, KG.typeSource)) or "")
     for node, ident in sorted(entities.items(), key=lambda kv: kv[1]):
         affiliation = g.value(node, KG.affiliation)
         if affiliation in entities:

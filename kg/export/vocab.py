@@ -141,6 +141,7 @@ class KG(DefinedNamespace):
     about: URIRef
     affiliation: URIRef
     mentionCount: URIRef
+    typeSource: URIRef
     # concept schemes mapping kg's event types to other typologies
     EventTypeScheme: URIRef
 

@@ -112,6 +112,10 @@ def _actor_entries() -> Iterable[tuple[str, Entry]]:
                 for alias in aliases:
                     yield alias, Entry(kind, ids.country(code), "Country", label=country_label(code),
                                        exact_case=alias.isupper())
+        for code, aliases in (data.get("forces") or {}).items():
+            for alias in aliases:
+                yield alias, Entry("actor", ids.force(ids.country(code)), "ArmedForce", ids.country(code),
+                                   f"Armed forces of {country_label(code)}", exact_case=alias.isupper())
         for key, spec in (data.get("organizations") or {}).items():
             merged = orgs.setdefault(key, {"aliases": []})
             merged["aliases"] += spec.get("aliases", [])

@@ -30,7 +30,7 @@ OPTIONAL_INT = (int, type(None))
 
 FILES: dict[str, dict[str, Any]] = {
     "actors": {
-        "countries": Each(WORDS), "demonyms": Each(WORDS),
+        "countries": Each(WORDS), "demonyms": Each(WORDS), "forces": Each(WORDS),
         "organizations": Each({"label": str, "aliases": WORDS, "affiliation": str}),
         "org_heads": WORDS, "org_cues": WORDS,
     },
@@ -78,8 +78,10 @@ FILES: dict[str, dict[str, Any]] = {
         "complement_verbs": WORDS,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
-    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS},
+    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str),
+                 "proper_noun_lemma_keeps_case": bool},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
+    "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},
     "triggers": {
         "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
         "classes": Each({"words": WORDS, "types": WORDS}),

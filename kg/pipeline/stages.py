@@ -30,9 +30,9 @@ log = logging.getLogger(__name__)
 
 def extract(parsed: ParsedArticle) -> tuple[list[EntityMention], list[EventMention]]:
     """Entity and event mentions of one parsed article."""
-    from kg.extract import entities, events
+    from kg.extract import entities, entity_types, events
 
-    mentions = entities.find_mentions(parsed)
+    mentions = entity_types.type_mentions(parsed, entities.find_mentions(parsed))
     return mentions, events.extract_events(parsed, mentions)
 
 

@@ -194,6 +194,7 @@ def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention])
     for m in mentions:     # a name typed by its other mentions (in other articles) takes their type
         if m.type == "Unknown" and m.entity_ids:
             m.type = ids.type_of(m.entity_ids[0]) or "Unknown"
+            m.type_source = "other mentions" if m.type != "Unknown" else ""
     for aid, ms in by_article.items():
         _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]))
     return _entities(mentions, lang_of)
@@ -222,6 +223,7 @@ def _entities(mentions: list[EntityMention], lang_of: dict[str, str]) -> list[En
         ms = sorted(grouped[eid], key=lambda m: (m.article_id, m.start))
         named = [m for m in ms if m.source not in ("pronoun", "group")]
         e = Entity(eid, _entity_type(eid, named), "", {m.text for m in named}, mentions=ms)
+        e.type_source = _type_source(e.type, named)
         _describe(e, named, lang_of)
         out.append(e)
     return out
@@ -232,6 +234,12 @@ def _entity_type(eid: str, named: list[EntityMention]) -> str:
         return ids.type_of(eid)
     types = {m.type for m in named} - {"Unknown"}
     return types.pop() if len(types) == 1 else "Unknown"
+
+
+def _type_source(typ: str, named: list[EntityMention]) -> str:
+    """The commonest evidence of the mentions that carry the entity's type ("" when untyped)."""
+    sources = Counter(m.type_source for m in named if m.type == typ and m.type_source)
+    return sources.most_common(1)[0][0] if sources and typ != "Unknown" else ""
 
 
 def _describe(e: Entity, named: list[EntityMention], lang_of: dict[str, str]) -> None:

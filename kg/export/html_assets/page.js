@@ -293,7 +293,7 @@ var network, nodes, edges, kgState;
   }
   function entityPanel(id, d, panel) {
     var aff = d.affiliationNode ? nodeLink(d.affiliationNode, d.affiliation) : d.affiliation;
-    var dl = facts([['Type', d.type], ['Aliases', d.aliases], ['Mentions', d.mentions], ['GeoNames', d.geonames],
+    var dl = facts([['Type', d.type], ['Typed by', d.typeSource], ['Aliases', d.aliases], ['Mentions', d.mentions], ['GeoNames', d.geonames],
       ['Coordinates', d.lat !== null && d.lat !== undefined ? d.lat + ', ' + d.lon : null]]);
     if (aff) {
       var dd = el('dd');

@@ -1,0 +1,50 @@
+"""Typing by combined evidence (kg.entity_types), on text the real bundled parser and tagger read."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import entity_types
+from kg.extract.entities import find_mentions
+from kg.model import Article, ParsedArticle
+from kg.resolve.entities import resolve_entities
+
+WEIGHTS = entity_types.rules("id").weights
+
+
+def test_decide_weighs_families_and_names_the_strongest_voice() -> None:
+    # a tagger's "place" agrees with a gazetteer's country: the country wins, from the gazetteer
+    assert entity_types.decide([("gazetteer", "Country"), ("ner", "Place")], WEIGHTS) == ("Country", "gazetteer")
+    # a title outweighs the tagger
+    assert entity_types.decide([("title", "Person"), ("ner", "Organization")], WEIGHTS) == ("Person", "title")
+    # the tagger and the tree together outweigh a name pattern alone
+    assert entity_types.decide([("pattern", "Organization"), ("ner", "Place"), ("context", "Place")],
+                               WEIGHTS) == ("Place", "ner")
+    assert entity_types.decide([], WEIGHTS) is None
+
+
+def _typed(parser, text: str) -> tuple[list, list]:
+    art = Article("t.txt", Path("t.txt"), text, language="id")
+    parsed = ParsedArticle(art, parser.parse(art))
+    mentions = entity_types.type_mentions(parsed, find_mentions(parsed))
+    return mentions, resolve_entities([parsed], list(mentions))
+
+
+def test_tagger_types_names_no_other_clue_knows(parser) -> None:
+    mentions, entities = _typed(parser, "Hal itu disampaikan Brigitte Macron kepada wartawan.\n"
+                                        "Pasukan itu tiba di Jalur Gaza pada Senin, kata UNIFIL.")
+    by_text = {m.text: (m.type, m.type_source) for m in mentions}
+    assert by_text["Brigitte Macron"] == ("Person", "ner")
+    assert by_text["Jalur Gaza"] == ("Place", "ner")
+    assert by_text["UNIFIL"] == ("Organization", "acronym")
+    person = next(e for e in entities if "Brigitte Macron" in e.aliases)
+    assert (person.type, person.type_source) == ("Person", "ner")
+    place = next(e for e in entities if "Jalur Gaza" in e.aliases)
+    assert place.id.startswith(("place/", "geonames/")) and place.type == "Place"
+
+
+def test_spans_no_clue_types_are_no_actors(parser) -> None:
+    mentions, _ = _typed(parser, "Alhamdulillah, kata Presiden Prabowo Subianto kepada wartawan.")
+    texts = [m.text for m in mentions]
+    assert "Alhamdulillah" not in texts
+    titled = next(m for m in mentions if "Prabowo" in m.text)
+    assert (titled.type, titled.type_source) == ("Person", "title")
