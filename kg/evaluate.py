@@ -10,7 +10,8 @@ Matching rules (the gold file's ``description`` says the same):
 * an event mention matches a gold mention of the same article and type whose
   trigger offsets overlap it; each gold mention matches once;
 * gold mentions marked ``optional`` are neither required nor false positives;
-* system mentions on a gold ``boilerplate`` line are false positives;
+* system mentions on a gold ``boilerplate`` line are false positives; on an
+  ``ignore`` line (captions, bylines) they count neither way;
 * arguments: the gold mention's participants and places (entity keys) against
   the system mention's arguments, a system entity standing for a gold entity
   when its label or an alias equals (ignoring case) the gold name or an alias.
@@ -239,7 +240,12 @@ def _score_article(art: dict, article: Article | None, mentions: list[EventMenti
     golds = art.get("events", [])
     matched: dict[int, EventMention] = {}
     boiler = _boilerplate_spans(article, art.get("boilerplate", []), report) if article else []
+    # "ignore" lines (captions, bylines) count neither way (GUIDELINES.md)
+    ignored = _boilerplate_spans(article, art.get("ignore", []), report) if article else []
     for m in sorted(mentions, key=lambda m: (m.trigger.start, m.trigger.end, m.id)):
+        if any(b.overlaps(m.trigger) for b in ignored) and not any(
+                Span(*g["trigger_span"]).overlaps(m.trigger) for g in golds):
+            continue
         score = report.types.setdefault(m.type, Score())
         rule = report.rules.setdefault(m.rule or "(none)", RuleCount())
         rule.fired += 1

@@ -72,7 +72,8 @@ class Token:
 
     Words split off a multi-word token (``membahasnya`` → ``membahas`` +
     ``nya``) get the part of the token they spell, or the whole token's span
-    when the split does not spell the token.
+    when the split does not spell the token; ``mwt_end`` keeps the token
+    itself for CoNLL-U's range lines (``3-4 membahasnya``).
     """
 
     id: int          # 1-based position in the sentence
@@ -84,6 +85,7 @@ class Token:
     deprel: str
     start: int
     end: int
+    mwt_end: int = 0  # in a multi-word token: the id of its last word; 0 for a word that is a token
 
 
 @dataclass
@@ -194,6 +196,10 @@ class EventMention:
     via: str | None = None         # reported via ("dikutip AFP", "menurut kantornya")
     about_mentions: list[str] = field(default_factory=list)  # ids of event mentions a statement reports
     event_id: str | None = None    # filled by resolution
+    # filled by resolution: why this mention joined its event (the evidence of
+    # the merge: "same article", "same day (2024-10-29)", "shared participants: …");
+    # empty for the mention an event starts from
+    resolution: list[str] = field(default_factory=list)
 
 
 @dataclass

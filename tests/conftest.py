@@ -23,6 +23,14 @@ def parser():
 
 
 @pytest.fixture(scope="session")
+def english():
+    """kg's bundled English Stanza pipeline (trained on UD English-EWT)."""
+    from kg.parse import nlp
+
+    return nlp.get_parser("en", "bundled")
+
+
+@pytest.fixture(scope="session")
 def examples(seed_dir, parser):
     """The two sample articles read, parsed and built once per session by the real pipeline (bundled models).
 

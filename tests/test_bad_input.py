@@ -71,8 +71,7 @@ def make_folder(root: Path) -> dict[str, str]:
     (root / "english.txt").write_text(ENGLISH, encoding="utf-8")
     (root / "french.txt").write_text(FRENCH, encoding="utf-8")
     return {"empty.txt": "empty", "image.txt": "PNG", "report.txt": "PDF", "dump.txt": "too large",
-            "boilerplate.txt": "boilerplate", "loop": "link", "english.txt": "kg models download en",
-            "french.txt": "French"}
+            "boilerplate.txt": "boilerplate", "loop": "link", "french.txt": "French"}
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +97,8 @@ def test_each_bad_input_is_one_line_and_the_exit_code_says_some_were_skipped(mes
     # the two bad lines of the JSONL file, each with its line number
     jsonl = lines_naming(proc.stderr, "records.jsonl")
     assert len(jsonl) == 2 and "line 2" in jsonl[0] and "line 3" in jsonl[1], jsonl
-    # the English article: the language and the fix, both
-    english = lines_naming(proc.stderr, "english.txt")[0]
-    assert "English (en)" in english and "--provider stanza" in english
+    # the English article is parsed by the bundled English models, not skipped
+    assert not lines_naming(proc.stderr, "english.txt")
     assert f"{len(expected) + 2} skipped" in proc.stdout
 
 
@@ -119,8 +117,9 @@ def test_everything_readable_is_built(messy) -> None:
     articles = {a["id"]: a for a in doc["articles"]}
     assert sorted(articles) == sorted([
         "good.txt", "latin1.txt", "utf16.txt", "broken-utf8.txt", "nested/a/b/deep.txt",
-        "kabar dari Café Ñusantara.txt", "records.jsonl#1", "page.html"])
-    assert "8 read" in proc.stdout
+        "kabar dari Café Ñusantara.txt", "records.jsonl#1", "page.html", "english.txt"])
+    assert "9 read" in proc.stdout
+    assert articles["english.txt"]["language"] == "en" and articles["good.txt"]["language"] == "id"
     # decoded, not mojibake: the Latin-1 headline came through
     assert articles["latin1.txt"]["title"] == LATIN1_TITLE
     assert articles["utf16.txt"]["title"] == articles["good.txt"]["title"]
@@ -176,6 +175,20 @@ def test_a_folder_of_only_bad_files_processes_nothing_and_keeps_old_outputs(tmp_
     assert len(lines_naming(proc.stderr, "empty.txt")) == len(lines_naming(proc.stderr, "image.txt")) == 1
     assert "(2 inputs skipped); the previous outputs in" in proc.stderr and "Traceback" not in proc.stderr
     assert (out / "events.json").read_text() == "previous"
+
+
+def test_a_language_without_bundled_models_names_the_language_and_the_fix(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "id").symlink_to(Path(__file__).parent.parent / "kg" / "models" / "id")  # Indonesian only
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "english.txt").write_text(ENGLISH, encoding="utf-8")
+    proc = subprocess.run(command("build", tmp_path / "in", "-o", tmp_path / "out", "--no-cache"),
+                          capture_output=True, text=True, env={**ENV, "KG_MODELS_DIR": str(models)}, timeout=600)
+    assert proc.returncode == 4 and "Traceback" not in proc.stderr
+    (line,) = lines_naming(proc.stderr, "english.txt")
+    # kg ships English models, so a models folder without them is told how to make them
+    assert "English (en)" in line and "kg models train" in line and f"{models}/en" in line
 
 
 def test_missing_models_name_the_language_and_the_fix(tmp_path: Path) -> None:

@@ -367,3 +367,22 @@ def test_troops_with_no_country_take_it_from_the_context():
     ms = find_mentions(p)
     forces = [(m.text, m.entity_ids) for m in ms if m.type == "ArmedForce"]
     assert forces == [("Pasukan", [ids.force(ids.country("TR"))]), ("Pasukan", [ids.force(ids.country("TR"))]), ("tentara", [])]
+
+
+def test_a_headline_fragment_is_no_name_and_a_title_holds_the_name_after_a_comma():
+    # every headline word is capitalised: only words the body also capitalises are names
+    text = ("Prabowo Kerahkan Pasukan Berunding Soal Natuna\n"
+            "Wakil Menteri Pertahanan , Donny Ermawan mengatakan Presiden Prabowo siap .")
+    ms = by_text(find_mentions(parse(text)))
+    assert "Prabowo" in ms                              # a name the body writes too
+    assert not any(w in m for m in ms for w in ("Kerahkan", "Berunding", "Soal"))
+    held = ms["Wakil Menteri Pertahanan , Donny Ermawan"]
+    assert (held.type, held.title) == ("Person", "Wakil Menteri Pertahanan")
+
+
+def test_a_rank_between_office_and_name_is_part_of_the_title():
+    text = ("Panglima TNI Jenderal TNI Agus Subiyanto melepas prajurit .\n"
+            "Wakil Menteri Pertahanan Marsekal Madya TNI ( Purn ) Donny Ermawan mengatakan itu .")
+    ms = find_mentions(parse(text, tags={"(": "PUNCT", ")": "PUNCT"}))
+    ents = {e.id for e in resolve_entities([parse(text)], ms)}
+    assert {"person/agus-subiyanto", "person/donny-ermawan"} <= ents

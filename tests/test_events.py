@@ -383,6 +383,45 @@ dikritik kritik VERB 0 root Voice=Pass
     assert not only(evs, "Statement").arguments
 
 
+def test_forces_prepared_to_be_sent_and_a_counted_force_in_a_relative_clause_deploy():
+    # "menyiapkan prajurit untuk diberangkatkan": the prepared troops are the ones sent off;
+    # "jumlah personel TNI yang akan dikirim": the counted personnel are sent; fishermen are not forces
+    text = ("TNI telah menyiapkan prajurit untuk diberangkatkan. Jumlah personel yang akan dikirim ke Gaza belum "
+            "ditentukan. Nelayan dikirim ke Natuna.")
+    rows = """
+TNI TNI PROPN 3 nsubj
+telah telah AUX 3 aux
+menyiapkan siap VERB 0 root
+prajurit prajurit NOUN 3 obj
+untuk untuk SCONJ 6 mark
+diberangkatkan berangkat VERB 3 advcl Voice=Pass
+. . PUNCT 3 punct
+
+Jumlah jumlah NOUN 9 nsubj:pass
+personel personel NOUN 1 nmod
+yang yang PRON 5 nsubj:pass
+akan akan AUX 5 aux
+dikirim kirim VERB 1 acl:relcl Voice=Pass
+ke ke ADP 7 case
+Gaza Gaza PROPN 5 obl
+belum belum PART 9 advmod
+ditentukan tentu VERB 0 root Voice=Pass
+. . PUNCT 9 punct
+
+Nelayan nelayan NOUN 2 nsubj:pass
+dikirim kirim VERB 0 root Voice=Pass
+ke ke ADP 4 case
+Natuna Natuna PROPN 2 obl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "TNI", "Organization"), mention(p, "Gaza", "Place"),
+                             mention(p, "Natuna", "Place")])
+    deps = [e for e in evs if e.type == "Deployment"]
+    assert [e.trigger_text for e in deps] == ["diberangkatkan", "dikirim"]
+    assert ("destination", "Gaza") in args(deps[1]) and "planned" in deps[1].modality
+
+
 # --- menurut X ------------------------------------------------------------------------------
 
 def test_menurut_with_a_report_noun_is_a_statement_and_otherwise_the_source():

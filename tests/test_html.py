@@ -60,7 +60,8 @@ def two_article_graph() -> nx.MultiDiGraph:
         _mention("m1", "a.txt", "Call", "Presiden Prabowo menelepon Perdana Menteri Albanese pada Jumat.",
                  "menelepon", "call.verb", 0.9, modality=["asserted"], date_text="Jumat", medium="telepon"),
         _mention("m2", "b.txt", "Call", "Kedua pemimpin berbicara melalui telepon selama 30 menit.",
-                 "berbicara", "call.speak_phone", 0.75, via="dikutip Antara"),
+                 "berbicara", "call.speak_phone", 0.75, via="dikutip Antara",
+                 resolution=["same type (Call)", "shared participants: person/prabowo-subianto"]),
     ], roles={"participant": ["person/prabowo-subianto", "person/anthony-albanese"]}, date=date(2024, 3, 1))
     deploy = Event("ev-deploy", "Deployment", [
         _mention("m3", "a.txt", "Deployment", "TNI mengerahkan 500 personel ke Jakarta.", "mengerahkan",

@@ -131,7 +131,8 @@ def test_event_evidence_lists_sentences_from_both_articles(opened):
     assert "Kedua pemimpin berbicara melalui telepon selama 30 menit." in text
     assert view.page.locator("#kg-panel mark").all_inner_texts() == ["menelepon", "berbicara"]
     for expected in ("Harian Satu", "Warta Dua", "a.txt", "2024-03-02", "rule call.verb", "confidence 0.90",
-                     "rule call.speak_phone", "modality asserted", "2 sentences from 2 articles"):
+                     "rule call.speak_phone", "modality asserted", "2 sentences from 2 articles",
+                     "merged because: same type (Call); shared participants: person/prabowo-subianto"):
         assert expected in text
     view.click_node("event:ev-say")
     assert "says: “pembicaraan itu produktif”" in view.panel_text()

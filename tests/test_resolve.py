@@ -51,8 +51,9 @@ _n = iter(range(10_000))
 
 def mention(art: str, type_: str, start: int, trigger: str, *args: Argument, when: date | None = None,
             **kw) -> EventMention:
+    kw = {"sentence": 0, "rule": "test", "sentence_text": "", **kw}
     return EventMention(id=f"m{next(_n)}", article_id=art, type=type_, trigger=Span(start, start + len(trigger)),
-                        trigger_text=trigger, sentence=0, sentence_text="", rule="test", confidence=1.0,
+                        trigger_text=trigger, confidence=1.0,
                         arguments=list(args), date=when, **kw)
 
 
@@ -131,19 +132,55 @@ def test_deployments_merge_on_force_and_destination_but_not_planned_with_done():
     assert next(e for e in evs if e.id == planned.event_id).modality == ["planned"]
 
 
-def test_statements_merge_only_across_articles_with_same_speaker_and_words():
-    # the lemmatizer slips on one spelling ("onfirmasi"): still the same word
-    parsed = [article("a1.txt", [("mengkonfirmasi", "konfirmasi", 10), ("mengatakan", "kata", 100)]),
-              article("a2.txt", [("mengonfirmasi", "onfirmasi", 20), ("menjelaskan", "jelas", 60)])]
-    s1 = mention("a1.txt", "Statement", 10, "mengkonfirmasi", arg("speaker", ANA))
-    s2 = mention("a1.txt", "Statement", 100, "mengatakan", arg("speaker", ANA))
-    s3 = mention("a2.txt", "Statement", 20, "mengonfirmasi", arg("speaker", ANA), when=DAY)
-    s4 = mention("a2.txt", "Statement", 60, "menjelaskan", arg("speaker", ANA))
-    nobody = mention("a2.txt", "Statement", 80, "katanya")
-    evs = events_of([s1, s2, s3, s4, nobody], parsed)
+def test_statements_merge_only_as_reports_of_the_same_act():
+    # same speaker and same words: one statement, in one article or two; the same verb is not enough
+    said = "pasukan akan tiba di perbatasan pekan depan untuk latihan bersama"
+    s1 = mention("a1.txt", "Statement", 10, "mengonfirmasi", arg("speaker", ANA), quote=said)
+    s2 = mention("a1.txt", "Statement", 100, "mengatakan", arg("speaker", ANA), quote="harga minyak naik lagi")
+    s3 = mention("a2.txt", "Statement", 20, "mengkonfirmasi", arg("speaker", ANA), when=DAY,
+                 quote="Pasukan akan tiba di perbatasan pekan depan untuk latihan")
+    s4 = mention("a2.txt", "Statement", 60, "mengatakan", arg("speaker", ANA), quote="cuaca cerah sepanjang pekan")
+    other = mention("a2.txt", "Statement", 70, "mengonfirmasi", arg("speaker", WEBER), quote=said)
+    nobody = mention("a2.txt", "Statement", 80, "katanya", quote=said)
+    evs = events_of([s1, s2, s3, s4, other, nobody])
     assert s1.event_id == s3.event_id
-    assert len(evs) == 4 and len({s2.event_id, s4.event_id, nobody.event_id, s1.event_id}) == 4
+    assert len(evs) == 5 and len({s1.event_id, s2.event_id, s4.event_id, other.event_id, nobody.event_id}) == 5
     assert next(e for e in evs if e.id == s1.event_id).date == DAY
+    assert any(r.startswith("same words") for r in s3.resolution)
+
+
+def test_an_indirect_report_and_the_quote_right_after_it_are_one_statement():
+    told = mention("a1.txt", "Statement", 10, "menegaskan", arg("speaker", ANA), quote="hubungan kedua negara penting")
+    quoted = mention("a1.txt", "Statement", 90, "kata", arg("speaker", ANA), rule="speech:quote-inverted",
+                     quote="Tidak ada negara tetangga yang lebih dekat", sentence=1)
+    again = mention("a1.txt", "Statement", 150, "lanjutnya", arg("speaker", ANA), rule="speech:quote-final-clitic",
+                    quote="Kami akan bertemu lagi bulan depan", sentence=2)
+    events_of([told, quoted, again])
+    assert told.event_id == quoted.event_id != again.event_id      # successive quotes are successive statements
+    assert "indirect report, then the quote" in quoted.resolution
+
+
+def test_different_days_or_different_principals_never_merge_and_a_missing_date_is_unknown():
+    monday, later = date(2031, 3, 3), date(2031, 5, 19)
+    first = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=monday)
+    second = mention("a2.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=later)
+    other = mention("a2.txt", "Call", 300, "menelepon", arg("agent", ANA), arg("addressee", WEBER), when=monday)
+    undated = mention("a2.txt", "Call", 600, "percakapan telepon", arg("participant", ANA, PARK))
+    events_of([first, second, other, undated])
+    assert len({first.event_id, second.event_id, other.event_id}) == 3
+    # the undated report is either call: its own article tells the May one, so it joins that
+    assert undated.event_id == second.event_id
+
+
+def test_an_event_recalled_as_earlier_is_not_the_one_reported():
+    parsed = [ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text=""), [
+        Sentence(0, 0, 40, "", [Token(1, "bertemu", "temu", "VERB", "", 0, "root", 10, 17)]),
+        Sentence(1, 40, 90, "", [Token(1, "pertemuan", "temu", "NOUN", "", 0, "root", 50, 59),
+                                 Token(2, "sebelumnya", "belum", "ADV", "", 1, "advmod", 60, 70)])])]
+    now = mention("a1.txt", "Meeting", 10, "bertemu", arg("participant", ANA, PARK))
+    before = mention("a1.txt", "Meeting", 50, "pertemuan", arg("participant", ANA, PARK), sentence=1)
+    cluster_events(parsed, [now, before], ENTITIES)
+    assert now.event_id != before.event_id
 
 
 def test_statement_about_links_to_the_event_it_reports():
@@ -259,3 +296,68 @@ def test_resolve_runs_entity_resolution_and_merges_one_call_told_by_two_outlets(
     assert sorted({i for ids in call.roles.values() for i in ids}) == [ids.person("Emmanuel Macron"), ids.person("Olaf Scholz")]
     assert call.date == date(2024, 3, 4) and call.id.startswith("call-2024-03-04-")
     assert all(m.event_id == call.id for m in call.mentions)
+
+
+def test_a_statement_told_elsewhere_only_by_a_back_reference_is_the_same_verb_of_the_same_speaker():
+    # "Rutte juga mengonfirmasi kabar tersebut": what he said is told in the other article
+    full = mention("a1.txt", "Statement", 10, "mengkonfirmasi", arg("speaker", WEBER),
+                   quote="pasukan asing telah terdeteksi di perbatasan timur")
+    thin = mention("a2.txt", "Statement", 10, "mengonfirmasi", arg("speaker", WEBER), quote="kabar tersebut")
+    other = mention("a2.txt", "Statement", 90, "membantah", arg("speaker", WEBER), quote="itu")
+    events_of([full, thin, other])
+    assert full.event_id == thin.event_id != other.event_id
+    assert "same speech verb" in thin.resolution
+
+
+def test_time_anchors_conflict_at_the_coarser_granularity_and_a_week_is_no_month():
+    from kg.resolve.evidence import Anchor
+    day = Anchor(date(2025, 6, 19))
+    assert Anchor(date(2024, 7, 1), "month").conflicts(day)
+    assert not Anchor(date(2025, 6, 1), "month").conflicts(day)
+    assert not Anchor(date(2025, 6, 16), "week").conflicts(day)
+    assert Anchor(date(2025, 6, 9), "week").conflicts(day)
+    assert not Anchor(date(2025, 6, 30), "week").conflicts(Anchor(date(2025, 7, 1), "month"))
+
+
+def test_bare_mentions_of_a_type_the_article_names_no_party_of_are_one_event():
+    first = mention("a1.txt", "Call", 10, "sambungan telepon")
+    second = mention("a1.txt", "Call", 90, "percakapan")
+    deal = mention("a1.txt", "Agreement", 120, "perjanjian")
+    other_deal = mention("a1.txt", "Agreement", 160, "kesepakatan")
+    events_of([first, second, deal, other_deal])
+    assert first.event_id == second.event_id
+    assert deal.event_id != other_deal.event_id        # agreement nouns are also used generically
+
+
+def test_a_statement_referring_back_or_told_in_the_title_line_is_the_statement_of_the_article():
+    toks = [Token(1, "memerintahkan", "perintah", "VERB", "", 0, "root", 10, 23)]
+    back = [Token(1, "Perintah", "perintah", "NOUN", "", 3, "nsubj", 40, 48),
+            Token(2, "itu", "itu", "DET", "", 1, "det", 49, 52),
+            Token(3, "disampaikan", "sampai", "VERB", "", 0, "root", 53, 64)]
+    art = Article(id="a1.txt", path=Path("a1.txt"), text="", title="Ana Kecam Serangan")
+    parsed = [ParsedArticle(art, [Sentence(0, 0, 30, "", toks), Sentence(1, 30, 70, "", back)])]
+    ordered = mention("a1.txt", "Statement", 10, "memerintahkan", arg("speaker", ANA), quote="pasukan bersiap siaga")
+    passed_on = mention("a1.txt", "Statement", 53, "disampaikan", sentence=1)
+    title = mention("a1.txt", "Statement", 100, "Kecam", arg("speaker", ANA), sentence=2,
+                    sentence_text="Ana Kecam Serangan")
+    cluster_events(parsed, [ordered, passed_on, title], ENTITIES)
+    assert ordered.event_id == passed_on.event_id == title.event_id
+
+
+def test_an_unmarked_bare_noun_is_no_plan_unless_it_points_back_to_one():
+    plan = mention("a1.txt", "Meeting", 10, "akan bertemu", arg("participant", ANA, PARK), modality=["planned"])
+    bare = mention("a1.txt", "Meeting", 90, "pertemuan")
+    events_of([plan, bare])
+    assert plan.event_id != bare.event_id
+
+
+def test_an_english_and_an_indonesian_report_of_one_call_are_one_event():
+    en = ParsedArticle(Article(id="b1.txt", path=Path("b1.txt"), text="", language="en"), [
+        Sentence(0, 0, 30, "", [Token(1, "the", "the", "DET", "", 2, "det", 0, 3),
+                                Token(2, "call", "call", "NOUN", "", 0, "root", 4, 8)])])
+    call_id = mention("a1.txt", "Call", 10, "percakapan telepon", arg("participant", ANA, PARK), when=DAY)
+    call_en = mention("b1.txt", "Call", 20, "spoke", arg("participant", ANA), arg("participant", PARK), when=DAY)
+    the_call = mention("b1.txt", "Call", 4, "call")
+    cluster_events([article("a1.txt"), en], [call_id, call_en, the_call], ENTITIES)
+    assert call_id.event_id == call_en.event_id == the_call.event_id
+    assert "same day (2031-03-04)" in call_en.resolution or "same day (2031-03-04)" in call_id.resolution

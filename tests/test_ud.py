@@ -94,6 +94,29 @@ def test_comments_keep_ids_text_and_paragraphs_only(gsd):
     assert h.comments == ["# sent_id = g-1", "# text = Ia melihat rumahnya di Jakarta Selatan.", "# newpar"]
 
 
+EWT_LIKE = """\
+# sent_id = e-1
+# text = I don't like the tax cuts.
+1	I	I	PRON	PRP	Case=Nom	4	nsubj	4:nsubj	_
+2-3	don't	_	_	_	_	_	_	_	_
+2	do	do	AUX	VBP	Mood=Ind	4	aux	4:aux	_
+3	n't	not	PART	RB	Polarity=Neg	4	advmod	4:advmod	_
+4	like	like	VERB	VB	VerbForm=Inf	0	root	0:root	_
+4.1	like	like	VERB	VB	_	_	_	4:conj	CopyOf=4
+5	the	the	DET	DT	Definite=Def	7	det	7:det	_
+6	tax	tax	NOUN	NN	Number=Sing	7	compound	7:compound	_
+7	cuts	cut	NOUN	NNS	Number=Plur	4	obj	4:obj	SpaceAfter=No
+8	.	.	PUNCT	.	_	4	punct	4:punct	_
+"""
+
+
+def test_english_is_only_cleaned_its_compound_and_lemmas_stay(tmp_path):
+    h = ud.harmonise(_read(tmp_path, EWT_LIKE)[0], "en")
+    assert [r[0] for r in h.rows] == ["1", "2-3", "2", "3", "4", "5", "6", "7", "8"]   # empty node 4.1 gone
+    assert _column(h, "tax", 7) == "compound" and _column(h, "n't", 2) == "not"
+    assert all(r[4] == "_" and r[8] == "_" for r in h.rows if "-" not in r[0])   # XPOS and enhanced deps gone
+
+
 def test_harmonise_leaves_its_input_alone(gsd):
     before = [list(r) for r in gsd.rows]
     ud.harmonise(gsd, "id")
@@ -178,14 +201,14 @@ def test_evaluate_parses_raw_text_and_scores_both_treebanks(parser, tmp_path):
 
     ud_dir = tmp_path / "ud"
     ud_dir.mkdir()
-    for name in ud_eval.TEST_FILES.values():
+    for name in ud_eval.TEST_FILES["id"].values():
         (ud_dir / name).write_text(GSD_LIKE + "\n" + CSUI_LIKE, encoding="utf-8")
     _register()
     result = CliRunner().invoke(cli, ["models", "evaluate", "--ud", str(ud_dir), "--out", str(tmp_path / "out"),
                                       "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
-    assert list(scores) == list(ud_eval.TEST_FILES)
+    assert list(scores) == list(ud_eval.TEST_FILES["id"])
     for row in scores.values():
         assert set(row) == set(ud_eval.METRICS) and all(0 <= v <= 100 for v in row.values())
         assert row["Tokens"] >= 90          # two plain sentences: the tokenizer must get them

@@ -16,22 +16,37 @@ def models() -> None:
 
 
 @models.command("train")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
+              help="id: UD Indonesian CSUI + GSD + PUD; en: UD English-EWT.")
 @click.option("--ud", "ud_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
-              help="Folder with the UD Indonesian CoNLL-U files (CSUI, GSD, PUD).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kg/models/id"),
-              show_default=True, help="Where the trained models go.")
+              help="Folder with the language's UD CoNLL-U files (../shared/ud, ../shared/ud/en).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the trained models go  [default: kg/models/LANG]")
 @click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=Path("build/train"),
               show_default=True, help="Scratch folder for data files, checkpoints and logs.")
 @click.option("--quick", is_flag=True, help="A few steps per model: checks the set-up, gives poor models.")
 @click.option("--only", multiple=True, type=click.Choice(PROCESSORS),
               help="Train only these processors (repeatable).")
-def train_cmd(ud_dir: Path, out: Path, work: Path, quick: bool, only: tuple[str, ...]) -> None:
-    """Train kg's Indonesian tokenizer, MWT, tagger, lemmatizer and parser from UD, offline."""
+@click.option("--lanes", type=click.IntRange(1, len(PROCESSORS)), default=2, show_default=True,
+              help="How many models train at the same time.")
+@click.option("--ship-only", is_flag=True,
+              help="Train nothing: copy the best checkpoints in --work to --out (after stopping a run early).")
+def train_cmd(lang: str, ud_dir: Path, out: Path | None, work: Path, quick: bool, only: tuple[str, ...],
+              lanes: int, ship_only: bool) -> None:
+    """Train kg's tokenizer, MWT, tagger, lemmatizer and parser for LANG from UD, offline.
+
+    The parser resumes from its last checkpoint in --work if there is one
+    (delete --work to start afresh).
+    """
     from kg.parse import training
 
-    budget = training.Budget.quick() if quick else training.Budget()
-    training.train(ud_dir, out, work, budget, processors=only or training.PROCESSORS,
-                   log=lambda m: click.echo(m, err=True))
+    out = out or Path("kg/models") / lang
+    processors = only or training.PROCESSORS
+    if ship_only:
+        training.ship(work, out, processors)
+    else:
+        training.train(ud_dir, out, work, lang, training.Budget.quick() if quick else None,
+                       processors=processors, lanes=lanes, log=lambda m: click.echo(m, err=True))
     click.echo(f"models written to {out}")
 
 
@@ -45,23 +60,27 @@ def download_cmd(lang: str) -> None:
 
 
 @models.command("evaluate")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
+              help="id: GSD-test and CSUI-test; en: EWT-test.")
 @click.option("--ud", "ud_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
-              help="Folder with id_gsd-ud-test.conllu and id_csui-ud-test.conllu.")
+              help="Folder with the test treebanks (../shared/ud, ../shared/ud/en).")
 @click.option("--provider", type=click.Choice(["bundled", "stanza"]), default="bundled", show_default=True,
               help="bundled: kg's models (KG_MODELS_DIR picks another folder); stanza: official models.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/ud-eval"),
               show_default=True, help="Where the harmonised gold and the system CoNLL-U files go.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
-def evaluate_cmd(ud_dir: Path, provider: str, out: Path, as_json: bool) -> None:
-    """Score the parser end to end from raw text on GSD-test and CSUI-test (CoNLL 2018 metrics).
+def evaluate_cmd(lang: str, ud_dir: Path, provider: str, out: Path, as_json: bool) -> None:
+    """Score the parser end to end from raw text on LANG's UD test treebanks (CoNLL 2018 metrics).
 
-    Gold is harmonised like the training data (GSD `compound` is scored as `nmod`).
+    The system file is what `kg parse --format conllu` writes for the gold
+    sentences' text; gold is harmonised like the training data (GSD
+    `compound` is scored as `nmod`).
     """
     import json
 
     from kg.parse import ud_eval
 
-    results = ud_eval.evaluate(ud_dir, out, provider=provider, log=lambda m: click.echo(m, err=True))
+    results = ud_eval.evaluate(ud_dir, out, lang, provider=provider, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(results, indent=1) if as_json else ud_eval.table(results))
 
 

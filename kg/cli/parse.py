@@ -8,6 +8,7 @@ import click
 
 from kg.cli import PROVIDER_HELP, cli
 from kg.errors import NOTHING_PROCESSED, SOME_SKIPPED, KgError
+from kg.pipeline import LANGUAGES
 
 # where ``kg build`` (default ``-o outputs``) caches its parses: parsing again what it parsed is a lookup
 DEFAULT_CACHE = Path("outputs") / ".kg-cache"
@@ -19,7 +20,8 @@ DEFAULT_CACHE = Path("outputs") / ".kg-cache"
               help="CoNLL-U (offsets in MISC) or JSON.")
 @click.option("--provider", type=click.Choice(["bundled", "stanza", "conllu"]), default="bundled",
               show_default=True, help=PROVIDER_HELP)
-@click.option("--lang", default="id", show_default=True, help="Language of the articles.")
+@click.option("--lang", type=click.Choice(("auto",) + LANGUAGES), default="auto", show_default=True,
+              help="Language of the articles: auto detects each article's and parses it with that language's models.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CACHE,
               show_default=True, help="Parse cache to read and fill, as `kg build` does (its OUT/.kg-cache).")
 @click.option("--no-cache", is_flag=True, help="Parse everything again, ignoring (and not filling) the cache.")
@@ -52,7 +54,7 @@ def parse_cmd(path: Path, fmt: str, provider: str, lang: str, cache_dir: Path, n
         parsed += 1
         if fmt == "conllu":
             click.echo(f"# newdoc id = {item.id}")
-            click.echo(nlp.to_conllu(sentences), nl=False)
+            click.echo(nlp.to_conllu(sentences, item.text), nl=False)
         else:
             out.append({"article": item.id, "sentences": nlp.to_json(sentences)})
     if fmt == "json":

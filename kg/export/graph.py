@@ -6,7 +6,8 @@ Node keys and attributes (the contract for ``kg.rdf`` and ``kg.html``):
   ``date`` (ISO string or None), ``modality`` (list), ``quantity`` (dict or
   None), ``mentions`` (list of dicts: article, begin, end, anchor, sentence,
   rule, confidence, quote, medium, date_text, modality, via, time_value (ISO
-  at its granularity: 2024-11-04, 2024-11, 2024, --11-04), time_granularity).
+  at its granularity: 2024-11-04, 2024-11, 2024, --11-04), time_granularity,
+  resolution: why the mention was merged into the event).
 * ``entity:<id>`` — ``kind="actor"`` or ``kind="place"``, ``type`` (Person,
   Organization, Country, ArmedForce, Place, Unknown), ``label``, ``aliases``
   (sorted list), ``affiliation`` (entity id or None), ``geonames_id``,
@@ -110,6 +111,7 @@ def build_graph(articles: list[Article], entities: list[Entity], events: list[Ev
             "confidence": m.confidence, "quote": m.quote, "medium": m.medium,
             "date_text": m.date_text, "modality": list(m.modality), "via": m.via,
             "time_value": m.time.iso() if m.time else None, "time_granularity": m.time.granularity if m.time else None,
+            "resolution": list(m.resolution),
         } for m in sorted(ev.mentions, key=lambda m: (m.article_id, m.trigger.start))]
         q = ev.quantity
         g.add_node(event_key(ev.id), kind="event", type=ev.type, label=event_label(ev, by_id, events_by_id),

@@ -271,6 +271,7 @@ def _evidence(graph: nx.MultiDiGraph, mention: dict[str, Any]) -> dict[str, Any]
         **{k: mention.get(k) for k in ("article", "anchor", "rule", "confidence", "quote", "medium", "date_text",
                                        "time_value", "time_granularity", "via")},
         "modality": mention.get("modality") or [],
+        "resolution": mention.get("resolution") or [],
         "sentence": sentence, "highlight": highlight(sentence, mention.get("anchor") or ""),
         "title": article.get("title"), "outlet": article.get("outlet"), "published": article.get("published"),
         "articleNode": f"article:{mention.get('article')}" if article else None,

@@ -34,6 +34,7 @@ def _mention(m: EventMention) -> dict:
         "quote": m.quote,
         "medium": m.medium,
         "via": m.via,
+        "resolution": list(m.resolution),
         "arguments": [{"role": a.role, "text": a.mention.text, "start": a.mention.start, "end": a.mention.end,
                        "entities": list(a.mention.entity_ids)} for a in m.arguments],
     }

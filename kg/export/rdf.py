@@ -232,6 +232,8 @@ def _add_event(ds: Dataset, iri: URIRef, ident: str, attrs: dict, base: str) -> 
                 ag.add((node, prop, Literal(m[key])))
         if m.get("time_value"):
             ag.add((node, KG.timeValue, _time(m["time_value"])))
+        if m.get("resolution"):
+            ag.add((node, KG.mergedBecause, Literal("; ".join(m["resolution"]))))
         _add_modality(ag, node, m.get("modality") or [])
 
 

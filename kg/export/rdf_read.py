@@ -191,5 +191,7 @@ def _mentions(g: Graph, event: URIRef, base: str) -> list[dict]:
             "quote": _str(g.value(m, KG.quote)), "medium": _str(g.value(m, KG.medium)),
             "date_text": _str(g.value(m, KG.dateText)), "modality": _modalities(g, m), "via": _str(g.value(m, KG.via)),
             "time_value": _str(g.value(m, KG.timeValue)), "time_granularity": _str(g.value(m, KG.timeGranularity)),
+            "resolution": (_str(g.value(m, KG.mergedBecause)) or "").split("; ") if g.value(m, KG.mergedBecause)
+            else [],
         })
     return sorted(mentions, key=lambda m: (m["article"], m["begin"], m["end"]))

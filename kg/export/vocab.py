@@ -125,6 +125,7 @@ class KG(DefinedNamespace):
     quote: URIRef
     medium: URIRef
     via: URIRef
+    mergedBecause: URIRef
     # modality
     Modality: URIRef
     modality: URIRef

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from kg.extract import gazetteer as gz
 from kg.extract import ids
-from kg.extract.scanner import FUNCTION_UPOS, Draft, Scanner, Word, sentence_words, text_words
+from kg.extract.scanner import FUNCTION_UPOS, OPENERS, Draft, Scanner, Word, sentence_words, text_words
 from kg.extract.text import fold
 from kg.extract.vocab import Vocab, vocab
 from kg.model import EntityMention, ParsedArticle, Span
@@ -38,11 +38,14 @@ def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
     v = vocab(lang)
     sentences = [(s, sentence_words(s, art.body_start)) for s in parsed.sentences]
     lowercase = frozenset(fold(w.text) for _, ws in sentences for w in ws if w.text.islower())
+    body = [ws for _, ws in sentences if not any(w.headline for w in ws)]
+    running = frozenset(fold(w.text) for ws in body for k, w in enumerate(ws)
+                        if w.cap and k and ws[k - 1].text not in OPENERS) if body else None
     countries = _article_countries([ws for _, ws in sentences], v)
     out: list[EntityMention] = []
     places: dict[int, gz.Place] = {}     # id(mention) → the place an untyped name may be
     for s, ws in sentences:
-        drafts = Scanner(ws, v, lowercase, countries).scan()
+        drafts = Scanner(ws, v, lowercase, countries, running).scan()
         _apposition(drafts, ws)
         _force_owners(drafts, ws, v, [m for m in out if m.type == "ArmedForce" and m.affiliation])
         for d in drafts:

@@ -161,7 +161,8 @@ def _holds(sense: Sense, filled: roles.Filled, sent: Sentence, lex: Lexicon, ind
             cls = lex.classes[value]
             toks = filled.subject if key == "subject" else [t for r, ts in filled.slots.items()
                                                              if r == _theme_role(sense, lex) for t in ts]
-            if not any(roles.in_class(sent, t, cls, index) for t in toks):
+            amounts = lex.words(lex.roles, "amount_words")
+            if not any(roles.in_class(sent, t, cls, index, amounts) for t in toks):
                 return False
         else:
             raise ValueError(f"unknown trigger condition {key!r}")

@@ -100,7 +100,7 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
                         f.out.other_party = True
                     break
     if subj_role and not f.out.subject:
-        _subject_fallback(f, match, subj_role, lex)
+        _subject_fallback(f, match, subj_role, lex, voice == "passive")
     for dep in late if subj_role and not f.out.subject else []:
         f.add_with_conjuncts(subj_role, dep, "nsubj-after", True)
         f.out.subject += [dep] + conjuncts(sent, dep)
@@ -132,10 +132,18 @@ def _coordinated(f: Filler, tok: Token, role: str, before: Token) -> list[Token]
     return out
 
 
-def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
+def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, passive: bool = False) -> None:
     sent, head = f.sent, match.head
     rel, gov = base(head.deprel), sent.head_of(match.head)
     for _ in range(3):   # "berencana untuk mulai mengerahkan": climb a few controllers
+        if passive and rel == "advcl" and gov is not None and _purpose_clause(sent, head, lex):
+            # "menyiapkan prajurit untuk diberangkatkan", "disiapkan untuk dikirim": what is
+            # prepared is what is sent, the governor's object or passive subject
+            done = next((c for c in sent.children(gov) if c.deprel in ("obj", "nsubj:pass")), None)
+            if done is not None:
+                f.add_with_conjuncts(role, done, "purpose-of", True)
+                f.out.subject.append(done)
+                return
         if gov is None or rel not in ("xcomp", "conj", "acl"):
             break
         if rel == "acl":
@@ -151,6 +159,12 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -
     for tok in left_scan(sent, match.tokens[0], lex, f.index):
         f.add(role, tok, "left-scan", True)
         f.out.subject.append(tok)
+
+
+def _purpose_clause(sent: Sentence, verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` marked as a purpose ("untuk", "guna")?"""
+    markers = lex.words(lex.roles.get("purpose") or {}, "markers")
+    return any(base(c.deprel) == "mark" and lower(c) in markers for c in sent.children(verb))
 
 
 def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -> list[Token]:
@@ -261,15 +275,18 @@ def _mention_token_after(sent: Sentence, tok: Token, index: MentionIndex) -> Tok
     return next((t for t in sent.tokens if t.start >= m.start), None) if m else None
 
 
-def in_class(sent: Sentence, tok: Token, cls: WordClass, index: MentionIndex) -> bool:
-    """Whether the phrase at ``tok`` (or the noun it modifies) belongs to a word class."""
+def in_class(sent: Sentence, tok: Token, cls: WordClass, index: MentionIndex,
+             amounts: frozenset[str] = frozenset()) -> bool:
+    """Whether the phrase at ``tok`` (or the noun it modifies) belongs to a word class.
+
+    ``amounts``: nouns that count what they modify ("jumlah personel"), like numbers do."""
     m = index.of_phrase(sent, tok)
     if m is not None and m.type in cls.types:
         return True
     # the head word decides ("dua unit tanker" is no force); an amount word
     # ("ribuan tentara") hands over to the noun it counts, a modifier to its noun
     toks = [tok]
-    if tok.upos in ("NUM", "DET"):
+    if tok.upos in ("NUM", "DET") or lower(tok) in amounts:
         toks += [c for c in sent.children(tok) if base(c.deprel) in ("nmod", "compound", "flat")]
     gov = sent.head_of(tok)
     if gov is not None and gov.upos == "NOUN" and base(tok.deprel) in ("nmod", "flat", "compound"):

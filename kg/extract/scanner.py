@@ -43,6 +43,7 @@ class Word:
     initial: bool = False   # capitalised by position (sentence start, after a quote)
     id: int = 0             # the token's id and head in its sentence's tree (0: none)
     head: int = 0
+    headline: bool = False  # in a title-case line, where every word is capitalised
 
     @property
     def cap(self) -> bool:
@@ -72,10 +73,13 @@ class Scanner:
     """Finds mention drafts in one sentence's words."""
 
     def __init__(self, ws: list[Word], v: Vocab, lowercase: frozenset[str] = frozenset(),
-                 countries: frozenset[str] = frozenset()) -> None:
+                 countries: frozenset[str] = frozenset(), running: frozenset[str] | None = None) -> None:
         # lowercase: words the article also writes in lowercase (so not names when capitalised
-        # by position); countries: ISO codes the article names (to prefer places in them)
+        # by position); countries: ISO codes the article names (to prefer places in them);
+        # running: words the article capitalises inside running text (a headline word that is a
+        # name is written so again in the body: "Kirim", "Adakan" are not)
         self.ws, self.v, self.lowercase, self.countries = ws, v, lowercase, countries
+        self.running = running
         self.texts = [w.text for w in ws]
         self.names = gz.names()
 
@@ -88,6 +92,8 @@ class Scanner:
         if w.cap:
             if w.upos in FUNCTION_UPOS:
                 return False
+            if w.headline and self.running is not None and fold(w.text) not in self.running:
+                return False     # a headline fragment ("Kerahkan", "Berunding Soal …"), not a name
             # a capitalised word by position is a name only if tagged so, never seen in lowercase,
             # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
             return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
@@ -197,12 +203,31 @@ class Scanner:
             a = self.affiliation(after)
             if a:
                 affil, j = a[0], after + a[1]
-        name_start = j
-        j = self.name_run(j)
+        name_start = self._past_rank(j)
+        j = self.name_run(name_start)
+        if j == name_start and j + 1 < len(self.ws) and self.texts[j] == ",":
+            # the holder in apposition: "Wakil Menteri Pertahanan, Donny Ermawan"
+            held = self._past_rank(j + 1)
+            if self.name_run(held) > held:
+                name_start, j = held, self.name_run(held)
         if j == name_start and affil is None:
             return None
         return Draft(i, j, "Person", "title", title=t[0].id, affiliation=affil,
                       name=(name_start, j) if j > name_start else None)
+
+    def _past_rank(self, j: int) -> int:
+        """Where the name starts after a rank between office and name ("Panglima TNI Jenderal TNI
+        Agus Subiyanto", "Wakil Menteri Pertahanan Marsekal Madya TNI (Purn) Donny Ermawan"): ``j``
+        itself when no rank and name follow."""
+        rank = self.v.titles.match(self.texts, j)
+        if not rank:
+            return j
+        r = j + rank[1]
+        a = self.affiliation(r) if self.v.affiliation_after and r < len(self.ws) else None
+        r += a[1] if a else 0
+        if r < len(self.ws) and self.texts[r] == "(" and ")" in self.texts[r + 1:r + 4]:
+            r = self.texts.index(")", r) + 1            # a note in brackets: "(Purn)"
+        return r if self.name_run(r) > r else j
 
     def force(self, i: int) -> Draft | None:
         if self.v.force_before:
@@ -306,8 +331,10 @@ def sentence_words(sentence: Sentence, body_start: int) -> list[Word]:
         ws.extend(_hyphen_pair(w, texts, k) or [w])
     alpha = [w for w in ws if w.text[:1].isalpha()]
     if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
+        # a title line has no closing stop; a sentence dense with names has one
+        titled = bool(ws) and ws[-1].text not in (".", "!", "?")
         for w in ws:
-            w.initial = True
+            w.initial, w.headline = True, titled
     return ws
 
 

@@ -56,6 +56,8 @@ FILES: dict[str, dict[str, Any]] = {
         "pronouns": WORDS, "nya_not_after": WORDS, "speaker_hosts": WORDS,
         "groups": Each({"type": str, "count": int}),
     },
+    "resolve": {"back_references": WORDS, "back_reference_before": WORDS, "recall_markers": WORDS,
+                "recall_window": int, "stopwords": WORDS},
     "quantities": {
         "qualifiers": Each(str), "vague": Each(str), "multipliers": Each(int), "number_words": Each(OPTIONAL_INT),
         "thousands_separator": str, "decimal_separator": str,
@@ -76,7 +78,8 @@ FILES: dict[str, dict[str, Any]] = {
         "complement_verbs": WORDS,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
-    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS},
+    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str),
+                 "proper_noun_lemma_keeps_case": bool},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
     "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},
     "triggers": {

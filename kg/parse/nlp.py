@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 SHIPPED_MODELS_DIR = Path(__file__).parent.parent / "models"   # the languages kg bundles models for
 MODELS_DIR = Path(os.environ.get("KG_MODELS_DIR") or SHIPPED_MODELS_DIR)
 # Stanza's Pipeline insists on a resources.json even when it downloads nothing;
-# kg ships one (written by kg.training.write_resources) that fits any models folder
+# kg ships one (written by kg.parse.training.write_resources) that fits any models folder
 RESOURCES = Path(__file__).parent.parent / "models" / "resources.json"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 PROVIDERS = ("bundled", "stanza", "conllu")
@@ -104,7 +104,8 @@ def _from_stanza(doc, base: int, first_index: int) -> list[Sentence]:
     sentences = []
     for i, s in enumerate(doc.sentences):
         tokens = [Token(id=w.id, text=text, lemma=w.lemma or text, upos=w.upos or "X", feats=w.feats or "_",
-                        head=w.head or 0, deprel=w.deprel or "dep", start=base + a, end=base + b)
+                        head=w.head or 0, deprel=w.deprel or "dep", start=base + a, end=base + b,
+                        mwt_end=tok.words[-1].id if len(tok.words) > 1 else 0)
                   for tok in s.tokens for w, text, a, b in stanza_words(doc, tok)]
         start, end = base + s.tokens[0].start_char, base + s.tokens[-1].end_char
         sentences.append(Sentence(first_index + i, start, end, "", tokens))
@@ -244,7 +245,7 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
                     start = _find(article, mwt_text, pos)
                     pos = start + len(mwt_text)
                     spans = _word_spans(mwt_text, start, [r[1] for r in mwt_words])
-                    tokens.extend(_conllu_token(r, a, b) for r, (a, b) in zip(mwt_words, spans))
+                    tokens.extend(_conllu_token(r, a, b, mwt_end) for r, (a, b) in zip(mwt_words, spans))
                 continue
             start = _find(article, row[1], pos)
             pos = start + len(row[1])
@@ -266,18 +267,27 @@ def _find(article: Article, form: str, pos: int) -> int:
     return idx
 
 
-def _conllu_token(row: list[str], start: int, end: int) -> Token:
+def _conllu_token(row: list[str], start: int, end: int, mwt_end: int = 0) -> Token:
     return Token(id=int(row[0]), text=row[1], lemma=row[2] if row[2] != "_" else row[1], upos=row[3],
                  feats=row[5], head=int(row[6]) if row[6].isdigit() else 0, deprel=row[7],
-                 start=start, end=end)
+                 start=start, end=end, mwt_end=mwt_end)
 
 
-def to_conllu(sentences: Iterable[Sentence]) -> str:
-    """CoNLL-U for inspection (``kg parse``); offsets go into MISC."""
+def to_conllu(sentences: Iterable[Sentence], text: str) -> str:
+    """CoNLL-U of ``sentences`` of the article ``text`` (``kg parse``); offsets go into MISC.
+
+    A multi-word token gets its range line (``3-4  berdirinya``) spelled as
+    in the text, above its words, so UD tools and the CoNLL 2018 scorer find
+    the text's tokens again.
+    """
     out = []
     for s in sentences:
         out.append(f"# sent_id = {s.index + 1}\n# text = {' '.join(s.text.split())}")
         for t in s.tokens:
+            if t.mwt_end and (t.id == 1 or s.tokens[t.id - 2].mwt_end != t.mwt_end):
+                last = s.tokens[t.mwt_end - 1]
+                out.append(f"{t.id}-{t.mwt_end}\t{text[t.start:last.end]}" + "\t_" * 7
+                           + f"\tstart_char={t.start}|end_char={last.end}")
             out.append("\t".join([str(t.id), t.text, t.lemma, t.upos, "_", t.feats or "_", str(t.head),
                                   t.deprel, "_", f"start_char={t.start}|end_char={t.end}"]))
         out.append("")

@@ -1,4 +1,4 @@
-"""Train kg's bundled Indonesian Stanza models from UD treebanks, offline.
+"""Train kg's bundled Stanza models (Indonesian, English) from UD treebanks, offline.
 
 Stanza's ``run_*.py`` wrappers fetch pretrained vectors and character
 language models from a model hub; kg calls the ``stanza.models.*`` training
@@ -6,8 +6,10 @@ entry points directly instead, with ``--no_pretrain`` and no charlm, so that
 training needs nothing but the CoNLL-U files.
 
 Split (never train on a test file that is used for evaluation):
-train = CSUI-train + GSD-dev + PUD, minus every 10th sentence held out as dev
-for early stopping; evaluation uses GSD-test and CSUI-test (``kg.ud_eval``).
+Indonesian: train = CSUI-train + GSD-dev + PUD, minus every 10th sentence
+held out as dev for early stopping; evaluation uses GSD-test and CSUI-test.
+English: train = EWT-train, dev = EWT-dev; evaluation uses EWT-test
+(``kg.parse.ud_eval``).
 """
 from __future__ import annotations
 
@@ -17,24 +19,20 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.parse import ud
 from kg.parse.nlp import PROCESSORS
 
-LANG = "id"   # the language the bundled models are trained for
-TRAIN_FILES = ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")
-
 
 @dataclass(frozen=True)
 class Budget:
-    """Training length per processor; the defaults fit a 2-core machine in ~3 h."""
+    """Training length per processor; the Indonesian defaults fit a 2-core machine in ~3 h."""
 
-    # the bundled models were trained with exactly these (model card)
     tokenize_steps: int = 2000
     mwt_epochs: int = 10
-    lemma_epochs: int = 10
+    lemma_epochs: int = 10  # 0: a dictionary lemmatizer only (no seq2seq model for unseen words)
     pos_steps: int = 4000
     depparse_steps: int = 1300
 
@@ -44,14 +42,42 @@ class Budget:
         return cls(tokenize_steps=20, mwt_epochs=1, lemma_epochs=1, pos_steps=20, depparse_steps=20)
 
 
-def prepare_data(ud_dir: Path, work: Path) -> dict[str, Path]:
+@dataclass(frozen=True)
+class Corpus:
+    """What one language trains on: UD files, how they are split, and the budget its models got."""
+
+    name: str
+    train_files: tuple[str, ...]
+    # empty: every 10th training sentence is held out as the development set
+    dev_files: tuple[str, ...] = ()
+    # the bundled models were trained with exactly these (model cards)
+    budget: Budget = field(default_factory=Budget)
+    # width of the tagger's and parser's layers relative to the Indonesian ones:
+    # narrower layers make more training steps fit into the same CPU time
+    width: float = 1.0
+
+
+CORPORA = {
+    "id": Corpus("Indonesian", ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")),
+    "en": Corpus("English", ("en_ewt-ud-train.conllu",), ("en_ewt-ud-dev.conllu",),
+                 Budget(tokenize_steps=1000, mwt_epochs=2, lemma_epochs=0, pos_steps=1400, depparse_steps=900),
+                 width=0.5),
+}
+
+
+def prepare_data(ud_dir: Path, work: Path, lang: str = "id") -> dict[str, Path]:
     """Harmonise the training treebanks and write Stanza's input files into ``work``."""
-    missing = [f for f in TRAIN_FILES if not (ud_dir / f).exists()]
+    corpus = CORPORA[lang]
+    missing = [f for f in corpus.train_files + corpus.dev_files if not (ud_dir / f).exists()]
     if missing:
         raise FileNotFoundError(f"UD folder {ud_dir} lacks {', '.join(missing)}")
     work.mkdir(parents=True, exist_ok=True)
-    pool = [ud.harmonise(s, LANG) for f in TRAIN_FILES for s in ud.read_conllu(ud_dir / f)]
-    train, dev = ud.split_dev(pool)
+
+    def read(files: tuple[str, ...]) -> list[ud.UDSentence]:
+        return [ud.harmonise(s, lang) for f in files for s in ud.read_conllu(ud_dir / f)]
+
+    train, dev = (read(corpus.train_files), read(corpus.dev_files)) if corpus.dev_files \
+        else ud.split_dev(read(corpus.train_files))
     paths: dict[str, Path] = {}
     for name, sents in (("train", train), ("dev", dev)):
         conllu = work / f"{name}.conllu"
@@ -69,16 +95,21 @@ def prepare_data(ud_dir: Path, work: Path) -> dict[str, Path]:
     return paths
 
 
-def _commands(p: dict[str, Path], work: Path, b: Budget) -> dict[str, list[str]]:
+def _commands(p: dict[str, Path], work: Path, b: Budget, lang: str = "id") -> dict[str, list[str]]:
     """The Stanza training command line for each processor."""
     py = [sys.executable, "-m"]
-    common = ["--lang", "id", "--shorthand", "id_kg", "--save_dir", str(work / "models"), "--cpu"]
+
+    def dim(n: int) -> str:
+        return str(int(n * CORPORA[lang].width))
+
+    common = ["--lang", lang, "--shorthand", f"{lang}_kg", "--save_dir", str(work / "models"), "--cpu"]
     return {
         "tokenize": py + ["stanza.models.tokenizer", "--mode", "train",
                           "--txt_file", str(p["train_txt"]), "--label_file", str(p["train_labels"]),
                           "--dev_txt_file", str(p["dev_txt"]), "--dev_label_file", str(p["dev_labels"]),
                           "--dev_conll_gold", str(p["dev_conllu"]), "--mwt_json_file", str(p["dev_mwt"]),
                           "--max_seqlen", "300", "--steps", str(b.tokenize_steps),
+                          "--eval_steps", str(max(10, b.tokenize_steps // 10)),
                           "--save_name", "tokenize.pt"] + common,
         "mwt": py + ["stanza.models.mwt_expander", "--mode", "train",
                      "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
@@ -87,20 +118,22 @@ def _commands(p: dict[str, Path], work: Path, b: Budget) -> dict[str, list[str]]
         "lemma": py + ["stanza.models.lemmatizer", "--mode", "train",
                        "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
                        "--output_file", str(work / "lemma.dev.pred.conllu"),
-                       "--num_epoch", str(b.lemma_epochs), "--save_name", "lemma.pt"]
-                      + [a for a in common if a not in ("--lang", "id")],
+                       "--save_name", "lemma.pt"]
+                      + (["--num_epoch", str(b.lemma_epochs)] if b.lemma_epochs else ["--dict_only"])
+                      + common[2:],
         "pos": py + ["stanza.models.tagger", "--mode", "train", "--no_pretrain",
                      "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
                      "--output_file", str(work / "pos.dev.pred.conllu"),
-                     "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
+                     "--hidden_dim", dim(200), "--char_hidden_dim", dim(200), "--deep_biaff_hidden_dim", dim(200),
                      "--word_emb_dim", "100", "--batch_size", "50",
                      "--max_steps", str(b.pos_steps), "--eval_interval", str(max(10, b.pos_steps // 14)),
                      "--save_name", "pos.pt"] + common,
         "depparse": py + ["stanza.models.parser", "--mode", "train", "--no_pretrain",
                           "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
                           "--output_file", str(work / "depparse.dev.pred.conllu"), "--no_xpos",
-                          "--hidden_dim", "256", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "256",
-                          "--word_emb_dim", "100", "--batch_size", "2000", "--no_checkpoint",
+                          "--hidden_dim", dim(256), "--char_hidden_dim", dim(200),
+                          "--deep_biaff_hidden_dim", dim(256),
+                          "--word_emb_dim", "100", "--batch_size", "2000",
                           "--max_steps", str(b.depparse_steps),
                           "--eval_interval", str(max(10, b.depparse_steps // 18)),
                           "--save_name", "depparse.pt"] + common,
@@ -126,19 +159,21 @@ def ship_model(src: Path, dst: Path) -> None:
 
 def write_resources(out: Path) -> None:
     """Stanza's Pipeline insists on a resources.json even when nothing is downloaded."""
-    resources = {"id": {"lang_name": "Indonesian", "default_processors": {p: "kg" for p in PROCESSORS}}}
+    resources = {code: {"lang_name": c.name, "default_processors": {p: "kg" for p in PROCESSORS}}
+                 for code, c in CORPORA.items()}
     (out.parent / "resources.json").write_text(json.dumps(resources, indent=1) + "\n", encoding="utf-8")
 
 
-def train(ud_dir: Path, out: Path, work: Path, budget: Budget = Budget(),
+def train(ud_dir: Path, out: Path, work: Path, lang: str = "id", budget: Budget | None = None,
           processors: tuple[str, ...] = PROCESSORS, lanes: int = 2, log=print) -> None:
-    """Train ``processors`` and copy the models to ``out/<processor>.pt``.
+    """Train ``processors`` for ``lang`` and copy the models to ``out/<processor>.pt``.
 
+    ``budget`` defaults to the one the bundled models of ``lang`` got.
     Processors train in ``lanes`` parallel lanes (the parser, the longest, gets
     one of its own); the machine's cores are shared out between the lanes in use.
     """
-    p = prepare_data(ud_dir, work)
-    cmds = _commands(p, work, budget)
+    p = prepare_data(ud_dir, work, lang)
+    cmds = _commands(p, work, budget or CORPORA[lang].budget, lang)
     order = [x for x in ("depparse", "mwt", "tokenize", "lemma", "pos") if x in processors]
     threads = str(max(1, (os.cpu_count() or 1) // min(lanes, len(order) or 1)))
     env = dict(os.environ, OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
@@ -162,6 +197,18 @@ def train(ud_dir: Path, out: Path, work: Path, budget: Budget = Budget(),
                     failed.append(name)
     if failed:
         raise RuntimeError(f"training failed for {', '.join(failed)}; see {work / 'logs'}")
+    ship(work, out, processors)
+
+
+def ship(work: Path, out: Path, processors: tuple[str, ...] = PROCESSORS) -> None:
+    """Copy the best development checkpoints in ``work`` to ``out`` (float16).
+
+    Also what ships a run that was stopped before its budget ran out: Stanza
+    writes a model's best checkpoint every time the development score improves.
+    """
+    missing = [p for p in processors if not (work / "models" / f"{p}.pt").exists()]
+    if missing:
+        raise FileNotFoundError(f"no trained {', '.join(missing)} model in {work / 'models'}")
     out.mkdir(parents=True, exist_ok=True)
     for name in processors:
         ship_model(work / "models" / f"{name}.pt", out / f"{name}.pt")

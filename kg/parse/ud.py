@@ -85,31 +85,48 @@ def surface_text(sent: UDSentence) -> str:
     return "".join(out).strip()
 
 
-def harmonise(sent: UDSentence, lang: str) -> UDSentence:
-    """Return a copy of ``sent`` (in language ``lang``) following kg's single annotation convention."""
-    rules = languages.get(lang).data("treebank")
-    own = {form: lemma for lemma, forms in (rules.get("own_lemma") or {}).items() for form in forms}
-    fixed = set(rules.get("fixed_lemma") or [])
+def clean(sent: UDSentence) -> UDSentence:
+    """A copy of ``sent`` with what kg neither trains nor scores removed, for any language.
+
+    XPOS, enhanced dependencies and empty nodes go (treebank-specific; kg's
+    tokens carry none of them), MISC keeps only ``SpaceAfter`` and comments
+    only ``sent_id``, ``text``, ``newdoc`` and ``newpar``.
+    """
     rows = []
     for row in sent.rows:
-        row = list(row)
-        if "-" in row[0] or "." in row[0]:
-            rows.append(row)
+        if "." in row[0]:
             continue
-        form, lemma, upos = row[1], row[2], row[3]
-        row[4] = "_"
-        if row[7] == "compound":
-            row[7] = "nmod"
-        if upos == "PROPN" and lemma.lower() == form.lower():
-            row[2] = form
-        if own.get(form.lower()) == lemma or form.lower() in fixed:
-            row[2] = form.lower()
-        # keep only SpaceAfter in MISC: the rest (Morf=…) is treebank-specific
-        misc = [m for m in row[9].split("|") if m.startswith("SpaceAfter")]
-        row[9] = "|".join(misc) or "_"
+        row = list(row)
+        if "-" not in row[0]:
+            row[4] = row[8] = "_"
+            misc = [m for m in row[9].split("|") if m.startswith("SpaceAfter")]
+            row[9] = "|".join(misc) or "_"
         rows.append(row)
     comments = [c for c in sent.comments if c.startswith(("# sent_id", "# text =", "# newdoc", "# newpar"))]
     return UDSentence(comments, rows)
+
+
+def harmonise(sent: UDSentence, lang: str) -> UDSentence:
+    """Return a :func:`clean` copy of ``sent`` (in language ``lang``) following kg's single annotation convention.
+
+    The rules are the language's ``treebank.yaml``: English (one treebank,
+    EWT) has none, the Indonesian treebanks need them to agree.
+    """
+    rules = languages.get(lang).data("treebank")
+    own = {form: lemma for lemma, forms in (rules.get("own_lemma") or {}).items() for form in forms}
+    fixed = set(rules.get("fixed_lemma") or [])
+    relabel = rules.get("relabel") or {}
+    sent = clean(sent)
+    for row in sent.rows:
+        if "-" in row[0]:
+            continue
+        form, lemma, upos = row[1], row[2], row[3]
+        row[7] = relabel.get(row[7], row[7])
+        if rules.get("proper_noun_lemma_keeps_case") and upos == "PROPN" and lemma.lower() == form.lower():
+            row[2] = form
+        if own.get(form.lower()) == lemma or form.lower() in fixed:
+            row[2] = form.lower()
+    return sent
 
 
 def split_dev(sentences: list[UDSentence], every: int = 10) -> tuple[list[UDSentence], list[UDSentence]]:
@@ -139,6 +156,6 @@ def paragraphs(sentences: list[UDSentence], seed: int = 1) -> list[list[UDSenten
 def paragraphs_text(sentences: list[UDSentence], seed: int = 1) -> str:
     """Raw text for tokenizer training: sentences joined into paragraphs of 1-5.
 
-    Paragraphs are separated by blank lines, the way ``kg.nlp`` feeds text in.
+    Paragraphs are separated by blank lines, the way ``kg.parse.nlp`` feeds text in.
     """
     return "\n\n".join(" ".join(surface_text(s) for s in p) for p in paragraphs(sentences, seed)) + "\n"

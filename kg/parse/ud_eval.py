@@ -1,12 +1,12 @@
 """Accuracy of kg's parser on held-out UD test files, end to end from raw text.
 
 For each test treebank the ``# text`` of its gold sentences is joined into
-one document of paragraphs (``kg.ud.paragraphs``: 1-5 sentences each,
+one document of paragraphs (``kg.parse.ud.paragraphs``: 1-5 sentences each,
 separated by blank lines, since the treebanks mark no paragraphs). kg parses
-that document exactly as it parses an article (``kg.nlp``: line segments,
+that document exactly as it parses an article (``kg.parse.nlp``: line segments,
 offsets and all), and the system CoNLL-U is scored with the CoNLL 2018
 shared-task scorer that Stanza ships, against the gold harmonised with
-``kg.ud.harmonise`` — the convention kg trains to, so GSD's ``compound`` is
+``kg.parse.ud.harmonise`` — the convention kg trains to, so GSD's ``compound`` is
 scored as ``nmod`` and proper-noun lemmas keep their case.
 """
 from __future__ import annotations
@@ -18,7 +18,9 @@ from kg.io import atomic_write
 from kg.model import Article
 from kg.parse import ud
 
-TEST_FILES = {"GSD-test": "id_gsd-ud-test.conllu", "CSUI-test": "id_csui-ud-test.conllu"}
+# per language: the held-out test treebanks, never trained on
+TEST_FILES = {"id": {"GSD-test": "id_gsd-ud-test.conllu", "CSUI-test": "id_csui-ud-test.conllu"},
+              "en": {"EWT-test": "en_ewt-ud-test.conllu"}}
 METRICS = ("Tokens", "Sentences", "UPOS", "Lemmas", "UAS", "LAS")
 
 
@@ -28,26 +30,10 @@ def document(sentences: list[ud.UDSentence]) -> str:
 
 
 def system_conllu(parser, article: Article) -> str:
-    """CoNLL-U of ``article`` as kg parses it, multi-word tokens included.
+    """CoNLL-U of ``article`` exactly as ``kg parse`` writes it, multi-word token lines included."""
+    from kg.parse.nlp import to_conllu
 
-    Written from Stanza's documents, which keep the token/word distinction
-    that the token F1 needs (kg's flat token list does not); every form is
-    spelled as in the text, as the scorer requires.
-    """
-    from kg.parse.nlp import stanza_words
-
-    lines = []
-    for _, doc in parser.documents(article):
-        for sent in doc.sentences:
-            for tok in sent.tokens:
-                words = stanza_words(doc, tok)
-                if len(words) > 1:
-                    surface = doc.text[tok.start_char:tok.end_char]
-                    lines.append(f"{words[0][0].id}-{words[-1][0].id}\t{surface}" + "\t_" * 8)
-                lines += ["\t".join([str(w.id), text, w.lemma or text, w.upos or "X", "_", w.feats or "_",
-                                     str(w.head or 0), w.deprel or "dep", "_", "_"]) for w, text, _, _ in words]
-            lines.append("")
-    return "\n".join(lines) + "\n"
+    return to_conllu(parser.parse(article), article.text)
 
 
 def score(gold: Path, system: Path) -> dict[str, float]:
@@ -66,13 +52,15 @@ def evaluate(ud_dir: Path, out: Path, lang: str = "id", provider: str = "bundled
     """Parse and score every test treebank; gold and system files are written into ``out``."""
     from kg.parse import nlp
 
-    missing = [f for f in TEST_FILES.values() if not (ud_dir / f).exists()]
+    if lang not in TEST_FILES:
+        raise KgError(f"no UD test treebank is known for '{lang}' (known: {', '.join(TEST_FILES)})")
+    missing = [f for f in TEST_FILES[lang].values() if not (ud_dir / f).exists()]
     if missing:
         raise KgError(f"UD folder {ud_dir} lacks {', '.join(missing)}")
     parser = nlp.get_parser(lang, provider)
     out.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, float]] = {}
-    for name, filename in TEST_FILES.items():
+    for name, filename in TEST_FILES[lang].items():
         gold = [ud.harmonise(s, lang) for s in ud.read_conllu(ud_dir / filename)]
         gold_path, system_path = out / f"{name}.gold.conllu", out / f"{name}.system.conllu"
         atomic_write(gold_path, "".join(s.to_conllu() for s in gold))

@@ -5,39 +5,44 @@ groups the event mentions that tell the same happening — in one article or
 across outlets — into one :class:`Event`, so that the graph has one node per
 call, deployment or statement however often it is reported.
 
-Merging is greedy and deterministic (mentions in article order, then by
-offset): a mention joins the best compatible event built so far or starts a
-new one. Compatible means same type, no conflicting dates, modality or
-destinations, articles published close together, and type-specific evidence
-that the participants are the same (see :func:`_compatible`). Mentions with no participants at all join the one event
-of their type in their article when there is exactly one.
+Grouping is a decision with evidence (:mod:`kg.resolve.evidence`), in two passes,
+deterministic (articles in order, mentions by offset):
+
+1. inside each article, a mention joins the group of its article that
+   nothing contradicts and the most evidence supports (mentions naming
+   participants first, so a bare "pembicaraan" is placed once the article's
+   events are known), else starts one;
+2. across articles, each article's group joins the event built so far that
+   nothing contradicts and enough evidence supports, else starts one.
+
+The reasons of each merge are kept on the mention it placed
+(``EventMention.resolution``).
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
 
-from kg.model import ACTOR_ROLES, PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
-
-# Modality that makes a different real-world event: a planned or denied
-# deployment is not the deployment that happened.
-DISTINCT_MODALITY = frozenset({"planned", "negated", "hypothetical"})
-# Articles published further apart than this tell different events unless
-# their dates agree: Zelensky calls Yoon more than once.
-PROXIMITY_DAYS = 7
-# Trigger lemmas this similar are the same word (spelling variants, lemmatizer
-# slips); "kata" and "nyata" are not.
-WORD_SIMILARITY = 0.85
+from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
+from kg.resolve.evidence import (
+    CROSS_THRESHOLD,
+    GENERIC_NOUN_TYPES,
+    LOCAL_THRESHOLD,
+    Group,
+    Report,
+    describe,
+    evidence,
+    score,
+    veto,
+)
 
 
 def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
             event_mentions: list[EventMention]) -> tuple[list[Entity], list[Event]]:
     """Resolve entities (sets ``EntityMention.entity_ids``), then cluster events.
 
-    Sets ``EventMention.event_id`` on every event mention.
+    Sets ``EventMention.event_id`` and ``EventMention.resolution`` on every event mention.
     """
     from kg.resolve.entities import resolve_entities
 
@@ -45,212 +50,102 @@ def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
     return entities, cluster_events(parsed, event_mentions, entities)
 
 
-@dataclass
-class _Mention:
-    """What merging needs to know about one event mention."""
-
-    mention: EventMention
-    order: int                       # article position, for stable ordering
-    published: date | None           # the article's publication date
-    actors: frozenset[str]           # entity ids in actor roles
-    roles: dict[str, frozenset[str]]
-    lemma: str                       # the trigger's lemmas ("konfirmasi")
-    modality: frozenset[str]
-    destinations: frozenset[str]     # the most specific ones: Kursk, not also Russia
-
-    @property
-    def article(self) -> str:
-        return self.mention.article_id
-
-
-@dataclass
-class _Cluster:
-    """An event in the making; its unions grow as mentions join."""
-
-    type: str
-    modality: frozenset[str]
-    date: date | None = None
-    members: list[_Mention] = field(default_factory=list)
-    actors: frozenset[str] = frozenset()
-    roles: dict[str, frozenset[str]] = field(default_factory=dict)
-    articles: set[str] = field(default_factory=set)
-    published: set[date] = field(default_factory=set)
-    destinations: frozenset[str] = frozenset()
-
-    def add(self, m: _Mention) -> None:
-        self.members.append(m)
-        self.date = self.date or m.mention.date
-        self.actors |= m.actors
-        self.destinations |= m.destinations
-        for r, ids in m.roles.items():
-            self.roles[r] = self.roles.get(r, frozenset()) | ids
-        self.articles.add(m.article)
-        if m.published:
-            self.published.add(m.published)
-
-    def ids(self, role: str) -> frozenset[str]:
-        return self.roles.get(role, frozenset())
-
-
 def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMention],
                    entities: list[Entity]) -> list[Event]:
     """Group event mentions into events; entity ids must already be resolved."""
     by_id = {e.id: e for e in entities}
-    articles = {p.article.id: (i, p.article.published) for i, p in enumerate(parsed)}
-    lemmas = _TokenIndex(parsed)
-    mentions = sorted((_describe(m, articles, lemmas, by_id) for m in event_mentions),
-                      key=lambda x: (x.order, x.mention.trigger.start, x.mention.trigger.end, x.mention.id))
-    clusters: list[_Cluster] = []
-    # Mentions that name participants first: a bare "pembicaraan" can only be
-    # placed once the article's events are known.
-    for m in [m for m in mentions if m.actors] + [m for m in mentions if not m.actors]:
-        best = _best_cluster(m, clusters, by_id)
-        if best is None:
-            best = _Cluster(m.mention.type, m.modality)
-            clusters.append(best)
-        best.add(m)
-    events = _make_events(clusters)
-    mention_event = {m.id: ev.id for ev in events for m in ev.mentions}
-    for ev in events:
+    articles = {p.article.id: (i, p.article) for i, p in enumerate(parsed)}
+    sentences = {(p.article.id, s.index): s for p in parsed for s in p.sentences}
+    reports: dict[str, list[Report]] = {}
+    for m in event_mentions:
+        order, art = articles.get(m.article_id, (len(articles), None))
+        m.resolution = []
+        r = describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
+                     art.language if art else "id", by_id)
+        r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
+        reports.setdefault(m.article_id, []).append(r)
+    events: list[Group] = []
+    for article in sorted(reports, key=lambda a: (articles.get(a, (len(articles), None))[0], a)):
+        for local in _within(reports[article], by_id):
+            _place(local, events, by_id, CROSS_THRESHOLD, local.members[0], across=True)
+    made = _make_events(events)
+    mention_event = {m.id: ev.id for ev in made for m in ev.mentions}
+    for ev in made:
         about = {mention_event[a] for m in ev.mentions for a in m.about_mentions if a in mention_event}
         ev.about = sorted(about - {ev.id})
-    return events
+    return made
 
 
-class _TokenIndex:
-    """The lemmas under a character span of a sentence (a trigger's lemma)."""
+def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
+    """One article's mentions grouped: those naming someone or somewhere first, then the bare ones.
 
-    def __init__(self, parsed: list[ParsedArticle]) -> None:
-        self.tokens = {(p.article.id, s.index): s.tokens for p in parsed for s in p.sentences}
-
-    def lemma(self, m: EventMention) -> str:
-        toks = [t for t in self.tokens.get((m.article_id, m.sentence), [])
-                if t.start < m.trigger.end and m.trigger.start < t.end]
-        return " ".join((t.lemma or t.text).lower() for t in toks)
-
-
-def _describe(m: EventMention, articles: dict[str, tuple[int, date | None]], lemmas: _TokenIndex,
-              by_id: dict[str, Entity]) -> _Mention:
-    roles: dict[str, set[str]] = {}
-    for arg in m.arguments:
-        roles.setdefault(arg.role, set()).update(arg.mention.entity_ids)
-    frozen = {r: frozenset(ids) for r, ids in roles.items() if ids}
-    actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
-    order, published = articles.get(m.article_id, (len(articles), None))
-    return _Mention(m, order, published, actors, frozen, lemmas.lemma(m) or m.trigger_text.lower(),
-                    frozenset(m.modality) & DISTINCT_MODALITY,
-                    _most_specific(frozen.get("destination", frozenset()), by_id))
-
-
-def _best_cluster(m: _Mention, clusters: list[_Cluster], by_id: dict[str, Entity]) -> _Cluster | None:
-    """The compatible cluster that shares most, preferring the same article and nearby text."""
-    candidates = [c for c in clusters if c.type == m.mention.type and c.modality == m.modality
-                  and (c.date is None or m.mention.date is None or c.date == m.mention.date)
-                  and _near(c, m) and _places_agree(c, m)]
-    if not m.actors:
-        if m.mention.type == "Statement":
-            return None  # who said it is what makes a statement: nothing to join on
-        # no participants: join the article's only event of this type, if any
-        local = [c for c in candidates if m.article in c.articles]
-        return local[0] if len(local) == 1 else None
-    scored = []
-    for i, c in enumerate(candidates):
-        if not _compatible(c, m, by_id):
+    A bare mention ("pembicaraan", "pengiriman pasukan") joins the one group of
+    its type it can be (nothing contradicts it); when several can, a
+    back-reference ("pertemuan tersebut") ties it to the nearest, and
+    otherwise it stays alone: which one it is, is unknown. Bare mentions of a
+    type the article names no party of are one event.
+    Agreement and cooperation nouns are also used generically ("perjanjian
+    damai", "kerja sama"): bare ones join only by a back-reference (a bare
+    verb, "sepakat", still joins).
+    """
+    ordered = sorted(reports, key=lambda r: (r.mention.trigger.start, r.mention.trigger.end, r.mention.id))
+    groups: list[Group] = []
+    for r in [r for r in ordered if r.actors or r.places]:
+        _place(Group.of(r), groups, by_id, LOCAL_THRESHOLD, r)
+    for r in [r for r in ordered if not (r.actors or r.places)]:
+        g = Group.of(r)
+        fits = [c for c in groups if c.named and veto(c, g, by_id) is None]
+        if not r.back_reference:     # an unmarked noun is a plan only when it points back to one
+            fits = [c for c in fits if not c.modality or r.modality]
+        if r.back_reference and fits:
+            best = min(fits, key=lambda c: _distance(c, r))
+            reason = "back-reference to the nearest"
+        elif len(fits) == 1 and not (r.mention.type in GENERIC_NOUN_TYPES and r.nominal):
+            best, reason = fits[0], f"the only {r.mention.type} it can be"
+        elif not any(c.named and c.type == r.mention.type for c in groups) and r.mention.type not in \
+                GENERIC_NOUN_TYPES and (bare := [c for c in groups if veto(c, g, by_id) is None]):
+            best, reason = bare[0], f"the only {r.mention.type} the article tells, named nowhere"
+        else:
+            groups.append(g)
             continue
-        same = [x for x in c.members if x.article == m.article]
-        distance = min((abs(x.mention.trigger.start - m.mention.trigger.start) for x in same), default=0)
-        scored.append(((bool(same), len(c.actors & m.actors), -distance, -i), c))
-    return max(scored, key=lambda s: s[0])[1] if scored else None
+        r.mention.resolution = [f"same type ({r.mention.type})", "same article", reason]
+        best.add(r)
+    return groups
 
 
-def _near(c: _Cluster, m: _Mention) -> bool:
-    """Articles published weeks apart tell different events, unless dates say otherwise."""
-    if m.article in c.articles or not m.published or not c.published or (c.date and c.date == m.mention.date):
-        return True
-    return min(abs((m.published - p).days) for p in c.published) <= PROXIMITY_DAYS
+def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: float, first: Report,
+           across: bool = False) -> None:
+    """Merge ``g`` into the best-supported group of ``groups`` it may join, else append it.
 
-
-def _places_agree(c: _Cluster, m: _Mention) -> bool:
-    """A move to one place is not a move to another: "to Kursk" is neither "to Ukraine" nor "to Russia"."""
-    return not m.destinations or not c.destinations or bool(m.destinations & c.destinations)
-
-
-def _most_specific(places: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    """Drop the places that contain another one given ("Kursk, Russia" → Kursk)."""
-    containing = set()
-    for p in places:
-        seen, up = {p}, by_id[p].affiliation if p in by_id else None
-        while up and up not in seen:
-            containing.add(up)
-            seen.add(up)
-            up = by_id[up].affiliation if up in by_id else None
-    return places - containing
-
-
-def _compatible(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
-    """Whether mention ``m`` can be told of the same real-world event as cluster ``c``."""
-    kind = m.mention.type
-    if kind == "Statement":
-        return _same_statement(c, m)
-    if kind == "Deployment":
-        return _same_deployment(c, m, by_id)
-    return _same_participants(c.actors, m.actors, by_id)
-
-
-def _same_statement(c: _Cluster, m: _Mention) -> bool:
-    """One statement reported by several outlets: same speaker, same words or quote, other article.
-
-    Inside one article, two statements of the same speaker are two things said.
+    ``across``: only groups of other articles (inside its article, ``g`` was
+    already kept apart). Ties go to the group told nearest (the same article,
+    then the closest offset), then to the earlier one.
     """
-    speakers = m.roles.get("speaker", frozenset())
-    if not speakers or m.article in c.articles or not (speakers & c.ids("speaker")):
-        return False
-    quote = _norm(m.mention.quote)
-    return any(_same_word(x.lemma, m.lemma) or (quote and _norm(x.mention.quote) == quote) for x in c.members)
+    best, best_key, best_reasons = None, None, []
+    for i, other in enumerate(groups):
+        if across and other.articles & g.articles or veto(other, g, by_id) is not None:
+            continue
+        reasons = evidence(other, g, by_id)
+        total = score(reasons)
+        if total < threshold:
+            continue
+        key = (total, -_distance(other, first), -i)
+        if best_key is None or key > best_key:
+            best, best_key, best_reasons = other, key, reasons
+    if best is None:
+        groups.append(g)
+        return
+    first.mention.resolution = [reason for _, reason in best_reasons]
+    best.absorb(g)
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Equal lemmas, or nearly: the modest lemmatizer slips on spelling variants
-    (mengkonfirmasi → konfirmasi, mengonfirmasi → onfirmasi)."""
-    return a == b or SequenceMatcher(None, a, b).ratio() >= WORD_SIMILARITY
+def _distance(g: Group, r: Report) -> int:
+    """How far, in characters, the group's nearest mention in ``r``'s article is (others: far)."""
+    same = [abs(x.mention.trigger.start - r.mention.trigger.start) for x in g.members if x.article == r.article]
+    return min(same, default=10 ** 9)
 
 
-def _same_deployment(c: _Cluster, m: _Mention, by_id: dict[str, Entity]) -> bool:
-    """Same force or, when a mention names none, the same sending or receiving actors.
-
-    (Destinations are compared for every type, in :func:`_places_agree`.)
-    """
-    forces, cforces = m.roles.get("force", frozenset()), c.ids("force")
-    if forces and cforces:
-        return bool(_expand(forces, by_id) & _expand(cforces, by_id))
-    return bool(_expand(m.actors, by_id) & _expand(c.actors, by_id))
-
-
-def _same_participants(a: frozenset[str], b: frozenset[str], by_id: dict[str, Entity]) -> bool:
-    """Overlapping actors (a person counts for the country they serve) and no conflicting persons.
-
-    "Zelensky and Yoon" and "Zelensky" agree; "Zelensky and Yoon" and
-    "Zelensky and Scholz" are two calls.
-    """
-    if not _expand(a, by_id) & _expand(b, by_id):
-        return False
-    return not (_persons(a - b, by_id) and _persons(b - a, by_id))
-
-
-def _expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    """Entity ids plus the ids they are affiliated with (Zelensky → Ukraine)."""
-    return ids | {by_id[i].affiliation for i in ids if i in by_id and by_id[i].affiliation}
-
-
-def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> set[str]:
-    return {i for i in ids if i in by_id and by_id[i].type == "Person"}
-
-
-def _norm(text: str | None) -> str:
-    return " ".join(text.lower().split()) if text else ""
-
-
-def _make_events(clusters: list[_Cluster]) -> list[Event]:
+def _make_events(clusters: list[Group]) -> list[Event]:
     """Events with content-derived ids; mentions get their ``event_id``."""
     drafts = []
     for c in clusters:
@@ -272,7 +167,7 @@ def _make_events(clusters: list[_Cluster]) -> list[Event]:
     return events
 
 
-def _base_id(ev: Event, c: _Cluster) -> str:
+def _base_id(ev: Event, c: Group) -> str:
     """``call-2024-10-29-1a2b3c4d``: type, date, and a hash of who took part.
 
     Events without participants hash their first mention's place instead, so

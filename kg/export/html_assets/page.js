@@ -230,6 +230,7 @@ var network, nodes, edges, kgState;
       ms.forEach(function (m) {
         box.append(sentence(m), mentionMeta(m));
         if (m.quote) box.append(el('div', 'kg-quote', 'says: “' + m.quote + '”'));
+        if (m.resolution && m.resolution.length) box.append(el('div', 'kg-merge', 'merged because: ' + m.resolution.join('; ')));
       });
       panel.append(box);
     });
