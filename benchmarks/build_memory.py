@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil   # comes with dask distributed
+import psutil  # comes with dask distributed
 
 REPO = Path(__file__).resolve().parent.parent
 TREEBANKS = ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_gsd-ud-test.conllu", "id_pud-ud-test.conllu")

@@ -32,7 +32,7 @@ ENV = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(REPO)}
 BARE = """\
 import sys
 from pathlib import Path
-from kg import nlp
+from kg.parse import nlp
 pipeline = nlp.StanzaParser("id", "bundled").pipeline   # kg's bundled models, the same Stanza options
 for path in sorted(Path(sys.argv[1]).glob("*.txt")):
     pipeline(path.read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.vocab import DEFAULT_BASE
+from kg.export.vocab import DEFAULT_BASE
 
 MARK = f"<{DEFAULT_BASE}"
 _KIND = re.compile(re.escape(MARK) + r"([^/>]+)/")
