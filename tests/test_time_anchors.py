@@ -93,6 +93,15 @@ def test_a_subjectless_clause_below_shares_its_date_with_the_act_it_is_part_of()
     assert pick_anchors(s, [trigger(s, "mengerahkan"), trigger(s, "mengirimkan")], [selasa]) == [selasa, selasa]
 
 
+def test_a_relative_clause_on_a_word_of_the_mention_shares_its_scene():
+    # "Pesan disampaikan melalui Bambang yang memimpin upacara Kamis": the message was given at that ceremony
+    s = sentence([("Pesan", 2, "nsubj:pass", "NOUN"), ("disampaikan", 0, "root", "VERB"), ("melalui", 4, "case", "ADP"),
+                  ("Bambang", 2, "obl", "PROPN"), ("yang", 6, "nsubj", "PRON"), ("memimpin", 4, "acl", "VERB"),
+                  ("upacara", 6, "obj", "NOUN"), ("Kamis", 6, "obl", "PROPN")])
+    kamis = anchor_on(s, "Kamis")
+    assert pick_anchors(s, [trigger(s, "disampaikan")], [kamis]) == [kamis]
+
+
 def test_a_date_in_a_relative_clause_on_the_event_noun_is_its_own():
     # "menghadiri KTT yang digelar Senin" (a topic-like noun after a verb, dated by its relative clause)
     s = sentence([("menghadiri", 0, "root", "VERB"), ("KTT", 1, "obj", "PROPN"), ("yang", 4, "nsubj", "PRON"),

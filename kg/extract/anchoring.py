@@ -12,7 +12,8 @@ memerintahkan TNI …, manakala KTT di Mesir, Senin (13/10), mencapai hasil
 4. an anchor of the sentence in a clause no other mention heads, or in a
    clause below its own that has no subject of its own ("mengerahkan … dengan
    mengirimkan … ke Natuna, Selasa (7/1)": one act, however the parser hangs
-   the date; "manakala KTT …, Senin (13/10), mencapai …" has its own).
+   the date; "manakala KTT …, Senin (13/10), mencapai …" has its own) or is
+   a relative clause on one of its words.
 
 A nominal topic of another event ("membahas kesepakatan") takes only 1:
 its clause's time is that of the event that names it; a planned event takes
@@ -131,9 +132,10 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
             steps.append([p for p in mine if p.clause == chain[0]])
         if trig.reach >= ALL:
             steps += [[p for p in mine if p.clause == c] for c in chain[1:]]
-            # below my clause, only a clause without a subject of its own is still my act
+            # below my clause, a clause without a subject of its own is still my act, and so is a
+            # relative clause on one of my words ("… melalui Bambang, yang memimpin upacara …, Kamis")
             below = [p for p in mine if chain[0] in p.clause_above]
-            steps.append([p for p in below if not p.own_subject]
+            steps.append([p for p in below if not p.own_subject or p.relative]
                          + [p for p in mine if p.clause not in claimed and p not in below])
         found = next((step for step in steps if step), [])
         out.append(min(found, key=lambda p: abs(p.token.id - head.id)).anchor if found else None)
