@@ -52,16 +52,17 @@ class Corpus:
     dev_files: tuple[str, ...] = ()
     # the bundled models were trained with exactly these (model cards)
     budget: Budget = field(default_factory=Budget)
-    # width of the tagger's and parser's layers relative to the Indonesian ones:
+    # width of the tagger's and of the parser's layers relative to the Indonesian ones:
     # narrower layers make more training steps fit into the same CPU time
-    width: float = 1.0
+    pos_width: float = 1.0
+    depparse_width: float = 1.0
 
 
 CORPORA = {
     "id": Corpus("Indonesian", ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")),
     "en": Corpus("English", ("en_ewt-ud-train.conllu",), ("en_ewt-ud-dev.conllu",),
-                 Budget(tokenize_steps=1000, mwt_epochs=2, lemma_epochs=0, pos_steps=1400, depparse_steps=900),
-                 width=0.5),
+                 Budget(tokenize_steps=1000, mwt_epochs=2, lemma_epochs=0, pos_steps=2800, depparse_steps=2400),
+                 depparse_width=0.5),
 }
 
 
@@ -99,8 +100,13 @@ def _commands(p: dict[str, Path], work: Path, b: Budget, lang: str = "id") -> di
     """The Stanza training command line for each processor."""
     py = [sys.executable, "-m"]
 
-    def dim(n: int) -> str:
-        return str(int(n * CORPORA[lang].width))
+    corpus = CORPORA[lang]
+
+    def pos_dim(n: int) -> str:
+        return str(int(n * corpus.pos_width))
+
+    def dep_dim(n: int) -> str:
+        return str(int(n * corpus.depparse_width))
 
     common = ["--lang", lang, "--shorthand", f"{lang}_kg", "--save_dir", str(work / "models"), "--cpu"]
     return {
@@ -124,15 +130,16 @@ def _commands(p: dict[str, Path], work: Path, b: Budget, lang: str = "id") -> di
         "pos": py + ["stanza.models.tagger", "--mode", "train", "--no_pretrain",
                      "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
                      "--output_file", str(work / "pos.dev.pred.conllu"),
-                     "--hidden_dim", dim(200), "--char_hidden_dim", dim(200), "--deep_biaff_hidden_dim", dim(200),
+                     "--hidden_dim", pos_dim(200), "--char_hidden_dim", pos_dim(200),
+                     "--deep_biaff_hidden_dim", pos_dim(200),
                      "--word_emb_dim", "100", "--batch_size", "50",
                      "--max_steps", str(b.pos_steps), "--eval_interval", str(max(10, b.pos_steps // 14)),
                      "--save_name", "pos.pt"] + common,
         "depparse": py + ["stanza.models.parser", "--mode", "train", "--no_pretrain",
                           "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
                           "--output_file", str(work / "depparse.dev.pred.conllu"), "--no_xpos",
-                          "--hidden_dim", dim(256), "--char_hidden_dim", dim(200),
-                          "--deep_biaff_hidden_dim", dim(256),
+                          "--hidden_dim", dep_dim(256), "--char_hidden_dim", dep_dim(200),
+                          "--deep_biaff_hidden_dim", dep_dim(256),
                           "--word_emb_dim", "100", "--batch_size", "2000",
                           "--max_steps", str(b.depparse_steps),
                           "--eval_interval", str(max(10, b.depparse_steps // 18)),
