@@ -17,6 +17,7 @@ from kg.model import (
     Quantity,
     Sentence,
     Span,
+    TimeAnchor,
     Token,
 )
 from kg.resolve.events import cluster_events
@@ -32,6 +33,7 @@ ENTITIES = [
     Entity(ids.person("Klaus Weber"), "Person", "Klaus Weber", affiliation=ids.country("DE")),
     Entity("armedforce/KP", "ArmedForce", "North Korean forces", affiliation=ids.country("KP")),
     Entity(ids.geonames(1), "Place", "Oblast A", affiliation=ids.country("RU")),
+    Entity("org/un", "Organization", "United Nations"),
 ]
 
 
@@ -361,3 +363,47 @@ def test_an_english_and_an_indonesian_report_of_one_call_are_one_event():
     cluster_events([article("a1.txt"), en], [call_id, call_en, the_call], ENTITIES)
     assert call_id.event_id == call_en.event_id == the_call.event_id
     assert "same day (2031-03-04)" in call_en.resolution or "same day (2031-03-04)" in call_id.resolution
+
+
+def _on(weekday: int | None = None, month_day: tuple[int, int] | None = None) -> TimeAnchor:
+    """A day the text names without a publication date to resolve it ("on Monday", "Feb. 12")."""
+    return TimeAnchor("…", 0, 1, "day", weekday=weekday, month_day=month_day)
+
+
+def test_a_weekday_or_a_day_without_its_year_rules_out_other_days_and_backs_the_same_one():
+    thursday, monday = date(2031, 3, 6), date(2031, 3, 3)
+    dated = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=thursday)
+    other = mention("a1.txt", "Call", 900, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=monday)
+    on_monday = mention("a2.txt", "Call", 10, "call", arg("participant", ANA, PARK), time=_on(weekday=0))
+    events_of([dated, other, on_monday])
+    assert on_monday.event_id == other.event_id != dated.event_id
+    assert any("same weekday" in r for r in on_monday.resolution)
+    march_6 = mention("a2.txt", "Call", 10, "call", arg("participant", ANA, PARK), time=_on(month_day=(3, 6)))
+    events_of([dated, other, march_6])
+    assert march_6.event_id == dated.event_id
+    friday = mention("a2.txt", "Call", 10, "call", arg("participant", ANA, PARK), time=_on(weekday=4))
+    events_of([dated, other, friday])
+    assert friday.event_id not in (dated.event_id, other.event_id)
+
+
+def test_an_organisation_read_as_a_destination_or_force_rules_nothing_out():
+    told = mention("a1.txt", "Deployment", 10, "mengirim", arg("force", "armedforce/KP"),
+                   arg("destination", ids.country("RU")), when=DAY)
+    misread = mention("a2.txt", "Deployment", 10, "dispatched", arg("force", "armedforce/KP"),
+                      arg("destination", "org/un"), when=DAY)     # "to serve in the United Nations … in Russia"
+    events_of([told, misread])
+    assert told.event_id == misread.event_id
+
+
+def test_a_force_and_its_country_are_one_side_and_a_shared_amount_is_evidence():
+    home, abroad = article("a1.txt"), article("a2.txt")
+    sends = mention("a1.txt", "Deployment", 10, "mengirim", arg("agent", ids.country("KP")),
+                    arg("force", "armedforce/KP"))
+    other = mention("a2.txt", "Deployment", 10, "deployed", arg("agent", ids.country("KP")),
+                    arg("force", "armedforce/KP"))
+    # one country sending its forces, told in two undated articles with no place or day: unknown, kept apart
+    assert len(events_of([sends, other], [home, abroad])) == 2
+    sends.quantity = other.quantity = Quantity(1090, None, "troops", "1,090")
+    events_of([sends, other], [home, abroad])
+    assert sends.event_id == other.event_id
+    assert any(r.startswith("same amount") for r in other.resolution)

@@ -109,8 +109,10 @@ def _host_word(text: str, pos: int) -> str:
     return fold(m.group(1)) if m else ""
 
 
-def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab) -> None:
-    """Pronouns → the most recent compatible person; groups → the last N distinct actors."""
+def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
+                      subjects: frozenset[tuple[int, int]] = frozenset()) -> None:
+    """Pronouns → the most recent compatible person (a subject first, see :func:`_antecedent`);
+    groups → the last N distinct actors. ``subjects``: the (start, end) of the subjects' tokens."""
     for m in article_mentions:
         if m.source == "pronoun":
             skip = None
@@ -120,7 +122,7 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
                      and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
             if cands:
-                m.entity_ids = [max(cands, key=lambda c: c.start).entity_ids[0]]
+                m.entity_ids = [_antecedent(m, cands, subjects).entity_ids[0]]
         elif m.source == "group":
             count = _group_count(m.text, v)
             found: list[str] = []
@@ -131,6 +133,22 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                 if len(found) >= count:
                     break
             m.entity_ids = sorted(found[:count]) if len(found) >= count else []
+
+
+def _antecedent(m: EntityMention, cands: list[EntityMention],
+                subjects: frozenset[tuple[int, int]]) -> EntityMention:
+    """The person a pronoun points back to: the subject of its own sentence before it ("Trump spoke
+    with Zelensky after his conversation with Putin"), else the subject of the last sentence naming
+    a person, else the nearest person named."""
+    def subject(c: EntityMention) -> bool:
+        return any(c.start <= s < c.end for s, _ in subjects)
+
+    nearest = max(cands, key=lambda c: c.start)
+    for sentence in (m.sentence, nearest.sentence):
+        subj = [c for c in cands if c.sentence == sentence and subject(c)]
+        if subj:
+            return max(subj, key=lambda c: c.start)
+    return nearest
 
 
 def _group_count(text: str, v: Vocab) -> int:
@@ -195,8 +213,10 @@ def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention])
         if m.type == "Unknown" and m.entity_ids:
             m.type = ids.type_of(m.entity_ids[0]) or "Unknown"
             m.type_source = "other mentions" if m.type != "Unknown" else ""
+    subjects = {p.article.id: frozenset((t.start, t.end) for s in p.sentences for t in s.tokens
+                                        if t.deprel.split(":")[0] == "nsubj") for p in parsed}
     for aid, ms in by_article.items():
-        _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]))
+        _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]), subjects.get(aid, frozenset()))
     return _entities(mentions, lang_of)
 
 

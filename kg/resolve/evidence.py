@@ -46,6 +46,10 @@ CROSS_THRESHOLD = 3.0
 # Types whose nouns are also used generically ("perjanjian damai", "kerja
 # sama"): a bare one is tied to an event only by a back-reference.
 GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
+# What a destination or a force can be: a person or an organisation in those slots ("to serve
+# in the United Nations …") is a misreading and rules nothing out.
+PLACE_TYPES = frozenset({"Place", "Country", "Unknown"})
+FORCE_TYPES = frozenset({"ArmedForce", "Country", "Unknown"})
 _GRANULARITY = {"day": 4, "week": 3, "month": 2, "year": 1}
 
 
@@ -101,6 +105,8 @@ class Report:
     quoted: bool                     # a direct quotation ('"…," kata X')
     content: frozenset[str]          # content words of what a statement says
     headline: bool = False           # told in the article's title line
+    weekdays: frozenset[int] = frozenset()                  # the day's weekday, when the text says it
+    month_days: frozenset[tuple[int, int]] = frozenset()    # its (month, day), also without a year
 
     @property
     def article(self) -> str:
@@ -125,6 +131,8 @@ class Group:
     destinations: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     anchor: Anchor | None = None
+    weekdays: frozenset[int] = frozenset()
+    month_days: frozenset[tuple[int, int]] = frozenset()
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
 
@@ -145,6 +153,8 @@ class Group:
         self.places |= r.places
         if r.anchor and (self.anchor is None or _finer(r.anchor, self.anchor)):
             self.anchor = r.anchor
+        self.weekdays |= r.weekdays
+        self.month_days |= r.month_days
         self.articles.add(r.article)
         if r.published:
             self.published.add(r.published)
@@ -181,12 +191,14 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
     actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
     places = frozenset().union(*(ids for r, ids in frozen.items() if r not in ACTOR_ROLES))
     groups = any(a.mention.source == "group" for a in m.arguments)
+    weekday, month_day = _day_marks(m)
     return Report(m, order, published, frozen, actors, _persons(actors, by_id),
                   frozenset(m.modality) & DISTINCT_MODALITY,
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
                   _anchor(m),
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
-                  m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")))
+                  m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")),
+                  weekdays=frozenset({weekday} - {None}), month_days=frozenset({month_day} - {None}))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -194,6 +206,16 @@ def _anchor(m: EventMention) -> Anchor | None:
     if m.time is not None and m.time.value is not None:
         return Anchor(m.time.value, m.time.granularity)
     return Anchor(m.date) if m.date else None
+
+
+def _day_marks(m: EventMention) -> tuple[int | None, tuple[int, int] | None]:
+    """The weekday and (month, day) of the mention's day, also when the text gives no more
+    ("on Monday", "Feb. 12" in an undated article): a Monday is no Thursday."""
+    t = m.time
+    day = t.value if t is not None and t.granularity == "day" else (m.date if t is None else None)
+    if day is not None:
+        return day.weekday(), (day.month, day.day)
+    return (t.weekday, t.month_day) if t is not None else (None, None)
 
 
 def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
@@ -255,23 +277,35 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "one is recalled as earlier"
     if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
         return "different dates"
+    if _disjoint(a.weekdays, b.weekdays) or _disjoint(a.month_days, b.month_days):
+        return "different days"
     if _far_from_the_news(a, b) or _far_from_the_news(b, a):
         return "dated far from the news the other side reports"
     if _background(a, b) or _background(b, a):
         return "dated only to a month or year, beside an undated story"
     if not (a.articles & b.articles) and not _near(a, b):
         return "articles weeks apart"
-    if a.destinations and b.destinations and not a.destinations & b.destinations:
+    da, db = _typed(a.destinations, PLACE_TYPES, by_id), _typed(b.destinations, PLACE_TYPES, by_id)
+    if da and db and not da & db:
         return "different destinations"
     if _persons_conflict(a.persons, b.persons):
         return "different principal participants"
     if a.type == "Deployment":
-        fa, fb = a.ids("force"), b.ids("force")
+        fa, fb = _typed(a.ids("force"), FORCE_TYPES, by_id), _typed(b.ids("force"), FORCE_TYPES, by_id)
         if fa and fb and not expand(fa, by_id) & expand(fb, by_id):
             return "different forces"
     if a.type == "Statement":
         return statements.veto(a, b)
     return None
+
+
+def _typed(ids: frozenset[str], types: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    """The ids whose entity is of one of ``types`` (ids kg has no entity for count as unknown)."""
+    return frozenset(i for i in ids if (by_id[i].type if i in by_id else "Unknown") in types)
+
+
+def _disjoint(a: frozenset, b: frozenset) -> bool:
+    return bool(a and b and not a & b)
 
 
 def _far_from_the_news(dated: Group, undated: Group) -> bool:
@@ -332,26 +366,50 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if a.anchor and b.anchor:
         level = min(a.anchor.granularity, b.anchor.granularity, key=lambda g: _GRANULARITY.get(g, 4))
         out.append((2.0 if level == "day" else 1.0, f"same {level} ({min(a.anchor.value, b.anchor.value)})"))
+    elif a.month_days & b.month_days:      # a day told without its year ("Feb. 12") on one side
+        out.append((2.0, "same day of the year"))
+    elif a.weekdays & b.weekdays:          # "on Monday" in an undated article: one day in seven
+        out.append((0.5, "same weekday"))
+    amounts = sorted(_amounts(a) & _amounts(b))
+    if amounts:                            # "1,090 peacekeepers", "1.090 prajurit"
+        out.append((1.0, "same amount: " + ", ".join(map(str, amounts))))
     persons = sorted(a.persons & b.persons)
     if persons:
         out.append((min(len(persons), 2) * 1.0, "shared participants: " + ", ".join(persons)))
     # countries and organisations on both sides (a person stands for the country they serve)
     # (not again the country of a person already counted)
+    # (an armed force and its country are one side: "Indonesia" and "TNI" are one piece of evidence)
     others = sorted((expand(a.actors, by_id) & expand(b.actors, by_id)) - expand(frozenset(persons), by_id))
+    sides = {_side(i, by_id) for i in others}
     if others and len(persons) < 2:
-        out.append((min(len(others), 2 - len(persons)) * 1.0, "shared actors: " + ", ".join(others)))
+        out.append((min(len(sides), 2 - len(persons)) * 1.0, "shared actors: " + ", ".join(others)))
     places = sorted((a.places & b.places) | (a.destinations & b.destinations))
     if places:
         out.append((1.0, "shared places: " + ", ".join(places)))
     if a.type == "Deployment":
         forces = sorted(expand(a.ids("force"), by_id) & expand(b.ids("force"), by_id))
-        if forces:
+        if {_side(i, by_id) for i in forces} - sides:
             out.append((1.0, "same force: " + ", ".join(forces)))
     if a.articles & b.articles and any(r.back_reference for r in b.members):
         out.append((1.0, "back-reference"))
     if a.type == "Statement":
         out += statements.evidence(a, b)
     return out
+
+
+def _amounts(g: Group) -> set[int]:
+    """The exact amounts (troops, ships) the group's mentions give; vague ones say too little."""
+    return {q.value for r in g.members if (q := r.mention.quantity) is not None and q.value is not None
+            and q.qualifier is None}
+
+
+def _side(i: str, by_id: dict[str, Entity]) -> str:
+    """The top of an entity's affiliation chain (TNI → Indonesia): the side it stands for."""
+    seen = {i}
+    while i in by_id and by_id[i].affiliation and by_id[i].affiliation not in seen:
+        i = by_id[i].affiliation
+        seen.add(i)
+    return i
 
 
 def score(reasons: list[tuple[float, str]]) -> float:
