@@ -96,6 +96,7 @@ class Report:
     destinations: frozenset[str]     # the most specific ones: Kursk, not also Russia
     places: frozenset[str]
     anchor: Anchor | None
+    month_day: tuple[int, int] | None   # a day named without its year: "Rabu (9/4)"
     recalled: bool
     back_reference: bool
     quoted: bool                     # a direct quotation ('"…," kata X')
@@ -125,6 +126,7 @@ class Group:
     destinations: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     anchor: Anchor | None = None
+    month_days: set[tuple[int, int]] = field(default_factory=set)   # of members dated without a year
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
 
@@ -145,6 +147,8 @@ class Group:
         self.places |= r.places
         if r.anchor and (self.anchor is None or _finer(r.anchor, self.anchor)):
             self.anchor = r.anchor
+        if r.month_day:
+            self.month_days.add(r.month_day)
         self.articles.add(r.article)
         if r.published:
             self.published.add(r.published)
@@ -160,6 +164,13 @@ class Group:
     def neutral(self) -> bool:
         """Every member is a noun without modality marking: it may be planned or done."""
         return all(r.mention.rule.startswith("nominal-trigger") and not r.modality for r in self.members)
+
+    @property
+    def days(self) -> set[tuple[int, int]]:
+        """(month, day) of every day the members name, with or without the year."""
+        full = {(self.anchor.value.month, self.anchor.value.day)} \
+            if self.anchor and self.anchor.granularity == "day" else set()
+        return self.month_days | full
 
     @property
     def named(self) -> bool:
@@ -184,7 +195,7 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
     return Report(m, order, published, frozen, actors, _persons(actors, by_id),
                   frozenset(m.modality) & DISTINCT_MODALITY,
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
-                  _anchor(m),
+                  _anchor(m), m.time.month_day if m.time and m.time.value is None else None,
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
                   m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")))
 
@@ -255,6 +266,8 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "one is recalled as earlier"
     if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
         return "different dates"
+    if (a.month_days or b.month_days) and a.days and b.days and not a.days & b.days:
+        return "different days of the year"
     if _far_from_the_news(a, b) or _far_from_the_news(b, a):
         return "dated far from the news the other side reports"
     if _background(a, b) or _background(b, a):
@@ -332,6 +345,9 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if a.anchor and b.anchor:
         level = min(a.anchor.granularity, b.anchor.granularity, key=lambda g: _GRANULARITY.get(g, 4))
         out.append((2.0 if level == "day" else 1.0, f"same {level} ({min(a.anchor.value, b.anchor.value)})"))
+    if (a.month_days or b.month_days) and not (a.anchor and b.anchor) and (shared := a.days & b.days):
+        month, day = min(shared)
+        out.append((1.5, f"same day of the year (--{month:02d}-{day:02d})"))
     persons = sorted(a.persons & b.persons)
     if persons:
         out.append((min(len(persons), 2) * 1.0, "shared participants: " + ", ".join(persons)))
