@@ -133,6 +133,9 @@ class Argument:
 
     role: str                      # one of ACTOR_ROLES or PLACE_ROLES
     mention: EntityMention
+    # set when the sentence of the event mention does not name it: the id of the
+    # event mention of the same event and article that does (kg.resolve.arguments)
+    inherited_from: str | None = None
 
 
 @dataclass

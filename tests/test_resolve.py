@@ -365,6 +365,42 @@ def test_an_english_and_an_indonesian_report_of_one_call_are_one_event():
     assert "same day (2031-03-04)" in call_en.resolution or "same day (2031-03-04)" in call_id.resolution
 
 
+def test_a_bare_mention_inherits_the_parties_its_event_names_in_the_same_article_only():
+    from kg.resolve.arguments import inherit_arguments
+
+    named = mention("a1.txt", "Meeting", 10, "bertemu", arg("agent", ANA), arg("participant", PARK),
+                    arg("place", ids.geonames(1)), when=DAY)
+    bare = mention("a1.txt", "Meeting", 300, "Pertemuan")
+    placed = mention("a1.txt", "Meeting", 500, "pertemuan", arg("place", ids.geonames(1)))
+    elsewhere = mention("a2.txt", "Meeting", 40, "pertemuan", when=DAY)
+    (ev,) = events_of([named, bare, placed, elsewhere])
+    inherit_arguments([ev])
+    assert [(a.role, a.mention.entity_ids, a.inherited_from) for a in bare.arguments] == [
+        ("agent", [ANA], named.id), ("participant", [PARK], named.id), ("place", [ids.geonames(1)], placed.id)]   # the nearest that names it
+    # a slot the mention fills itself is its own; the other is inherited
+    assert [(a.role, a.inherited_from) for a in placed.arguments] == [
+        ("place", None), ("agent", named.id), ("participant", named.id)]
+    assert elsewhere.arguments == []          # another outlet's words are not this one's
+    assert [a.inherited_from for a in named.arguments] == [None, None, None]
+
+
+def test_a_day_named_without_its_year_keeps_apart_other_days_and_joins_the_same_day():
+    from kg.model import TimeAnchor
+
+    def yearless(month, day):
+        return TimeAnchor("Rabu (9/4)", 0, 5, "day", month_day=(month, day))
+
+    done = mention("a1.txt", "Deployment", 10, "melepas", arg("force", "armedforce/KP"),
+                   arg("destination", ids.country("UA")), when=date(2031, 2, 27))
+    other = mention("a2.txt", "Deployment", 10, "melepas", arg("force", "armedforce/KP"),
+                    arg("destination", ids.country("UA")), time=yearless(4, 9))
+    same = mention("a2.txt", "Deployment", 10, "melepas", arg("force", "armedforce/KP"),
+                   arg("destination", ids.country("UA")), time=yearless(2, 27))
+    assert len(events_of([done, other])) == 2
+    (ev,) = events_of([done, same])
+    assert any(r.startswith("same day of the year (--02-27)") for r in same.resolution)
+
+
 def _on(weekday: int | None = None, month_day: tuple[int, int] | None = None) -> TimeAnchor:
     """A day the text names without a publication date to resolve it ("on Monday", "Feb. 12")."""
     return TimeAnchor("…", 0, 1, "day", weekday=weekday, month_day=month_day)

@@ -36,7 +36,8 @@ def _mention(m: EventMention) -> dict:
         "via": m.via,
         "resolution": list(m.resolution),
         "arguments": [{"role": a.role, "text": a.mention.text, "start": a.mention.start, "end": a.mention.end,
-                       "entities": list(a.mention.entity_ids)} for a in m.arguments],
+                       "entities": list(a.mention.entity_ids), "inherited_from": a.inherited_from}
+                      for a in m.arguments],
     }
 
 

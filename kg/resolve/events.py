@@ -25,6 +25,7 @@ from collections import Counter
 from datetime import date
 
 from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
+from kg.resolve.arguments import inherit_arguments
 from kg.resolve.evidence import (
     CROSS_THRESHOLD,
     GENERIC_NOUN_TYPES,
@@ -42,12 +43,16 @@ def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
             event_mentions: list[EventMention]) -> tuple[list[Entity], list[Event]]:
     """Resolve entities (sets ``EntityMention.entity_ids``), then cluster events.
 
-    Sets ``EventMention.event_id`` and ``EventMention.resolution`` on every event mention.
+    Sets ``EventMention.event_id`` and ``EventMention.resolution`` on every event mention,
+    and gives a mention the parties its event's other mentions in the article name
+    (:mod:`kg.resolve.arguments`).
     """
     from kg.resolve.entities import resolve_entities
 
     entities = resolve_entities(parsed, entity_mentions)
-    return entities, cluster_events(parsed, event_mentions, entities)
+    events = cluster_events(parsed, event_mentions, entities)
+    inherit_arguments(events)
+    return entities, events
 
 
 def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMention],

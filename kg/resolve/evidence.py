@@ -100,13 +100,13 @@ class Report:
     destinations: frozenset[str]     # the most specific ones: Kursk, not also Russia
     places: frozenset[str]
     anchor: Anchor | None
+    month_day: tuple[int, int] | None   # a day named without its year: "Rabu (9/4)"
     recalled: bool
     back_reference: bool
     quoted: bool                     # a direct quotation ('"…," kata X')
     content: frozenset[str]          # content words of what a statement says
     headline: bool = False           # told in the article's title line
-    weekdays: frozenset[int] = frozenset()                  # the day's weekday, when the text says it
-    month_days: frozenset[tuple[int, int]] = frozenset()    # its (month, day), also without a year
+    weekday: int | None = None       # a day named only by its weekday: "on Monday" with no publication date
 
     @property
     def article(self) -> str:
@@ -131,8 +131,8 @@ class Group:
     destinations: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     anchor: Anchor | None = None
-    weekdays: frozenset[int] = frozenset()
-    month_days: frozenset[tuple[int, int]] = frozenset()
+    month_days: set[tuple[int, int]] = field(default_factory=set)   # of members dated without a year
+    weekdays: set[int] = field(default_factory=set)        # of members dated only by a weekday
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
 
@@ -153,8 +153,10 @@ class Group:
         self.places |= r.places
         if r.anchor and (self.anchor is None or _finer(r.anchor, self.anchor)):
             self.anchor = r.anchor
-        self.weekdays |= r.weekdays
-        self.month_days |= r.month_days
+        if r.month_day:
+            self.month_days.add(r.month_day)
+        if r.weekday is not None:
+            self.weekdays.add(r.weekday)
         self.articles.add(r.article)
         if r.published:
             self.published.add(r.published)
@@ -170,6 +172,19 @@ class Group:
     def neutral(self) -> bool:
         """Every member is a noun without modality marking: it may be planned or done."""
         return all(r.mention.rule.startswith("nominal-trigger") and not r.modality for r in self.members)
+
+    @property
+    def days(self) -> set[tuple[int, int]]:
+        """(month, day) of every day the members name, with or without the year."""
+        full = {(self.anchor.value.month, self.anchor.value.day)} \
+            if self.anchor and self.anchor.granularity == "day" else set()
+        return self.month_days | full
+
+    @property
+    def days_of_week(self) -> set[int]:
+        """The weekday of every day the members name, dated or not ("on Monday" in an undated article)."""
+        full = {self.anchor.value.weekday()} if self.anchor and self.anchor.granularity == "day" else set()
+        return self.weekdays | full
 
     @property
     def named(self) -> bool:
@@ -191,14 +206,13 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
     actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
     places = frozenset().union(*(ids for r, ids in frozen.items() if r not in ACTOR_ROLES))
     groups = any(a.mention.source == "group" for a in m.arguments)
-    weekday, month_day = _day_marks(m)
     return Report(m, order, published, frozen, actors, _persons(actors, by_id),
                   frozenset(m.modality) & DISTINCT_MODALITY,
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
-                  _anchor(m),
+                  _anchor(m), m.time.month_day if m.time and m.time.value is None else None,
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
                   m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")),
-                  weekdays=frozenset({weekday} - {None}), month_days=frozenset({month_day} - {None}))
+                  weekday=m.time.weekday if m.time and m.time.value is None else None)
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -206,16 +220,6 @@ def _anchor(m: EventMention) -> Anchor | None:
     if m.time is not None and m.time.value is not None:
         return Anchor(m.time.value, m.time.granularity)
     return Anchor(m.date) if m.date else None
-
-
-def _day_marks(m: EventMention) -> tuple[int | None, tuple[int, int] | None]:
-    """The weekday and (month, day) of the mention's day, also when the text gives no more
-    ("on Monday", "Feb. 12" in an undated article): a Monday is no Thursday."""
-    t = m.time
-    day = t.value if t is not None and t.granularity == "day" else (m.date if t is None else None)
-    if day is not None:
-        return day.weekday(), (day.month, day.day)
-    return (t.weekday, t.month_day) if t is not None else (None, None)
 
 
 def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
@@ -277,8 +281,10 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "one is recalled as earlier"
     if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
         return "different dates"
-    if _disjoint(a.weekdays, b.weekdays) or _disjoint(a.month_days, b.month_days):
-        return "different days"
+    if (a.month_days or b.month_days) and a.days and b.days and not a.days & b.days:
+        return "different days of the year"
+    if (a.weekdays or b.weekdays) and a.days_of_week and b.days_of_week and not a.days_of_week & b.days_of_week:
+        return "different days of the week"
     if _far_from_the_news(a, b) or _far_from_the_news(b, a):
         return "dated far from the news the other side reports"
     if _background(a, b) or _background(b, a):
@@ -302,10 +308,6 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
 def _typed(ids: frozenset[str], types: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     """The ids whose entity is of one of ``types`` (ids kg has no entity for count as unknown)."""
     return frozenset(i for i in ids if (by_id[i].type if i in by_id else "Unknown") in types)
-
-
-def _disjoint(a: frozenset, b: frozenset) -> bool:
-    return bool(a and b and not a & b)
 
 
 def _far_from_the_news(dated: Group, undated: Group) -> bool:
@@ -366,10 +368,11 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if a.anchor and b.anchor:
         level = min(a.anchor.granularity, b.anchor.granularity, key=lambda g: _GRANULARITY.get(g, 4))
         out.append((2.0 if level == "day" else 1.0, f"same {level} ({min(a.anchor.value, b.anchor.value)})"))
-    elif a.month_days & b.month_days:      # a day told without its year ("Feb. 12") on one side
-        out.append((2.0, "same day of the year"))
-    elif a.weekdays & b.weekdays:          # "on Monday" in an undated article: one day in seven
-        out.append((0.5, "same weekday"))
+    if (a.month_days or b.month_days) and not (a.anchor and b.anchor) and (shared := a.days & b.days):
+        month, day = min(shared)
+        out.append((1.5, f"same day of the year (--{month:02d}-{day:02d})"))
+    elif (a.weekdays or b.weekdays) and not (a.anchor and b.anchor) and a.days_of_week & b.days_of_week:
+        out.append((0.5, "same weekday"))     # "on Monday" in an undated article: one day in seven
     amounts = sorted(_amounts(a) & _amounts(b))
     if amounts:                            # "1,090 peacekeepers", "1.090 prajurit"
         out.append((1.0, "same amount: " + ", ".join(map(str, amounts))))

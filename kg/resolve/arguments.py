@@ -1,0 +1,46 @@
+"""Arguments a mention leaves unsaid, taken from the mentions of its event in the same article.
+
+A report names the parties once and then refers to the event bare: "Prabowo
+menerima Albanese di Istana Merdeka … Pertemuan itu membahas …". Once
+resolution has put "Pertemuan" in the event of the first sentence, its
+actors and places are that event's, as a reader takes them. A mention
+inherits a slot (actors, places) only when it names nothing in that slot
+itself, and only from mentions of the same article, so that what it inherits
+was said by the same outlet; each inherited argument keeps the id of the
+mention that names it (``Argument.inherited_from``).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, Event, EventMention
+
+_SLOTS = (frozenset(ACTOR_ROLES), frozenset(PLACE_ROLES))
+
+
+def inherit_arguments(events: list[Event]) -> None:
+    """Fill each mention's empty actor and place slots from its event's mentions in the same article."""
+    for ev in events:
+        by_article: dict[str, list[EventMention]] = defaultdict(list)
+        for m in ev.mentions:
+            by_article[m.article_id].append(m)
+        for mentions in by_article.values():
+            own = {m.id: list(m.arguments) for m in mentions}
+            for m in mentions:
+                for slot in _SLOTS:
+                    if not any(a.role in slot for a in own[m.id]):
+                        m.arguments += _named_by_others(m, mentions, own, slot)
+
+
+def _named_by_others(m: EventMention, mentions: list[EventMention], own: dict[str, list[Argument]],
+                     slot: frozenset[str]) -> list[Argument]:
+    """The ``slot`` arguments the other mentions name themselves, one per entity, nearest mention first."""
+    out: list[Argument] = []
+    seen: set[tuple[str, ...]] = set()
+    for other in sorted((o for o in mentions if o is not m), key=lambda o: abs(o.trigger.start - m.trigger.start)):
+        for a in own[other.id]:
+            key = tuple(a.mention.entity_ids) or (a.mention.text,)
+            if a.role in slot and key not in seen:
+                seen.add(key)
+                out.append(Argument(a.role, a.mention, inherited_from=other.id))
+    return out
