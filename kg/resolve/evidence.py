@@ -30,6 +30,7 @@ from typing import Any
 from kg import lang
 from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
 from kg.resolve import statements
+from kg.resolve.sides import FORCE_TYPES, PLACE_TYPES, amounts, expand, most_specific, side, typed
 
 # Modality that makes a different real-world event: a planned or denied
 # deployment is not the deployment that happened.
@@ -46,10 +47,6 @@ CROSS_THRESHOLD = 3.0
 # Types whose nouns are also used generically ("perjanjian damai", "kerja
 # sama"): a bare one is tied to an event only by a back-reference.
 GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
-# What a destination or a force can be: a person or an organisation in those slots ("to serve
-# in the United Nations …") is a misreading and rules nothing out.
-PLACE_TYPES = frozenset({"Place", "Country", "Unknown"})
-FORCE_TYPES = frozenset({"ArmedForce", "Country", "Unknown"})
 _GRANULARITY = {"day": 4, "week": 3, "month": 2, "year": 1}
 
 
@@ -226,16 +223,6 @@ def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     return frozenset(i for i in ids if i in by_id and by_id[i].type == "Person")
 
 
-def most_specific(places: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    """Drop the places that contain another one given ("Kursk, Russia" → Kursk)."""
-    containing = set()
-    for p in places:
-        seen, up = {p}, by_id[p].affiliation if p in by_id else None
-        while up and up not in seen:
-            containing.add(up)
-            seen.add(up)
-            up = by_id[up].affiliation if up in by_id else None
-    return places - containing
 
 
 def _trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[list[str], list[str]]:
@@ -266,9 +253,6 @@ def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
     return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
 
 
-def expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    """Entity ids plus the ids they are affiliated with (Zelensky → Ukraine)."""
-    return ids | {by_id[i].affiliation for i in ids if i in by_id and by_id[i].affiliation}
 
 
 def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
@@ -291,13 +275,13 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "dated only to a month or year, beside an undated story"
     if not (a.articles & b.articles) and not _near(a, b):
         return "articles weeks apart"
-    da, db = _typed(a.destinations, PLACE_TYPES, by_id), _typed(b.destinations, PLACE_TYPES, by_id)
+    da, db = typed(a.destinations, PLACE_TYPES, by_id), typed(b.destinations, PLACE_TYPES, by_id)
     if da and db and not da & db:
         return "different destinations"
     if _persons_conflict(a.persons, b.persons):
         return "different principal participants"
     if a.type == "Deployment":
-        fa, fb = _typed(a.ids("force"), FORCE_TYPES, by_id), _typed(b.ids("force"), FORCE_TYPES, by_id)
+        fa, fb = typed(a.ids("force"), FORCE_TYPES, by_id), typed(b.ids("force"), FORCE_TYPES, by_id)
         if fa and fb and not expand(fa, by_id) & expand(fb, by_id):
             return "different forces"
     if a.type == "Statement":
@@ -305,9 +289,6 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     return None
 
 
-def _typed(ids: frozenset[str], types: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    """The ids whose entity is of one of ``types`` (ids kg has no entity for count as unknown)."""
-    return frozenset(i for i in ids if (by_id[i].type if i in by_id else "Unknown") in types)
 
 
 def _far_from_the_news(dated: Group, undated: Group) -> bool:
@@ -373,9 +354,9 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
         out.append((1.5, f"same day of the year (--{month:02d}-{day:02d})"))
     elif (a.weekdays or b.weekdays) and not (a.anchor and b.anchor) and a.days_of_week & b.days_of_week:
         out.append((0.5, "same weekday"))     # "on Monday" in an undated article: one day in seven
-    amounts = sorted(_amounts(a) & _amounts(b))
-    if amounts:                            # "1,090 peacekeepers", "1.090 prajurit"
-        out.append((1.0, "same amount: " + ", ".join(map(str, amounts))))
+    shared = sorted(amounts(r.mention.quantity for r in a.members) & amounts(r.mention.quantity for r in b.members))
+    if shared:                             # "1,090 peacekeepers", "1.090 prajurit"
+        out.append((1.0, "same amount: " + ", ".join(map(str, shared))))
     persons = sorted(a.persons & b.persons)
     if persons:
         out.append((min(len(persons), 2) * 1.0, "shared participants: " + ", ".join(persons)))
@@ -383,7 +364,7 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     # (not again the country of a person already counted)
     # (an armed force and its country are one side: "Indonesia" and "TNI" are one piece of evidence)
     others = sorted((expand(a.actors, by_id) & expand(b.actors, by_id)) - expand(frozenset(persons), by_id))
-    sides = {_side(i, by_id) for i in others}
+    sides = {side(i, by_id) for i in others}
     if others and len(persons) < 2:
         out.append((min(len(sides), 2 - len(persons)) * 1.0, "shared actors: " + ", ".join(others)))
     places = sorted((a.places & b.places) | (a.destinations & b.destinations))
@@ -391,7 +372,7 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
         out.append((1.0, "shared places: " + ", ".join(places)))
     if a.type == "Deployment":
         forces = sorted(expand(a.ids("force"), by_id) & expand(b.ids("force"), by_id))
-        if {_side(i, by_id) for i in forces} - sides:
+        if {side(i, by_id) for i in forces} - sides:
             out.append((1.0, "same force: " + ", ".join(forces)))
     if a.articles & b.articles and any(r.back_reference for r in b.members):
         out.append((1.0, "back-reference"))
@@ -400,19 +381,8 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     return out
 
 
-def _amounts(g: Group) -> set[int]:
-    """The exact amounts (troops, ships) the group's mentions give; vague ones say too little."""
-    return {q.value for r in g.members if (q := r.mention.quantity) is not None and q.value is not None
-            and q.qualifier is None}
 
 
-def _side(i: str, by_id: dict[str, Entity]) -> str:
-    """The top of an entity's affiliation chain (TNI → Indonesia): the side it stands for."""
-    seen = {i}
-    while i in by_id and by_id[i].affiliation and by_id[i].affiliation not in seen:
-        i = by_id[i].affiliation
-        seen.add(i)
-    return i
 
 
 def score(reasons: list[tuple[float, str]]) -> float:
