@@ -309,6 +309,12 @@ def test_a_statement_told_elsewhere_only_by_a_back_reference_is_the_same_verb_of
     events_of([full, thin, other])
     assert full.event_id == thin.event_id != other.event_id
     assert "same speech verb" in thin.resolution
+    # a verb every report uses ("mengatakan", "said") is no sign of the same act
+    told = mention("a1.txt", "Statement", 10, "mengatakan", arg("speaker", WEBER),
+                   quote="pasukan asing telah terdeteksi di perbatasan timur")
+    said = mention("a2.txt", "Statement", 10, "mengatakan", arg("speaker", WEBER), quote="itu")
+    events_of([told, said])
+    assert told.event_id != said.event_id
 
 
 def test_time_anchors_conflict_at_the_coarser_granularity_and_a_week_is_no_month():

@@ -104,6 +104,7 @@ class Report:
     content: frozenset[str]          # content words of what a statement says
     headline: bool = False           # told in the article's title line
     weekday: int | None = None       # a day named only by its weekday: "on Monday" with no publication date
+    generic: bool = False            # a speech verb any report uses ("said", "kata"): the same one says nothing
 
     @property
     def article(self) -> str:
@@ -209,7 +210,8 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   _anchor(m), m.time.month_day if m.time and m.time.value is None else None,
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
                   m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")),
-                  weekday=m.time.weekday if m.time and m.time.value is None else None)
+                  weekday=m.time.weekday if m.time and m.time.value is None else None,
+                  generic=m.trigger_text.lower() in _set(lang, "stopwords"))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
