@@ -65,17 +65,17 @@ def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
     by_key: dict[str, list[int]] = {}
     for k, c in enumerate(clusters):
         by_key.setdefault(name_key(c.longest), []).append(k)
-    groups = list(by_key.values())
-    # a one-word name with no full form in its article joins the one full name elsewhere it is part of
-    full = [g for g in groups if len(name_words(clusters[g[0]].longest)) > 1]
+    # longest names first: a name with no fuller form in its article ("Donny Ermawan", "Putin")
+    # joins the one fuller name elsewhere it is part of ("Donny Ermawan Taufanto", "Vladimir Putin")
+    groups = sorted(by_key.values(), key=lambda g: -len(name_words(clusters[g[0]].longest)))
     merged: list[list[int]] = []
     for g in groups:
         words = name_words(clusters[g[0]].longest)
-        if len(words) == 1:
-            hosts = [f for f in full if words[0] in name_words(clusters[f[0]].longest)]
-            if len(hosts) == 1:
-                hosts[0].extend(g)
-                continue
+        hosts = [f for f in merged if len(name_words(clusters[f[0]].longest)) > max(len(words), 1)
+                 and subsequence(words, name_words(clusters[f[0]].longest))]
+        if len(hosts) == 1:
+            hosts[0].extend(g)
+            continue
         merged.append(g)
     chosen: dict[int, str] = {}
     for g in merged:
@@ -119,8 +119,13 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                 skip = _quote_before(text, m.start - len(host))
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
                      and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
+            # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
+            # Menteri Jepang": not the Prime Minister)
+            own = {i for c in article_mentions if c.sentence == m.sentence and c.start > m.start
+                   and c.source not in ("pronoun", "group") and not _in_quote(text, c.start) for i in c.entity_ids}
+            cands = [c for c in cands if c.entity_ids[0] not in own] or cands
             if cands:
-                m.entity_ids = [max(cands, key=lambda c: c.start).entity_ids[0]]
+                m.entity_ids = [_antecedent(cands, text).entity_ids[0]]
         elif m.source == "group":
             count = _group_count(m.text, v)
             found: list[str] = []
@@ -131,6 +136,22 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                 if len(found) >= count:
                     break
             m.entity_ids = sorted(found[:count]) if len(found) >= count else []
+
+
+def _antecedent(cands: list[EntityMention], text: str) -> EntityMention:
+    """The person a pronoun points back to: in the latest sentence naming one, the one named
+    first outside quotation marks — the subject or the speaker ("… kata Prabowo kepada
+    Albanese. Ia juga menyatakan …": Prabowo), as the subject is what a next sentence goes on about."""
+    last = max(cands, key=lambda c: c.start)
+    there = [c for c in cands if (c.article_id, c.sentence) == (last.article_id, last.sentence)]
+    unquoted = [c for c in there if not _in_quote(text, c.start)]
+    return min(unquoted, key=lambda c: c.start) if unquoted else last
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return sum(text[line_start:pos].count(q) for q in QUOTES) % 2 == 1
 
 
 def _group_count(text: str, v: Vocab) -> int:
