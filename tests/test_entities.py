@@ -85,8 +85,17 @@ def test_title_without_name_resolves_to_the_named_holder():
     ents = {e.id: e for e in resolve_entities([p], ms)}
     assert titled.entity_ids == [ids.person("Fumio Kishida")]
     assert "Perdana Menteri Jepang" in ents[ids.person("Fumio Kishida")].aliases
-    # "Ia" is the most recent person before it
+    # "Ia": the subject before it, unless its own sentence names that one otherwise
     assert by_text(ms)["Ia"].entity_ids == [ids.person("Ferdinand Marcos")]
+
+
+def test_a_pronoun_points_back_to_the_subject_or_speaker_not_the_addressee():
+    text = ("“Kami akan atur kunjungan Anda ke sini ,” kata Presiden Prabowo kepada Perdana Menteri Albanese .\n"
+            "Ia juga menyatakan kesiapan Indonesia menyambut kedatangan tamunya .")
+    p = parse(text, tags={"Ia": "PRON"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    assert by_text(ms)["Ia"].entity_ids == [ids.person("Prabowo")]
 
 
 def test_an_unnamed_office_holder_is_the_office():
@@ -207,8 +216,8 @@ def test_pronouns_nya_and_quote_final_speaker():
     pronouns = [m for m in ms if m.source == "pronoun"]
     assert [m.text for m in pronouns] == ["nya", "nya"]   # "Sebelumnya" is an adverb, not "his"
     resolve_entities([p], ms)
-    # the speaker of the quote is not the person named inside it
-    assert pronouns[0].entity_ids == [ids.person("Andrzej Duda")]
+    # the speaker of the quote is not the person named inside it, but the subject before it
+    assert pronouns[0].entity_ids == [ids.person("Olaf Scholz")]
     assert pronouns[1].entity_ids == [ids.person("Maia Sandu")]
 
 
@@ -219,6 +228,17 @@ def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
     assert p.article.text[nya.start:nya.end] == "nya"
     resolve_entities([p], ms)
     assert nya.entity_ids and nya.entity_ids[0].startswith(ids.person("Alberto"))
+
+
+def test_groups_take_the_actors_told_most_not_the_last_named():
+    text = ("Presiden Kenya William Ruto menerima Presiden Tanzania Samia Suluhu Hassan .\n"
+            "Ruto dan Hassan berfoto bersama .\n"
+            "Hadir pula Menteri Kenya Alfred Mutua dan Duta Besar Tanzania John Simbachawene .\n"
+            "Kedua pemimpin membahas perdagangan .")
+    p = parse(text, tags={"Kedua": "NUM"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    assert by_text(ms)["Kedua pemimpin"].entity_ids == [ids.person("Samia Suluhu Hassan"), ids.person("William Ruto")]
 
 
 def test_groups_take_the_last_distinct_actors():
@@ -309,7 +329,7 @@ def test_english_titles_forces_and_places():
     assert ms["North Korean soldiers"].entity_ids == [ids.force(ids.country("KP"))]
     assert ms["Kursk region"].type == "Place"
     resolve_entities([p], list(ms.values()))
-    assert ms["he"].entity_ids == [ids.person("Sauli Niinisto")]
+    assert ms["he"].entity_ids == [ids.person("Jens Stoltenberg")]   # the subject before it
 
 
 def test_a_title_and_its_link_word_ending_a_line_are_no_error():

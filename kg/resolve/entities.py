@@ -65,17 +65,17 @@ def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
     by_key: dict[str, list[int]] = {}
     for k, c in enumerate(clusters):
         by_key.setdefault(name_key(c.longest), []).append(k)
-    groups = list(by_key.values())
-    # a one-word name with no full form in its article joins the one full name elsewhere it is part of
-    full = [g for g in groups if len(name_words(clusters[g[0]].longest)) > 1]
+    # longest names first: a name with no fuller form in its article ("Donny Ermawan", "Putin")
+    # joins the one fuller name elsewhere it is part of ("Donny Ermawan Taufanto", "Vladimir Putin")
+    groups = sorted(by_key.values(), key=lambda g: -len(name_words(clusters[g[0]].longest)))
     merged: list[list[int]] = []
     for g in groups:
         words = name_words(clusters[g[0]].longest)
-        if len(words) == 1:
-            hosts = [f for f in full if words[0] in name_words(clusters[f[0]].longest)]
-            if len(hosts) == 1:
-                hosts[0].extend(g)
-                continue
+        hosts = [f for f in merged if len(name_words(clusters[f[0]].longest)) > max(len(words), 1)
+                 and subsequence(words, name_words(clusters[f[0]].longest))]
+        if len(hosts) == 1:
+            hosts[0].extend(g)
+            continue
         merged.append(g)
     chosen: dict[int, str] = {}
     for g in merged:
@@ -109,10 +109,8 @@ def _host_word(text: str, pos: int) -> str:
     return fold(m.group(1)) if m else ""
 
 
-def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
-                      subjects: frozenset[tuple[int, int]] = frozenset()) -> None:
-    """Pronouns → the most recent compatible person (a subject first, see :func:`_antecedent`);
-    groups → the last N distinct actors. ``subjects``: the (start, end) of the subjects' tokens."""
+def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab) -> None:
+    """Pronouns → the most recent compatible person; groups → the last N distinct actors."""
     for m in article_mentions:
         if m.source == "pronoun":
             skip = None
@@ -121,34 +119,42 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                 skip = _quote_before(text, m.start - len(host))
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
                      and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
+            # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
+            # Menteri Jepang": not the Prime Minister)
+            own = {i for c in article_mentions if c.sentence == m.sentence and c.start > m.start
+                   and c.source not in ("pronoun", "group") and not _in_quote(text, c.start) for i in c.entity_ids}
+            cands = [c for c in cands if c.entity_ids[0] not in own] or cands
             if cands:
-                m.entity_ids = [_antecedent(m, cands, subjects).entity_ids[0]]
+                m.entity_ids = [_antecedent(cands, text).entity_ids[0]]
         elif m.source == "group":
             count = _group_count(m.text, v)
-            found: list[str] = []
-            for c in sorted((c for c in article_mentions if c.start < m.start), key=lambda c: -c.start):
-                for eid in _group_ids(c, m.type):
-                    if eid not in found:
-                        found.append(eid)
-                if len(found) >= count:
-                    break
-            m.entity_ids = sorted(found[:count]) if len(found) >= count else []
+            # "kedua pemimpin": the ones the article has talked about most so far, not
+            # whoever was named last (a delegation listed just before)
+            told: Counter[str] = Counter()
+            last: dict[str, int] = {}
+            for c in article_mentions:
+                if c.start < m.start:
+                    for eid in _group_ids(c, m.type):
+                        told[eid] += 1
+                        last[eid] = c.start
+            found = sorted(told, key=lambda e: (-told[e], -last[e]))[:count]
+            m.entity_ids = sorted(found) if len(found) >= count else []
 
 
-def _antecedent(m: EntityMention, cands: list[EntityMention],
-                subjects: frozenset[tuple[int, int]]) -> EntityMention:
-    """The person a pronoun points back to: the subject of its own sentence before it ("Trump spoke
-    with Zelensky after his conversation with Putin"), else the subject of the last sentence naming
-    a person, else the nearest person named."""
-    def subject(c: EntityMention) -> bool:
-        return any(c.start <= s < c.end for s, _ in subjects)
+def _antecedent(cands: list[EntityMention], text: str) -> EntityMention:
+    """The person a pronoun points back to: in the latest sentence naming one, the one named
+    first outside quotation marks — the subject or the speaker ("… kata Prabowo kepada
+    Albanese. Ia juga menyatakan …": Prabowo), as the subject is what a next sentence goes on about."""
+    last = max(cands, key=lambda c: c.start)
+    there = [c for c in cands if (c.article_id, c.sentence) == (last.article_id, last.sentence)]
+    unquoted = [c for c in there if not _in_quote(text, c.start)]
+    return min(unquoted, key=lambda c: c.start) if unquoted else last
 
-    nearest = max(cands, key=lambda c: c.start)
-    for sentence in (m.sentence, nearest.sentence):
-        subj = [c for c in cands if c.sentence == sentence and subject(c)]
-        if subj:
-            return max(subj, key=lambda c: c.start)
-    return nearest
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return sum(text[line_start:pos].count(q) for q in QUOTES) % 2 == 1
 
 
 def _group_count(text: str, v: Vocab) -> int:
@@ -213,10 +219,8 @@ def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention])
         if m.type == "Unknown" and m.entity_ids:
             m.type = ids.type_of(m.entity_ids[0]) or "Unknown"
             m.type_source = "other mentions" if m.type != "Unknown" else ""
-    subjects = {p.article.id: frozenset((t.start, t.end) for s in p.sentences for t in s.tokens
-                                        if t.deprel.split(":")[0] == "nsubj") for p in parsed}
     for aid, ms in by_article.items():
-        _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]), subjects.get(aid, frozenset()))
+        _resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]))
     return _entities(mentions, lang_of)
 
 
