@@ -449,3 +449,12 @@ def test_a_force_and_its_country_are_one_side_and_a_shared_amount_is_evidence():
     events_of([sends, other], [home, abroad])
     assert sends.event_id == other.event_id
     assert any(r.startswith("same amount") for r in other.resolution)
+
+
+def test_a_speech_verb_reports_its_clause_up_to_the_next_speech_verb_of_the_sentence():
+    text = ("Weber noted the entry of Ukraine into the alliance and said he was sure it would make "
+            "a significant contribution to the grouping")
+    noted = mention("a1.txt", "Statement", text.index("noted"), "noted", arg("speaker", WEBER), sentence_text=text)
+    said = mention("a1.txt", "Statement", text.index("said"), "said", arg("speaker", WEBER), sentence_text=text)
+    events_of([noted, said], [article("a1.txt", [("noted", "note", 6)])])   # its sentence starts at 0
+    assert noted.event_id != said.event_id        # "noted X and said Y": two things said

@@ -78,7 +78,7 @@ FILES: dict[str, dict[str, Any]] = {
         "complement_verbs": WORDS,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
-    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str),
+    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str), "spelling": Each(str),
                  "proper_noun_lemma_keeps_case": bool},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
     "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},

@@ -196,8 +196,9 @@ def _finer(a: Anchor, b: Anchor) -> bool:
 
 
 def describe(m: EventMention, order: int, published: date | None, sent: Sentence | None, lang: str,
-             by_id: dict[str, Entity]) -> Report:
-    """The :class:`Report` of one mention (entity ids must be resolved)."""
+             by_id: dict[str, Entity], next_speech: int | None = None) -> Report:
+    """The :class:`Report` of one mention (entity ids must be resolved); ``next_speech``: where
+    the next statement of its sentence begins."""
     roles: dict[str, set[str]] = {}
     for arg in m.arguments:
         roles.setdefault(arg.role, set()).update(arg.mention.entity_ids)
@@ -210,7 +211,8 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
                   _anchor(m), m.time.month_day if m.time and m.time.value is None else None,
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
-                  m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")),
+                  m.rule.startswith("speech:quote"),
+                  statements.content(m, _set(lang, "stopwords"), sent.start if sent else None, next_speech),
                   weekday=m.time.weekday if m.time and m.time.value is None else None,
                   generic=m.trigger_text.lower() in _set(lang, "stopwords"))
 
