@@ -103,7 +103,6 @@ class Report:
     quoted: bool                     # a direct quotation ('"…," kata X')
     content: frozenset[str]          # content words of what a statement says
     headline: bool = False           # told in the article's title line
-    quote_sentence: int | None = None  # where its quotation begins, when that is an earlier sentence
     weekday: int | None = None       # a day named only by its weekday: "on Monday" with no publication date
     generic: bool = False            # a speech verb any report uses ("said", "kata"): the same one says nothing
 
