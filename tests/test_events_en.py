@@ -193,3 +193,19 @@ Haddad Haddad PROPN 8 nmod
     resolve_entities([p], [*names, his])
     assert his.entity_ids == names[0].entity_ids                          # the subject, not the nearest name
     assert {a.mention.text for a in calls[1].arguments} == {"his", "Haddad"}
+
+
+def test_an_act_depending_on_a_planned_clause_is_planned():
+    text = "Ortiz will begin by calling Lindqvist."
+    rows = """
+Ortiz Ortiz PROPN 3 nsubj
+will will AUX 3 aux
+begin begin VERB 0 root
+by by SCONJ 5 mark
+calling call VERB 3 advcl
+Lindqvist Lindqvist PROPN 5 obj
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    call = only(extract_events(p, [mention(p, n, "Person") for n in ("Ortiz", "Lindqvist")]), "Call")
+    assert call.modality == ["planned"]
