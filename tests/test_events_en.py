@@ -209,3 +209,22 @@ Lindqvist Lindqvist PROPN 5 obj
     p = parsed(text, rows, language="en")
     call = only(extract_events(p, [mention(p, n, "Person") for n in ("Ortiz", "Lindqvist")]), "Call")
     assert call.modality == ["planned"]
+
+
+def test_a_name_inside_the_quote_is_never_the_speaker_of_the_verb_after_it():
+    text = "“We will inform Lindqvist,” Ortiz said."
+    rows = """
+“ “ PUNCT 9 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+inform inform VERB 9 ccomp
+Lindqvist Lindqvist PROPN 9 nsubj
+, , PUNCT 9 punct
+” ” PUNCT 9 punct
+Ortiz Ortiz PROPN 9 nsubj
+said say VERB 0 root
+. . PUNCT 9 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, n, "Person") for n in ("Lindqvist", "Ortiz")]), "Statement")
+    assert st.rule == "speech:quote-inverted" and args(st) == {("speaker", "Ortiz")}   # the parser hung both on "said"
