@@ -435,3 +435,7 @@ def test_a_place_word_ending_a_capitalised_name_makes_it_a_place_gazetteer_or_no
     ms = by_text(find_mentions(p))
     assert ms["Natuna Island"].type == ms["Anambas Islands"].type == "Place"   # GeoNames has neither
     assert ms["Natuna Island"].entity_ids == [ids.place("Natuna")]
+    q = parse("Jets flew to Natuna Island .\nThey patrol Natuna today .", lang="en")
+    ms = find_mentions(q)
+    resolve_entities([q], ms)
+    assert [m.entity_ids for m in ms if m.text == "Natuna"] == [[ids.place("Natuna")]]   # the place told before

@@ -228,3 +228,24 @@ said say VERB 0 root
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, n, "Person") for n in ("Lindqvist", "Ortiz")]), "Statement")
     assert st.rule == "speech:quote-inverted" and args(st) == {("speaker", "Ortiz")}   # the parser hung both on "said"
+
+
+def test_the_medium_a_statement_was_written_in_is_no_place():
+    text = "Ortiz wrote in a Truth Social post that talks would resume."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+wrote write VERB 0 root
+in in ADP 7 case
+a a DET 7 det
+Truth Truth PROPN 6 compound
+Social Social PROPN 7 compound
+post post NOUN 2 obl
+that that SCONJ 11 mark
+talks talk NOUN 11 nsubj
+would would AUX 11 aux
+resume resume VERB 2 ccomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Truth Social", "Unknown")]), "Statement")
+    assert args(st) == {("speaker", "Ortiz")}

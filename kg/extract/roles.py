@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import Frame, Lexicon, Pattern, WordClass
 from kg.extract.tree import MentionIndex, base, case_of, conjuncts, lower, phrase
 from kg.extract.triggers import TriggerMatch
-from kg.model import ACTOR_ROLES, Argument, Sentence, Token
+from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, Sentence, Token
 
 # punctuation that ends a scan to the right of a trigger (as does a complementizer: Lexicon.complementizers)
 _STOP_PUNCT = frozenset({";", ".", ",", "“", "”", "\""})
@@ -65,6 +65,8 @@ class Filler:
         m = self.index.of_phrase(self.sent, tok)
         if m is None or any(a.mention is m for a in self.out.arguments) or m.text.lower() in self.function_words:
             return
+        if role in PLACE_ROLES and m.text.lower() in self.lex.words(self.lex.speech, "media"):
+            return       # "wrote in a Truth Social post": the medium is no place
         self.out.arguments.append(Argument(role, m))
         if role in ACTOR_ROLES and self.out.how == "none":
             self.out.how, self.out.fallback = how, fallback

@@ -114,8 +114,8 @@ def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) 
             return []
         if lower(t) in markers:
             m = index.after(sent, t, window=2)
-            if m is None or m.type not in ADDRESS_TYPES:
-                return []
+            if m is None or m.type not in ADDRESS_TYPES or m.text.lower() in lex.words(lex.speech, "media"):
+                return []      # "wrote in a Truth Social post": a medium, not a place
             return [m] + index.address(sent, m)
     return []
 
