@@ -488,3 +488,15 @@ def test_a_speech_verb_reports_its_clause_up_to_the_next_speech_verb_of_the_sent
     noted.quote = text[text.index("the entry"):]
     events_of([noted, said], [article("a1.txt", [("noted", "note", 6)])])
     assert noted.event_id != said.event_id
+
+
+def test_a_back_reference_points_to_the_event_told_before_it_not_a_nearer_one_after():
+    # "Ana spoke with Park. … said the call was underway. … Weber said he had just spoken to Ana."
+    en = ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text="", language="en"), [
+        Sentence(0, 0, 1000, "", [Token(1, "the", "the", "DET", "", 2, "det", 896, 899),
+                                  Token(2, "call", "call", "NOUN", "", 0, "root", 900, 904)])])
+    first = mention("a1.txt", "Call", 40, "spoke", arg("participant", ANA), arg("participant", PARK))
+    back = mention("a1.txt", "Call", 900, "call", rule="nominal-trigger:none")
+    later = mention("a1.txt", "Call", 1500, "spoken", arg("participant", WEBER), arg("participant", ANA))
+    cluster_events([en], [first, back, later], ENTITIES)
+    assert back.event_id == first.event_id != later.event_id

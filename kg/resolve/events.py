@@ -109,8 +109,8 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
             fits = [c for c in fits if not c.modality or r.modality]
         elif not r.modality:         # "… to inform him of the conversation": the one that happened, not the plan
             fits = [c for c in fits if not c.modality] or fits
-        if r.back_reference and fits:
-            best = min(fits, key=lambda c: _distance(c, r))
+        if r.back_reference and fits:     # it points back: to the nearest told before it, if any
+            best = min(fits, key=lambda c: (not _told_before(c, r), _distance(c, r)))
             reason = "back-reference to the nearest"
         elif len(fits) == 1 and not (r.mention.type in GENERIC_NOUN_TYPES and r.nominal):
             best, reason = fits[0], f"the only {r.mention.type} it can be"
@@ -149,6 +149,11 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
         return
     first.mention.resolution = [reason for _, reason in best_reasons]
     best.absorb(g)
+
+
+def _told_before(g: Group, r: Report) -> bool:
+    """Whether the group has a mention in ``r``'s article before it."""
+    return any(x.article == r.article and x.mention.trigger.start < r.mention.trigger.start for x in g.members)
 
 
 def _distance(g: Group, r: Report) -> int:
