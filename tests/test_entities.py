@@ -437,5 +437,8 @@ def test_a_place_word_ending_a_capitalised_name_makes_it_a_place_gazetteer_or_no
     assert ms["Natuna Island"].entity_ids == [ids.place("Natuna")]
     q = parse("Jets flew to Natuna Island .\nThey patrol Natuna today .", lang="en")
     ms = find_mentions(q)
+    for m in ms:
+        if m.text == "Natuna":          # as a weak tagger may type it
+            m.type, m.entity_ids = "Person", [ids.person("Natuna")]
     resolve_entities([q], ms)
-    assert [m.entity_ids for m in ms if m.text == "Natuna"] == [[ids.place("Natuna")]]   # the place told before
+    assert [m.entity_ids for m in ms if m.text == "Natuna"] == [[ids.place("Natuna")]]   # the place told with it

@@ -252,12 +252,12 @@ def _adopt_known(mentions: list[EntityMention]) -> None:
             known.setdefault(name_key(m.text), set()).add(m.entity_ids[0])
     places = {i for m in mentions for i in m.entity_ids if ids.kind(i) == "place"}
     for m in mentions:
-        if m.entity_ids and ids.kind(m.entity_ids[0]) == "unknown":
+        if m.entity_ids and ids.kind(m.entity_ids[0]) in ("unknown", "person") and ids.place(m.text) in places:
+            m.entity_ids, m.type = [ids.place(m.text)], "Place"   # "Natuna" beside "Natuna Island"
+        elif m.entity_ids and ids.kind(m.entity_ids[0]) == "unknown":
             hit = known.get(name_key(m.text), set())
             if len(hit) == 1:
                 m.entity_ids = [next(iter(hit))]
-            elif ids.place(m.text) in places:     # "Natuna" after "Natuna Island" (a place by its word)
-                m.entity_ids, m.type = [ids.place(m.text)], "Place"
 
 
 def _entities(mentions: list[EntityMention], lang_of: dict[str, str]) -> list[Entity]:
