@@ -5,6 +5,7 @@ docs/architecture.md describes these rules; this test keeps them true.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 KG = Path(__file__).resolve().parent.parent / "kg"
@@ -52,3 +53,37 @@ def test_no_module_is_over_400_lines():
     long = {str(p.relative_to(KG)): n for p in _modules()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+# closed-class word lists of the language data: a rule that needs one of these words reads it from there
+FUNCTION_WORDS = {"titles": ["links"], "roles": ["coordinators", "relative_pronouns", "topic_markers"],
+                  "speech": ["complementizers", "according_to"], "pronouns": ["pronouns"],
+                  "places": ["locatives"], "forces": ["possessive"]}
+RULE_STAGES = ("read", "parse", "extract", "resolve", "export")
+
+
+def _literals(path: Path) -> list[tuple[int, str]]:
+    """The string literals of a module (f-strings' fixed parts included), docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+
+
+def test_no_function_word_or_label_wording_is_a_literal_in_the_stages():
+    """Words are data: no literal of a stage module is a function word of a language that is not the
+    label language (its words cannot be messages or names in code), and none spells a label template's
+    wording ("Armed forces of", " of ") — those live in kg/lang/<code>/*.yaml."""
+    from kg import lang
+
+    words = {str(w).casefold() for language in lang.every() if language.code != lang.LABEL_LANGUAGE
+             for file, keys in FUNCTION_WORDS.items() for key in keys for w in language.data(file).get(key) or []}
+    templates = lang.get(lang.LABEL_LANGUAGE).data("labels").values()
+    wording = {part.casefold() for t in templates for part in re.split(r"\{\w+\}", t) if part.strip()}
+    found = [f"{p.relative_to(KG)}:{line}: {text!r}" for p in _modules() if _stage(p) in RULE_STAGES
+             for line, text in _literals(p)
+             if text.strip().casefold() in words
+             or any(w.strip() in text.casefold() if " " in w.strip() else w == text.casefold() for w in wording)]
+    assert found == []

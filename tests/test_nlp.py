@@ -343,7 +343,6 @@ def test_importing_kg_nlp_does_not_load_stanza():
 
 def test_parser_is_loaded_once_per_process(parser):
     assert nlp.get_parser("id", "bundled") is parser
-    assert nlp.get_parser() is parser
     assert nlp.get_parser("id") is parser
     assert nlp.get_parser("id", "conllu") is nlp.get_parser("id", "conllu")
 

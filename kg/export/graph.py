@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kg import lang as languages
 from kg.model import Article, Entity, Event
 
 
@@ -69,7 +70,7 @@ def _said(event: Event, entities: dict[str, Entity], events: dict[str, Event]) -
     about = [events[t] for t in event.about if t in events]
     if about:
         who = _names(about[0], entities)
-        return f"about {about[0].type}" + (f" ({who})" if who else "")
+        return languages.label("statement_about", type=about[0].type) + (f" ({who})" if who else "")
     for m in mentions:
         at = m.sentence_text.find(m.trigger_text)
         if m.trigger_text and at >= 0:
