@@ -230,6 +230,17 @@ def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
     assert nya.entity_ids and nya.entity_ids[0].startswith(ids.person("Alberto"))
 
 
+def test_groups_take_the_actors_told_most_not_the_last_named():
+    text = ("Presiden Kenya William Ruto menerima Presiden Tanzania Samia Suluhu Hassan .\n"
+            "Ruto dan Hassan berfoto bersama .\n"
+            "Hadir pula Menteri Kenya Alfred Mutua dan Duta Besar Tanzania John Simbachawene .\n"
+            "Kedua pemimpin membahas perdagangan .")
+    p = parse(text, tags={"Kedua": "NUM"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    assert by_text(ms)["Kedua pemimpin"].entity_ids == [ids.person("Samia Suluhu Hassan"), ids.person("William Ruto")]
+
+
 def test_groups_take_the_last_distinct_actors():
     text = ("Presiden Kenya William Ruto menerima Presiden Tanzania Samia Suluhu Hassan .\n"
             "Kedua pemimpin membahas perdagangan antara kedua negara .")

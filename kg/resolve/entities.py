@@ -129,14 +129,17 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                 m.entity_ids = [_antecedent(cands, text).entity_ids[0]]
         elif m.source == "group":
             count = _group_count(m.text, v)
-            found: list[str] = []
-            for c in sorted((c for c in article_mentions if c.start < m.start), key=lambda c: -c.start):
-                for eid in _group_ids(c, m.type):
-                    if eid not in found:
-                        found.append(eid)
-                if len(found) >= count:
-                    break
-            m.entity_ids = sorted(found[:count]) if len(found) >= count else []
+            # "kedua pemimpin": the ones the article has talked about most so far, not
+            # whoever was named last (a delegation listed just before)
+            told: Counter[str] = Counter()
+            last: dict[str, int] = {}
+            for c in article_mentions:
+                if c.start < m.start:
+                    for eid in _group_ids(c, m.type):
+                        told[eid] += 1
+                        last[eid] = c.start
+            found = sorted(told, key=lambda e: (-told[e], -last[e]))[:count]
+            m.entity_ids = sorted(found) if len(found) >= count else []
 
 
 def _antecedent(cands: list[EntityMention], text: str) -> EntityMention:
