@@ -13,7 +13,6 @@ KG = Path(__file__).resolve().parent.parent / "kg"
 FLOW = ["model", "errors", "io", "lang", "read", "parse", "extract", "resolve", "export", "pipeline", "evaluate", "cli"]
 RANK = {name: k for k, name in enumerate(FLOW)}
 RANK.update({"model": 0, "errors": 0, "io": 0, "lang": 0})   # the base: anyone may use them
-RANK.update({"gold": RANK["evaluate"], "evaluate_nodes": RANK["evaluate"]})   # scoring, beside kg/evaluate.py
 MAX_LINES = 400
 
 
@@ -41,6 +40,11 @@ def _imported_stages(path: Path) -> set[str]:
 def test_every_module_belongs_to_a_stage_of_the_flow():
     stages = {_stage(p) for p in _modules()} - {None}
     assert stages <= set(RANK), stages - set(RANK)
+
+
+def test_the_top_level_holds_only_the_base_and_the_stage_packages():
+    loose = sorted(p.stem for p in KG.glob("*.py"))
+    assert loose == ["__init__", "__main__", "errors", "io", "model"]
 
 
 def test_imports_point_only_down_the_flow():

@@ -9,8 +9,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.evaluate import evaluate
-from kg.gold import load_gold
+from kg.evaluate import evaluate, load_gold
 from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Result, Span
 
 TEXT_A = ("Baca juga: Landia kirim pasukan ke Borduria\n"
