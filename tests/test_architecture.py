@@ -91,3 +91,32 @@ def test_no_function_word_or_label_wording_is_a_literal_in_the_stages():
              if text.strip().casefold() in words
              or any(w.strip() in text.casefold() if " " in w.strip() else w == text.casefold() for w in wording)]
     assert found == []
+
+
+GRAPH_ATTRIBUTE_ACCESS = {"add_node", "add_edge", "add_nodes_from", "add_edges_from"}
+
+
+def _graph_attribute_access(path: Path) -> list[str]:
+    """Where a module reads or writes networkx's attribute dicts: adding a node or edge with attributes,
+    ``.nodes(data=…)``/``.edges(data=…)``, ``.nodes[key]``, ``.nodes.get(key)``."""
+    found = []
+    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute):
+            attr = n.func.attr
+            if attr in GRAPH_ATTRIBUTE_ACCESS or (attr in ("nodes", "edges", "out_edges", "in_edges")
+                                                  and any(k.arg == "data" for k in n.keywords)):
+                found.append(f"{path.relative_to(KG)}:{n.lineno}: .{attr}(…)")
+            elif attr == "get" and isinstance(n.func.value, ast.Attribute) and n.func.value.attr in ("nodes", "edges"):
+                found.append(f"{path.relative_to(KG)}:{n.lineno}: .{n.func.value.attr}.get(…)")
+        elif isinstance(n, ast.Subscript) and isinstance(n.value, ast.Attribute) and n.value.attr in ("nodes", "edges"):
+            found.append(f"{path.relative_to(KG)}:{n.lineno}: .{n.value.attr}[…]")
+    return found
+
+
+def test_only_the_typed_view_touches_the_graphs_attribute_dicts():
+    """One typed model to the exporters: a node of the graph holds a kg.export.view object and an edge its
+    role, put there and read back by kg/export/view.py alone, so that no mention, event or entity field
+    is spelled as a dict key anywhere (graph, rdf, rdf_read and html read and make typed fields)."""
+    found = [hit for p in _modules() if p != KG / "export" / "view.py" for hit in _graph_attribute_access(p)]
+    assert found == []
+    assert _graph_attribute_access(KG / "export" / "view.py")   # the rule still sees what view.py does
