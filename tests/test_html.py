@@ -26,7 +26,7 @@ PAYLOAD_SENTENCE = ('Menteri <b>Budi</b> menelepon </script><script>window.__pwn
 
 
 def _article(aid: str, title: str, outlet: str, published: date) -> Article:
-    return Article(id=aid, path=Path(aid), text="", title=title, outlet=outlet, published=published)
+    return Article(id=aid, path=Path(aid), text="", language="id", title=title, outlet=outlet, published=published)
 
 
 def _mention(mid: str, article: str, etype: str, sentence: str, anchor: str, rule: str, confidence: float,

@@ -49,9 +49,10 @@ def _mention(article: str, type_: str, anchor: str, rule: str, confidence: float
 def sample_graph() -> nx.MultiDiGraph:
     """The hand-built graph every RDF, SPARQL and SHACL test reads."""
     articles = [
-        Article(id="berita/001 call.txt", path=Path("berita/001 call.txt"), text=A1, title="Prabowo menelepon Albanese",
+        Article(id="berita/001 call.txt", path=Path("berita/001 call.txt"), text=A1, language="id",
+                title="Prabowo menelepon Albanese",
                 outlet="contoh.id", published=date(2025, 2, 3), dateline_place="JAKARTA"),
-        Article(id="feed.jsonl#3", path=Path("feed.jsonl"), text=A2, url="https://example.com/berita/3",
+        Article(id="feed.jsonl#3", path=Path("feed.jsonl"), text=A2, language="id", url="https://example.com/berita/3",
                 outlet="Contoh Feed"),
     ]
     entities = [
