@@ -135,11 +135,11 @@ def _cldr_regions() -> Iterable[tuple[str, Entry]]:
     """Continents and world regions (CLDR numeric codes): "Eropa", "Asia Timur"."""
     from babel import Locale
 
-    english = Locale("en").territories
+    labels = Locale(languages.LABEL_LANGUAGE).territories
     for language in languages.codes():
         for code, name in Locale(language).territories.items():
             if code.isdigit() and code != "001":
-                yield name, Entry("region", ids.region(code), "Place", label=english[code])
+                yield name, Entry("region", ids.region(code), "Place", label=labels[code])
 
 
 @lru_cache(maxsize=None)
