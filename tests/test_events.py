@@ -766,3 +766,32 @@ Haiti Haiti PROPN {haiti_head} nmod
     # hung on the trigger, or on a noun with no preposition of its own: the sending's destination
     assert ("destination", "Haiti") in args(deployment(3))
     assert ("destination", "Haiti") in args(deployment(8))
+
+
+def test_where_a_quote_was_said_is_its_place_with_the_places_it_lies_in():
+    text = "“Kami sudah siap,” kata Donny di Gedung DPR, Senayan, Jakarta, Selasa."
+    rows = """
+“ “ PUNCT 4 punct
+Kami kami PRON 4 nsubj
+sudah sudah ADV 4 advmod
+siap siap ADJ 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+kata kata VERB 4 parataxis
+Donny Donny PROPN 7 nsubj
+di di ADP 10 case
+Gedung gedung NOUN 7 obl
+DPR DPR PROPN 10 nmod
+, , PUNCT 13 punct
+Senayan Senayan PROPN 10 appos
+, , PUNCT 15 punct
+Jakarta Jakarta PROPN 13 appos
+, , PUNCT 17 punct
+Selasa Selasa PROPN 7 obl
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Kami", "Unknown", source="pronoun"), mention(p, "Donny", "Person"),
+          mention(p, "Gedung DPR", "Place"), mention(p, "Senayan", "Place"), mention(p, "Jakarta", "Place")]
+    (st,) = [e for e in extract_events(p, ms) if e.trigger_text == "kata"]
+    assert args(st) == {("speaker", "Donny"), ("place", "Gedung DPR"), ("place", "Senayan"), ("place", "Jakarta")}

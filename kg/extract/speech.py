@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.tree import MentionIndex, base, lower, word_at
+from kg.extract.tree import ADDRESS_TYPES, MentionIndex, base, lower, word_at
 from kg.model import EntityMention, Sentence, Token
 
 
@@ -24,6 +24,7 @@ class Speech:
     confidence: float
     speakers: list[EntityMention] = field(default_factory=list)
     quote: tuple[int, int] | None = None
+    places: list[EntityMention] = field(default_factory=list)   # where it was said
 
 
 def quote_before(text: str, sent: Sentence, tok: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -88,15 +89,34 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
                 pron = index.at(end - len(clitic), end)
                 toks = [t for t in sent.tokens if start <= t.start < end]
                 out.append(Speech(start, end, toks, "speech:quote-final-clitic", 0.9,
-                                  [pron] if pron else [], quote))
+                                  [pron] if pron else [], quote, where_said(sent, toks[-1], lex, index)))
         elif w == lower(tok) and w in verbs:
             quote = quote_before(text, sent, tok, lex)
             before = None if quote else subject_before(sent, tok, int(lex.speech.get("subject_words") or 0))
             quote = quote or (before is not None and quote_before(text, sent, before, lex)) or None
             if quote:
+                speakers = _speakers(sent, tok, index, before)
+                last = max([tok] + [t for t in sent.tokens if any(t.start < m.end for m in speakers)
+                                    and t.id > tok.id], key=lambda t: t.id)
                 out.append(Speech(tok.start, tok.end, [tok], "speech:quote-inverted", 0.9,
-                                  _speakers(sent, tok, index, before), quote))
+                                  speakers, quote, where_said(sent, last, lex, index)))
     return out
+
+
+def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) -> list[EntityMention]:
+    """ '…," kata Donny di Gedung DPR, Senayan, Jakarta': the place a marker names within
+    the speech's clause after ``after`` (the speaker), with the places it lies in."""
+    markers = lex.words(lex.speech, "place_markers")
+    stops = lex.complementizers | set(lex.speech.get("quotes", {}).get("open", []))
+    for t in sent.tokens[after.id:after.id + int(lex.speech.get("place_window") or 0)]:
+        if lower(t) in stops or t.text in (".", ";"):
+            return []
+        if lower(t) in markers:
+            m = index.after(sent, t, window=2)
+            if m is None or m.type not in ADDRESS_TYPES:
+                return []
+            return [m] + index.address(sent, m)
+    return []
 
 
 @dataclass

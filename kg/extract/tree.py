@@ -13,6 +13,8 @@ NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 # dependents that start a new clause: a phrase stops there
 CLAUSAL = ("acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct", "cc", "mark", "dep")
 _WORD = re.compile(r"[\w'’-]+")
+# the mention types an address is made of ("Gedung DPR, Senayan, Jakarta")
+ADDRESS_TYPES = ("Place", "Country")
 
 
 def base(deprel: str) -> str:
@@ -94,6 +96,19 @@ class MentionIndex:
         inside = [m for m in self.mentions if any(m.start < t.end and t.start < m.end for t in toks)]
         typed = [m for m in inside if m.type != "Unknown"]
         return (typed or inside or [None])[0]
+
+    def address(self, sent: Sentence, m: EntityMention) -> list[EntityMention]:
+        """ "Gedung DPR, Senayan, Jakarta": the mentions after ``m``, each right after a comma,
+        that an address goes on with (the places it lies in)."""
+        out: list[EntityMention] = []
+        while True:
+            comma = next((t for t in sent.tokens if t.start >= m.end), None)
+            after = next((t for t in sent.tokens if comma is not None and t.start >= comma.end), None)
+            nxt = self.at(after.start, after.end) if after is not None and comma.text == "," else None
+            if nxt is None or nxt.start != after.start or nxt.type not in ADDRESS_TYPES:
+                return out
+            out.append(nxt)
+            m = nxt
 
     def after(self, sent: Sentence, tok: Token, window: int = 4) -> EntityMention | None:
         """A mention starting within ``window`` words after ``tok``, in the same

@@ -24,7 +24,7 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity, Sentence
+from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
 from kg.resolve.arguments import inherit_arguments
 from kg.resolve.evidence import (
     CROSS_THRESHOLD,
@@ -37,10 +37,6 @@ from kg.resolve.evidence import (
     score,
     veto,
 )
-
-# a quotation is looked for this far back, by its first QUOTE_PROBE characters
-QUOTE_SENTENCES = 6
-QUOTE_PROBE = 24
 
 
 def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
@@ -72,7 +68,6 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         r = describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
                      art.language if art else "id", by_id)
         r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
-        r.quote_sentence = _quote_start(m, sentences)
         reports.setdefault(m.article_id, []).append(r)
     events: list[Group] = []
     for article in sorted(reports, key=lambda a: (articles.get(a, (len(articles), None))[0], a)):
@@ -84,18 +79,6 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         about = {mention_event[a] for m in ev.mentions for a in m.about_mentions if a in mention_event}
         ev.about = sorted(about - {ev.id})
     return made
-
-
-def _quote_start(m: EventMention, sentences: dict[tuple[str, int], Sentence]) -> int | None:
-    """The sentence a direct quotation begins in, when it runs over several ("“… . …,” kata X")."""
-    opening = (m.quote or "").strip()[:QUOTE_PROBE]
-    if not opening:
-        return None
-    for i in range(m.sentence, m.sentence - QUOTE_SENTENCES, -1):
-        s = sentences.get((m.article_id, i))
-        if s is not None and opening in s.text:
-            return i
-    return None
 
 
 def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:

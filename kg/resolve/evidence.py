@@ -102,7 +102,6 @@ class Report:
     quoted: bool                     # a direct quotation ('"…," kata X')
     content: frozenset[str]          # content words of what a statement says
     headline: bool = False           # told in the article's title line
-    quote_sentence: int | None = None  # where its quotation begins, when that is an earlier sentence
 
     @property
     def article(self) -> str:

@@ -108,14 +108,12 @@ def _content_overlap(a: Group, b: Group) -> float:
 
 def _quote_follows(a: Group, b: Group) -> bool:
     """An indirect report and, within QUOTE_FOLLOWS sentences after it in the same
-    article, a direct quote of the same speaker: the quote backs the report up.
-    A quote of several sentences follows from the sentence it opens in."""
+    article, a direct quote of the same speaker: the quote backs the report up."""
     for x in a.members:
         for y in b.members:
             first, second = (x, y) if (x.order, x.mention.sentence) <= (y.order, y.mention.sentence) else (y, x)
-            opens = second.mention.sentence if second.quote_sentence is None else second.quote_sentence
             if first.article == second.article and not first.quoted and second.quoted and \
-                    0 <= opens - first.mention.sentence <= QUOTE_FOLLOWS:
+                    0 <= second.mention.sentence - first.mention.sentence <= QUOTE_FOLLOWS:
                 return True
     return False
 
