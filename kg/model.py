@@ -153,7 +153,8 @@ class TimeAnchor:
     ``value`` is the first day of the period the words name (the day, the
     Monday of a week, the 1st of a month, 1 January); None when resolving it
     needs a publication date kg does not have. A day named without its year
-    ("Senin (13/10)") keeps its ``month_day`` even then.
+    ("Senin (13/10)") keeps its ``month_day`` even then, and a weekday ("on
+    Monday") its ``weekday`` (0 = Monday): resolution still compares them.
     """
 
     text: str                      # the words: "Senin (4/11/2024)", "kemarin", "pekan lalu", "on Thursday"
@@ -163,6 +164,7 @@ class TimeAnchor:
     value: date | None = None
     kind: str = "explicit"         # explicit | relative (to the publication date) | same-day
     month_day: tuple[int, int] | None = None
+    weekday: int | None = None     # the weekday the words name, 0 = Monday
 
     def iso(self) -> str | None:
         """The anchor in ISO 8601 at its granularity: 2024-11-04, 2024-11, 2024, --11-04."""

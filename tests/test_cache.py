@@ -58,6 +58,15 @@ def test_the_key_follows_content_and_models_not_names(tmp_path: Path) -> None:
     assert cache.key(article(dateline=Span(0, 9)), "models-1") != key
 
 
+def test_the_key_follows_the_spelling_the_parser_reads(tmp_path: Path, monkeypatch) -> None:
+    from kg.pipeline import cache as cache_module
+
+    cache = ParseCache(tmp_path)
+    key = cache.key(article(), "models-1")
+    monkeypatch.setattr(cache_module.nlp, "spelling", lambda lang: {"’": "'"})
+    assert cache.key(article(), "models-1") != key
+
+
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
     a = article()
     cache = ParseCache(tmp_path)

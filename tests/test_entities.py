@@ -406,3 +406,25 @@ def test_a_rank_between_office_and_name_is_part_of_the_title():
     ms = find_mentions(parse(text, tags={"(": "PUNCT", ")": "PUNCT"}))
     ents = {e.id for e in resolve_entities([parse(text)], ms)}
     assert {"person/agus-subiyanto", "person/donny-ermawan"} <= ents
+
+
+def test_a_namesake_with_another_title_is_another_person_and_a_surname_joins_the_most_told_full_name():
+    a = parse("President Ortiz spoke on Friday .\nOrtiz thanked First Lady Ana Ortiz .", aid="a.txt", lang="en")
+    b = parse("Carlos Ortiz arrived .\nCarlos Ortiz spoke .\nCarlos Ortiz left .", aid="b.txt", lang="en")
+    ms = find_mentions(a) + find_mentions(b)
+    resolve_entities([a, b], ms)
+    president = mention_at([m for m in ms if m.article_id == "a.txt"], 10, 15)
+    lady = next(m for m in ms if "Ana Ortiz" in m.text)
+    assert president.entity_ids != lady.entity_ids == [ids.person("Ana Ortiz")]
+    # "Ortiz" alone is Carlos Ortiz, whom the articles name three times as often as Ana Ortiz
+    assert president.entity_ids == [ids.person("Carlos Ortiz")]
+
+
+def test_a_plural_pronoun_is_the_two_people_the_article_is_about():
+    text = ("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan spoke .\n"
+            "They agreed on trade , according to summaries of their phone call .")
+    p = parse(text, tags={"They": "PRON"}, lang="en")
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    both = [ids.person("Samia Suluhu Hassan"), ids.person("William Ruto")]
+    assert by_text(ms)["They"].entity_ids == by_text(ms)["their"].entity_ids == both

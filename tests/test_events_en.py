@@ -4,13 +4,14 @@ The sentences are written for these tests (invented people and events); each
 exercises one pattern of English news: quote-final attribution with the
 speaker before its verb, "calling X a Y" against "called X", the accord an
 agreement verb acts on, a determiner making a gerund a noun, a host
-receiving a guest.
+receiving a guest, an event placed after another ("after his conversation").
 """
 from __future__ import annotations
 
 from conllu_util import args, mention, only, parsed
 
 from kg.extract.events import extract_events
+from kg.resolve.entities import resolve_entities
 
 
 def test_quote_final_attribution_with_the_speaker_before_the_verb():
@@ -167,3 +168,28 @@ Valparaiso Valparaiso PROPN 3 obl
     ev = only(extract_events(p, [mention(p, "Governor Rask", "Person"), mention(p, "Mayor Ito", "Person"),
                                  mention(p, "Valparaiso", "Place")]), "Meeting")
     assert args(ev) == {("agent", "Governor Rask"), ("participant", "Mayor Ito"), ("place", "Valparaiso")}
+
+
+def test_a_noun_placed_after_its_governor_is_another_event_and_his_is_the_subject():
+    text = "Ortiz spoke with Lindqvist shortly after his conversation with Haddad."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+spoke speak VERB 0 root
+with with ADP 4 case
+Lindqvist Lindqvist PROPN 2 obl
+shortly shortly ADV 2 advmod
+after after ADP 8 case
+his his PRON 8 nmod:poss
+conversation conversation NOUN 2 obl
+with with ADP 10 case
+Haddad Haddad PROPN 8 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    names = [mention(p, n, "Person") for n in ("Ortiz", "Lindqvist", "Haddad")]
+    his = mention(p, "his", "Person", source="pronoun")
+    calls = [e for e in extract_events(p, [*names, his]) if e.type == "Call"]
+    assert [c.trigger_text for c in calls] == ["spoke", "conversation"]     # not absorbed into "spoke"
+    resolve_entities([p], [*names, his])
+    assert his.entity_ids == names[0].entity_ids                          # the subject, not the nearest name
+    assert {a.mention.text for a in calls[1].arguments} == {"his", "Haddad"}

@@ -358,3 +358,12 @@ def test_every_parsing_command_explains_every_provider():
     for command in ("build", "parse", "evaluate"):
         help_text = " ".join(_run_cli([command, "--help"]).output.split())
         assert "conllu: pre-parsed CoNLL-U from any UD parser, read from ARTICLE.conllu" in help_text, command
+
+
+def test_typographic_apostrophes_are_read_as_the_treebanks_and_tokens_keep_the_articles_spelling(english):
+    assert nlp.spelling("en")["’"] == "'" and nlp.spelling("id") == {}
+    text = "Trump spoke to Russia’s Vladimir Putin."
+    (sent,) = english.parse(Article(id="t.txt", path=Path("t.txt"), text=text, language="en"))
+    # EWT writes "Russia's": read that way, the possessive is its own word and the name stands alone
+    assert "Russia" in [t.text for t in sent.tokens]
+    assert all(text[t.start:t.end] == t.text for t in sent.tokens if not t.mwt_end)

@@ -33,3 +33,9 @@ def test_english_amounts_use_comma_grouping():
     q = quantity_before("about 5,000 ", "en", "troops")
     assert (q.value, q.qualifier) == (5000, "about")
     assert quantity_before("thousands of ", "en").qualifier == "thousands"
+
+
+def test_a_model_designation_between_the_amount_and_its_unit_is_no_amount():
+    q = quantity_before("the Air Force flies four F-16 ", "en", "jets")
+    assert (q.value, q.text) == (4, "four")
+    assert quantity_before("jets of the F-16 ", "en") is None      # "16" belongs to the model name

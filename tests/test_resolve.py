@@ -17,6 +17,7 @@ from kg.model import (
     Quantity,
     Sentence,
     Span,
+    TimeAnchor,
     Token,
 )
 from kg.resolve.events import cluster_events
@@ -32,6 +33,7 @@ ENTITIES = [
     Entity(ids.person("Klaus Weber"), "Person", "Klaus Weber", affiliation=ids.country("DE")),
     Entity("armedforce/KP", "ArmedForce", "North Korean forces", affiliation=ids.country("KP")),
     Entity(ids.geonames(1), "Place", "Oblast A", affiliation=ids.country("RU")),
+    Entity("org/un", "Organization", "United Nations"),
 ]
 
 
@@ -307,6 +309,12 @@ def test_a_statement_told_elsewhere_only_by_a_back_reference_is_the_same_verb_of
     events_of([full, thin, other])
     assert full.event_id == thin.event_id != other.event_id
     assert "same speech verb" in thin.resolution
+    # a verb every report uses ("mengatakan", "said") is no sign of the same act
+    told = mention("a1.txt", "Statement", 10, "mengatakan", arg("speaker", WEBER),
+                   quote="pasukan asing telah terdeteksi di perbatasan timur")
+    said = mention("a2.txt", "Statement", 10, "mengatakan", arg("speaker", WEBER), quote="itu")
+    events_of([told, said])
+    assert told.event_id != said.event_id
 
 
 def test_time_anchors_conflict_at_the_coarser_granularity_and_a_week_is_no_month():
@@ -397,3 +405,56 @@ def test_a_day_named_without_its_year_keeps_apart_other_days_and_joins_the_same_
     assert len(events_of([done, other])) == 2
     (ev,) = events_of([done, same])
     assert any(r.startswith("same day of the year (--02-27)") for r in same.resolution)
+
+
+def _on(weekday: int | None = None, month_day: tuple[int, int] | None = None) -> TimeAnchor:
+    """A day the text names without a publication date to resolve it ("on Monday", "Feb. 12")."""
+    return TimeAnchor("…", 0, 1, "day", weekday=weekday, month_day=month_day)
+
+
+def test_a_weekday_or_a_day_without_its_year_rules_out_other_days_and_backs_the_same_one():
+    thursday, monday = date(2031, 3, 6), date(2031, 3, 3)
+    dated = mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=thursday)
+    other = mention("a1.txt", "Call", 900, "menelepon", arg("agent", ANA), arg("addressee", PARK), when=monday)
+    on_monday = mention("a2.txt", "Call", 10, "call", arg("participant", ANA, PARK), time=_on(weekday=0))
+    events_of([dated, other, on_monday])
+    assert on_monday.event_id == other.event_id != dated.event_id
+    assert any("same weekday" in r for r in on_monday.resolution)
+    march_6 = mention("a2.txt", "Call", 10, "call", arg("participant", ANA, PARK), time=_on(month_day=(3, 6)))
+    events_of([dated, other, march_6])
+    assert march_6.event_id == dated.event_id
+    friday = mention("a2.txt", "Call", 10, "call", arg("participant", ANA, PARK), time=_on(weekday=4))
+    events_of([dated, other, friday])
+    assert friday.event_id not in (dated.event_id, other.event_id)
+
+
+def test_an_organisation_read_as_a_destination_or_force_rules_nothing_out():
+    told = mention("a1.txt", "Deployment", 10, "mengirim", arg("force", "armedforce/KP"),
+                   arg("destination", ids.country("RU")), when=DAY)
+    misread = mention("a2.txt", "Deployment", 10, "dispatched", arg("force", "armedforce/KP"),
+                      arg("destination", "org/un"), when=DAY)     # "to serve in the United Nations … in Russia"
+    events_of([told, misread])
+    assert told.event_id == misread.event_id
+
+
+def test_a_force_and_its_country_are_one_side_and_a_shared_amount_is_evidence():
+    home, abroad = article("a1.txt"), article("a2.txt")
+    sends = mention("a1.txt", "Deployment", 10, "mengirim", arg("agent", ids.country("KP")),
+                    arg("force", "armedforce/KP"))
+    other = mention("a2.txt", "Deployment", 10, "deployed", arg("agent", ids.country("KP")),
+                    arg("force", "armedforce/KP"))
+    # one country sending its forces, told in two undated articles with no place or day: unknown, kept apart
+    assert len(events_of([sends, other], [home, abroad])) == 2
+    sends.quantity = other.quantity = Quantity(1090, None, "troops", "1,090")
+    events_of([sends, other], [home, abroad])
+    assert sends.event_id == other.event_id
+    assert any(r.startswith("same amount") for r in other.resolution)
+
+
+def test_a_speech_verb_reports_its_clause_up_to_the_next_speech_verb_of_the_sentence():
+    text = ("Weber noted the entry of Ukraine into the alliance and said he was sure it would make "
+            "a significant contribution to the grouping")
+    noted = mention("a1.txt", "Statement", text.index("noted"), "noted", arg("speaker", WEBER), sentence_text=text)
+    said = mention("a1.txt", "Statement", text.index("said"), "said", arg("speaker", WEBER), sentence_text=text)
+    events_of([noted, said], [article("a1.txt", [("noted", "note", 6)])])   # its sentence starts at 0
+    assert noted.event_id != said.event_id        # "noted X and said Y": two things said

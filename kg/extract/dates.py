@@ -137,7 +137,7 @@ class DateReader:
     def _anchor(self, kind: str, sign: int, m: re.Match[str], text: str, a: int) -> TimeAnchor:
         groups = m.groupdict()
         wd = self._number(groups["wd"], "weekdays") if groups.get("wd") else None
-        anchor = TimeAnchor(text=text, start=a, end=a + len(text), granularity="day")
+        anchor = TimeAnchor(text=text, start=a, end=a + len(text), granularity="day", weekday=wd)
         if kind == "iso":
             anchor.value = _day(int(groups["y"]), int(groups["m"]), int(groups["d"]))
         elif kind in ("numeric", "numeric-partial"):

@@ -15,7 +15,7 @@ from kg import lang as languages
 from kg.extract import dates, lexicon, modality, quantities, roles, speech
 from kg.extract.anchoring import ALL, CLAUSE, PHRASE, Trigger, pick_anchors
 from kg.extract.lexicon import Lexicon, Sense
-from kg.extract.tree import MentionIndex, base, lower, subtree
+from kg.extract.tree import MentionIndex, base, case_of, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers
 from kg.model import (
     ACTOR_ROLES,
@@ -97,7 +97,7 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
             out.append(f)
     _according(art, sent, lex, index, out)
     _borrow_parties(out)
-    _absorb(out, sent)
+    _absorb(out, sent, lex)
     source = speech.via(art.text, sent, lex, index)
     kept = []
     for f in out:
@@ -259,15 +259,17 @@ def _borrow_parties(out: list[_Found]) -> None:
         ev.confidence = round(ev.confidence * _FALLBACK_FACTOR, 2)
 
 
-def _absorb(out: list[_Found], sent: Sentence) -> None:
+def _absorb(out: list[_Found], sent: Sentence, lex: Lexicon) -> None:
     """ "tiba … untuk kunjungan": a nominal trigger depending on a trigger of
     its own type (directly or through one word) tells the same event; keep
     the governing one. A verb the noun's governor controls counts as that
     governor ("dilaporkan tiba … untuk kunjungan", the purpose attached to
-    the reporting verb)."""
+    the reporting verb). A noun placed before or after its governor ("spoke
+    with Zelensky shortly after his conversation with Putin") is another event."""
     heads = {f.head.id: f for f in out if f.head is not None}
+    sequence = lex.words(lex.roles, "sequence_markers")
     for f in list(out):
-        if f.head is None or not f.nominal:
+        if f.head is None or not f.nominal or case_of(sent, f.head) in sequence:
             continue
         gov = sent.head_of(f.head)
         if gov is None:

@@ -14,6 +14,9 @@ from functools import lru_cache
 from kg import lang as languages
 from kg.model import Quantity
 
+# a model designation between an amount and its unit: F-16, Su-35, T-72B3
+DESIGNATION = r"[A-Za-z]+-\d+\w*"
+
 
 @dataclass(frozen=True)
 class Grammar:
@@ -37,11 +40,12 @@ def grammar(code: str) -> Grammar:
     vague = {k.lower(): v for k, v in (data.get("vague") or {}).items()}
     mult = {k.lower(): int(v) for k, v in (data.get("multipliers") or {}).items()}
     words = {k.lower(): v for k, v in (data.get("number_words") or {}).items()}
-    number = rf"\d[\d.,]*|{_alt(words)}"
-    # the amount must end the text: it is read right before the unit ("… sekitar 10.000 | tentara")
+    number = rf"(?<![\w-])(?:\d[\d.,]*|{_alt(words)})"
+    # the amount must end the text: it is read right before the unit ("… sekitar 10.000 | tentara"),
+    # or before a model designation and the unit ("four F-16 | jets"; the 16 of "F-16" is no amount)
     pattern = re.compile(
-        rf"(?:(?P<qual>{_alt(q)})\s+)?(?:(?P<num>{number})(?:\s+(?P<mult>{_alt(mult)}))?|(?P<vague>{_alt(vague)}))\s*$",
-        re.IGNORECASE)
+        rf"(?:(?P<qual>{_alt(q)})\s+)?(?:(?P<num>{number})(?:\s+(?P<mult>{_alt(mult)}))?|(?P<vague>{_alt(vague)}))"
+        rf"(?:\s+{DESIGNATION})?\s*$", re.IGNORECASE)
     return Grammar(q, vague, mult, words, str(data.get("thousands_separator", ".")),
                    str(data.get("decimal_separator", ",")), pattern)
 
@@ -73,4 +77,5 @@ def quantity_before(text: str, lang: str, unit: str | None = None) -> Quantity |
         return None
     if m.group("mult"):
         value *= g.multipliers[m.group("mult").lower()]
-    return Quantity(int(round(value)), qual, unit, m.group(0).strip())
+    said = m.string[m.start():m.end("mult") if m.group("mult") else m.end("num")]   # without a designation
+    return Quantity(int(round(value)), qual, unit, said.strip())

@@ -70,7 +70,7 @@ FILES: dict[str, dict[str, Any]] = {
         "purpose": {"markers": WORDS, "verbs": WORDS, "role": str, "frames": WORDS},
         "light_verbs": WORDS, "subject_scan_skip": WORDS, "amount_words": WORDS, "aside_openers": WORDS,
         "coordinators": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
-        "cotemporal_verbs": WORDS,
+        "cotemporal_verbs": WORDS, "sequence_markers": WORDS,
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},
@@ -79,7 +79,7 @@ FILES: dict[str, dict[str, Any]] = {
         "complement_verbs": WORDS, "place_markers": WORDS, "place_window": int,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
-    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str),
+    "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str), "spelling": Each(str),
                  "proper_noun_lemma_keeps_case": bool},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str)},
     "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},

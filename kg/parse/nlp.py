@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from kg import lang as languages
 from kg.errors import KgError
 from kg.model import Article, Sentence, Token
 
@@ -51,6 +52,13 @@ class Parser(Protocol):
     def parse(self, article: Article) -> list[Sentence]: ...
 
     def parse_many(self, articles: list[Article]) -> list[list[Sentence]]: ...
+
+
+def spelling(lang: str) -> dict[str, str]:
+    """Characters read as the treebank writes them before parsing (``spelling`` of the language's
+    treebank.yaml), one for one so that every offset stays the article's."""
+    table = languages.get(lang).data("treebank").get("spelling") or {} if languages.known(lang) else {}
+    return {k: v for k, v in table.items() if len(k) == len(v) == 1}
 
 
 def segments(article: Article) -> list[tuple[int, str]]:
@@ -148,7 +156,8 @@ class StanzaParser:
         import stanza
 
         segs = [segments(a) for a in articles]
-        texts = [stanza.Document([], text=t) for pieces in segs for _, t in pieces]
+        table = str.maketrans(spelling(self.lang))
+        texts = [stanza.Document([], text=t.translate(table)) for pieces in segs for _, t in pieces]
         docs = iter(self.pipeline(texts) if texts else [])
         return [[(base, next(docs)) for base, _ in pieces] for pieces in segs]
 
@@ -164,6 +173,9 @@ class StanzaParser:
                 sentences.extend(_from_stanza(doc, base, len(sentences)))
             for s in sentences:
                 s.text = article.text[s.start:s.end]
+                for t in s.tokens:      # the article's own spelling back ("Russia’s", not "Russia's")
+                    if not t.mwt_end:
+                        t.text = article.text[t.start:t.end]
             out.append(sentences)
         return out
 

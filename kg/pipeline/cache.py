@@ -23,6 +23,7 @@ from pathlib import Path
 import kg
 from kg.io import atomic_write
 from kg.model import Article, Sentence, Token
+from kg.parse import nlp
 
 # bump when the stored layout changes
 FORMAT = 1
@@ -44,9 +45,11 @@ class ParseCache:
     def key(self, article: Article, model_version: str) -> str:
         h = hashlib.sha256()
         dateline = (article.dateline.start, article.dateline.end) if article.dateline else None
-        # the token and sentence layouts are part of the key: a changed data model is a miss
+        # the token and sentence layouts are part of the key: a changed data model is a miss, and
+        # so is a changed spelling table of the language (what the parser is given to read)
+        spelled = repr(sorted(nlp.spelling(article.language).items()))
         for part in (f"kg {kg.__version__} cache {FORMAT}", model_version, _parser_code(), repr(_TOKEN_FIELDS),
-                     repr(_SENTENCE_FIELDS), repr(dateline), article.text):
+                     repr(_SENTENCE_FIELDS), repr(dateline), spelled, article.text):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\0")
         return h.hexdigest()
@@ -82,8 +85,6 @@ class ParseCache:
 @lru_cache(maxsize=1)
 def _parser_code() -> str:
     """A digest of kg/parse/nlp.py: a change to how kg cuts and aligns what Stanza parses is a miss."""
-    from kg.parse import nlp
-
     return hashlib.sha256(Path(nlp.__file__).read_bytes()).hexdigest()
 
 

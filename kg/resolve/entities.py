@@ -23,6 +23,8 @@ from kg.extract.vocab import Vocab, vocab
 from kg.model import Entity, EntityMention, ParsedArticle
 
 QUOTES = '"“”«»„'
+# a shorter name joins the most-told of several fuller ones only when it is told this many times as often
+HOST_MARGIN = 3
 
 
 @dataclass
@@ -48,7 +50,7 @@ def _article_clusters(mentions: list[EntityMention], lang: str) -> list[_Cluster
     clusters: list[_Cluster] = []
     for m, n in sorted(named, key=lambda mn: (-len(name_words(mn[1])), mn[0].start)):
         words = name_words(n)
-        fits = [c for c in clusters if subsequence(words, name_words(c.longest))]
+        fits = [c for c in clusters if subsequence(words, name_words(c.longest)) and _same_office(m, c)]
         if fits:
             before = [c for c in fits if min(x.start for x in c.mentions) < m.start]
             pick = max(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start)) \
@@ -74,8 +76,9 @@ def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
         words = name_words(clusters[g[0]].longest)
         hosts = [f for f in merged if len(name_words(clusters[f[0]].longest)) > max(len(words), 1)
                  and subsequence(words, name_words(clusters[f[0]].longest))]
-        if len(hosts) == 1:
-            hosts[0].extend(g)
+        host = _likely_host(hosts, clusters)
+        if host is not None:
+            host.extend(g)
             continue
         merged.append(g)
     chosen: dict[int, str] = {}
@@ -86,6 +89,23 @@ def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
         for k in g:
             chosen[k] = make(label)
     return chosen
+
+
+def _same_office(m: EntityMention, c: _Cluster) -> bool:
+    """A titled name is not a namesake with another title ("President Trump" is not
+    "first lady Melania Trump"): titles that share no word keep them apart."""
+    mine = set(words(m.title)) if m.title else set()
+    theirs = [set(words(x.title)) for x in c.mentions if x.title]
+    return not mine or not theirs or any(mine & t for t in theirs)
+
+
+def _likely_host(hosts: list[list[int]], clusters: list[_Cluster]) -> list[int] | None:
+    """The fuller name a shorter one joins: the only one, or the one the articles name
+    far more often than any other ("Trump": Donald Trump, not Melania Trump)."""
+    if len(hosts) <= 1:
+        return hosts[0] if hosts else None
+    told = sorted(((sum(len(clusters[k].mentions) for k in h), i) for i, h in enumerate(hosts)), reverse=True)
+    return hosts[told[0][1]] if told[0][0] >= HOST_MARGIN * told[1][0] else None
 
 
 def _best_name(names) -> str:

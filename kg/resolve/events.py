@@ -62,11 +62,16 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     articles = {p.article.id: (i, p.article) for i, p in enumerate(parsed)}
     sentences = {(p.article.id, s.index): s for p in parsed for s in p.sentences}
     reports: dict[str, list[Report]] = {}
+    speech: dict[tuple[str, int], list[int]] = {}
+    for m in event_mentions:
+        if m.type == "Statement":
+            speech.setdefault((m.article_id, m.sentence), []).append(m.trigger.start)
     for m in event_mentions:
         order, art = articles.get(m.article_id, (len(articles), None))
         m.resolution = []
+        later = [s for s in speech.get((m.article_id, m.sentence), []) if s > m.trigger.start]
         r = describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
-                     art.language if art else "id", by_id)
+                     art.language if art else "id", by_id, min(later, default=None))
         r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
         reports.setdefault(m.article_id, []).append(r)
     events: list[Group] = []

@@ -30,6 +30,7 @@ from typing import Any
 from kg import lang
 from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
 from kg.resolve import statements
+from kg.resolve.sides import FORCE_TYPES, PLACE_TYPES, amounts, expand, most_specific, side, typed
 
 # Modality that makes a different real-world event: a planned or denied
 # deployment is not the deployment that happened.
@@ -102,6 +103,8 @@ class Report:
     quoted: bool                     # a direct quotation ('"…," kata X')
     content: frozenset[str]          # content words of what a statement says
     headline: bool = False           # told in the article's title line
+    weekday: int | None = None       # a day named only by its weekday: "on Monday" with no publication date
+    generic: bool = False            # a speech verb any report uses ("said", "kata"): the same one says nothing
 
     @property
     def article(self) -> str:
@@ -127,6 +130,7 @@ class Group:
     places: frozenset[str] = frozenset()
     anchor: Anchor | None = None
     month_days: set[tuple[int, int]] = field(default_factory=set)   # of members dated without a year
+    weekdays: set[int] = field(default_factory=set)        # of members dated only by a weekday
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
 
@@ -149,6 +153,8 @@ class Group:
             self.anchor = r.anchor
         if r.month_day:
             self.month_days.add(r.month_day)
+        if r.weekday is not None:
+            self.weekdays.add(r.weekday)
         self.articles.add(r.article)
         if r.published:
             self.published.add(r.published)
@@ -173,6 +179,12 @@ class Group:
         return self.month_days | full
 
     @property
+    def days_of_week(self) -> set[int]:
+        """The weekday of every day the members name, dated or not ("on Monday" in an undated article)."""
+        full = {self.anchor.value.weekday()} if self.anchor and self.anchor.granularity == "day" else set()
+        return self.weekdays | full
+
+    @property
     def named(self) -> bool:
         """Whether any member names a participant or place."""
         return bool(self.actors or self.places)
@@ -183,8 +195,9 @@ def _finer(a: Anchor, b: Anchor) -> bool:
 
 
 def describe(m: EventMention, order: int, published: date | None, sent: Sentence | None, lang: str,
-             by_id: dict[str, Entity]) -> Report:
-    """The :class:`Report` of one mention (entity ids must be resolved)."""
+             by_id: dict[str, Entity], next_speech: int | None = None) -> Report:
+    """The :class:`Report` of one mention (entity ids must be resolved); ``next_speech``: where
+    the next statement of its sentence begins."""
     roles: dict[str, set[str]] = {}
     for arg in m.arguments:
         roles.setdefault(arg.role, set()).update(arg.mention.entity_ids)
@@ -197,7 +210,10 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
                   _anchor(m), m.time.month_day if m.time and m.time.value is None else None,
                   _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
-                  m.rule.startswith("speech:quote"), statements.content(m, _set(lang, "stopwords")))
+                  m.rule.startswith("speech:quote"),
+                  statements.content(m, _set(lang, "stopwords"), sent.start if sent else None, next_speech),
+                  weekday=m.time.weekday if m.time and m.time.value is None else None,
+                  generic=m.trigger_text.lower() in _set(lang, "stopwords"))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -211,16 +227,6 @@ def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     return frozenset(i for i in ids if i in by_id and by_id[i].type == "Person")
 
 
-def most_specific(places: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    """Drop the places that contain another one given ("Kursk, Russia" → Kursk)."""
-    containing = set()
-    for p in places:
-        seen, up = {p}, by_id[p].affiliation if p in by_id else None
-        while up and up not in seen:
-            containing.add(up)
-            seen.add(up)
-            up = by_id[up].affiliation if up in by_id else None
-    return places - containing
 
 
 def _trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[list[str], list[str]]:
@@ -251,9 +257,6 @@ def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
     return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
 
 
-def expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    """Entity ids plus the ids they are affiliated with (Zelensky → Ukraine)."""
-    return ids | {by_id[i].affiliation for i in ids if i in by_id and by_id[i].affiliation}
 
 
 def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
@@ -268,23 +271,28 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "different dates"
     if (a.month_days or b.month_days) and a.days and b.days and not a.days & b.days:
         return "different days of the year"
+    if (a.weekdays or b.weekdays) and a.days_of_week and b.days_of_week and not a.days_of_week & b.days_of_week:
+        return "different days of the week"
     if _far_from_the_news(a, b) or _far_from_the_news(b, a):
         return "dated far from the news the other side reports"
     if _background(a, b) or _background(b, a):
         return "dated only to a month or year, beside an undated story"
     if not (a.articles & b.articles) and not _near(a, b):
         return "articles weeks apart"
-    if a.destinations and b.destinations and not a.destinations & b.destinations:
+    da, db = typed(a.destinations, PLACE_TYPES, by_id), typed(b.destinations, PLACE_TYPES, by_id)
+    if da and db and not da & db:
         return "different destinations"
     if _persons_conflict(a.persons, b.persons):
         return "different principal participants"
     if a.type == "Deployment":
-        fa, fb = a.ids("force"), b.ids("force")
+        fa, fb = typed(a.ids("force"), FORCE_TYPES, by_id), typed(b.ids("force"), FORCE_TYPES, by_id)
         if fa and fb and not expand(fa, by_id) & expand(fb, by_id):
             return "different forces"
     if a.type == "Statement":
         return statements.veto(a, b)
     return None
+
+
 
 
 def _far_from_the_news(dated: Group, undated: Group) -> bool:
@@ -348,26 +356,37 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if (a.month_days or b.month_days) and not (a.anchor and b.anchor) and (shared := a.days & b.days):
         month, day = min(shared)
         out.append((1.5, f"same day of the year (--{month:02d}-{day:02d})"))
+    elif (a.weekdays or b.weekdays) and not (a.anchor and b.anchor) and a.days_of_week & b.days_of_week:
+        out.append((0.5, "same weekday"))     # "on Monday" in an undated article: one day in seven
+    shared = sorted(amounts(r.mention.quantity for r in a.members) & amounts(r.mention.quantity for r in b.members))
+    if shared:                             # "1,090 peacekeepers", "1.090 prajurit"
+        out.append((1.0, "same amount: " + ", ".join(map(str, shared))))
     persons = sorted(a.persons & b.persons)
     if persons:
         out.append((min(len(persons), 2) * 1.0, "shared participants: " + ", ".join(persons)))
     # countries and organisations on both sides (a person stands for the country they serve)
     # (not again the country of a person already counted)
+    # (an armed force and its country are one side: "Indonesia" and "TNI" are one piece of evidence)
     others = sorted((expand(a.actors, by_id) & expand(b.actors, by_id)) - expand(frozenset(persons), by_id))
+    sides = {side(i, by_id) for i in others}
     if others and len(persons) < 2:
-        out.append((min(len(others), 2 - len(persons)) * 1.0, "shared actors: " + ", ".join(others)))
+        out.append((min(len(sides), 2 - len(persons)) * 1.0, "shared actors: " + ", ".join(others)))
     places = sorted((a.places & b.places) | (a.destinations & b.destinations))
     if places:
         out.append((1.0, "shared places: " + ", ".join(places)))
     if a.type == "Deployment":
         forces = sorted(expand(a.ids("force"), by_id) & expand(b.ids("force"), by_id))
-        if forces:
+        if {side(i, by_id) for i in forces} - sides:
             out.append((1.0, "same force: " + ", ".join(forces)))
     if a.articles & b.articles and any(r.back_reference for r in b.members):
         out.append((1.0, "back-reference"))
     if a.type == "Statement":
         out += statements.evidence(a, b)
     return out
+
+
+
+
 
 
 def score(reasons: list[tuple[float, str]]) -> float:

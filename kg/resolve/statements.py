@@ -31,21 +31,25 @@ WORD_SIMILARITY = 0.85
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def content(m: EventMention, stop: frozenset[str]) -> frozenset[str]:
+def content(m: EventMention, stop: frozenset[str], start: int | None = None,
+            until: int | None = None) -> frozenset[str]:
     """The content words of what a statement says: its quote, else the clause its verb reports
-    (``stop``: the language's stopwords)."""
+    (``stop``: the language's stopwords; ``start``: where its sentence begins in the text;
+    ``until``: where the sentence's next speech verb begins, which says something else)."""
     if m.type != "Statement":
         return frozenset()
-    text = m.quote or _clause_after(m)
+    text = m.quote or _clause_after(m, start, until)
     # names say whom a statement is about, not what it says: capitalised words are left out
     return frozenset(w.lower() for w in _WORD.findall(text)
                      if len(w) > 2 and w.lower() not in stop and not w[0].isupper())
 
 
-def _clause_after(m: EventMention) -> str:
-    """What a speech verb with no quote reports: its sentence after the trigger, to the clause's end."""
-    at = m.sentence_text.find(m.trigger_text)
-    rest = m.sentence_text[at + len(m.trigger_text):] if at >= 0 else m.sentence_text
+def _clause_after(m: EventMention, start: int | None, until: int | None) -> str:
+    """What a speech verb with no quote reports: its sentence after the trigger, to the clause's
+    end or the next speech verb ("noted X and said Y": X)."""
+    at = m.trigger.start - start if start is not None else m.sentence_text.find(m.trigger_text)
+    end = until - start if start is not None and until is not None else len(m.sentence_text)
+    rest = m.sentence_text[at + len(m.trigger_text):end] if at >= 0 else m.sentence_text
     return re.split(r"[,;:.!?]", rest, maxsplit=1)[0]
 
 
@@ -85,9 +89,9 @@ def _thin(g: Group) -> bool:
 
 def _same_verb(a: Group, b: Group) -> bool:
     """The same speech verb, allowing the spelling slips the lemmatizer makes
-    (mengkonfirmasi / mengonfirmasi)."""
+    (mengkonfirmasi / mengonfirmasi); a verb every report uses ("said", "kata") is no sign."""
     return any(SequenceMatcher(None, x.mention.trigger_text.lower(), y.mention.trigger_text.lower()).ratio()
-               >= WORD_SIMILARITY for x in a.members for y in b.members)
+               >= WORD_SIMILARITY for x in a.members for y in b.members if not (x.generic or y.generic))
 
 
 def _same_quote(a: Group, b: Group) -> bool:
