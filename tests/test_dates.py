@@ -117,3 +117,13 @@ def test_offsets_are_absolute():
     text = "Judul\nIa tiba kemarin."
     a = DateReader(WED, "id").find(text, 6, len(text))[0]
     assert text[a.start:a.end] == "kemarin"
+
+
+def test_a_day_without_its_year_takes_the_year_the_article_states_when_it_has_no_publication_date():
+    text = "Rapat digelar Minggu (12/10/2025). KTT digelar di Mesir, Senin (13/10). Rapat lain Senin (13/10)."
+    reader = DateReader(None, "id", text)
+    (_, summit, _) = reader.find(text)
+    assert (summit.value, summit.month_day) == (date(2025, 10, 13), (10, 13))
+    # without any full date in the article the year stays unknown
+    (alone,) = DateReader(None, "id", "KTT digelar Senin (13/10).").find("KTT digelar Senin (13/10).")
+    assert (alone.value, alone.month_day) == (None, (10, 13))

@@ -185,6 +185,19 @@ def test_an_event_recalled_as_earlier_is_not_the_one_reported():
     assert now.event_id != before.event_id
 
 
+def test_a_recall_marker_may_be_a_phrase():
+    parsed = [ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text="", language="id"), [
+        Sentence(0, 0, 40, "", [Token(1, "mengunjungi", "kunjung", "VERB", "", 0, "root", 10, 21)]),
+        Sentence(1, 40, 90, "", [Token(1, "Terakhir", "akhir", "ADJ", "", 3, "advmod", 40, 48),
+                                 Token(2, "kali", "kali", "NOUN", "", 1, "obj", 49, 53),
+                                 Token(3, "mengunjungi", "kunjung", "VERB", "", 0, "root", 60, 71)])])]
+    now = mention("a1.txt", "Visit", 10, "mengunjungi", arg("agent", ANA), arg("destination", ids.country("KR")))
+    last = mention("a1.txt", "Visit", 60, "mengunjungi", arg("agent", ANA), arg("destination", ids.country("KR")),
+                   sentence=1)
+    cluster_events(parsed, [now, last], ENTITIES)
+    assert now.event_id != last.event_id
+
+
 def test_statement_about_links_to_the_event_it_reports():
     call = mention("a1.txt", "Call", 40, "membahas", arg("agent", ANA), arg("participant", PARK))
     again = mention("a2.txt", "Call", 40, "panggilan telepon", arg("participant", ANA, PARK))

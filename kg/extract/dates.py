@@ -104,10 +104,17 @@ def _shift_months(d: date, n: int) -> date:
 class DateReader:
     """Reads the time anchors of one article in order, remembering the last day named."""
 
-    def __init__(self, published: date | None, lang: str) -> None:
+    def __init__(self, published: date | None, lang: str, text: str | None = None) -> None:
         self.base, self.lang = published, lang
         self.words = words(lang)
         self.last: date | None = None
+        # with no publication date, a day named without its year ("Senin (13/10)") takes the
+        # year from the first full date the article itself states ("Minggu (12/10/2025)")
+        self.year_base = published or (self._first_full_day(text) if text else None)
+
+    def _first_full_day(self, text: str) -> date | None:
+        found = DateReader(None, self.lang).find(text)
+        return next((a.value for a in found if a.granularity == "day" and a.kind == "explicit" and a.value), None)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TimeAnchor]:
         """Time anchors in ``text[start:end]``, with absolute offsets, in text order."""
@@ -165,16 +172,18 @@ class DateReader:
         return anchor
 
     def _partial(self, anchor: TimeAnchor, month: int, day: int, wd: int | None) -> None:
-        """A day without its year: the nearest such day around publication that fits its weekday."""
+        """A day without its year: the nearest such day around publication (else around the
+        article's first full date) that fits its weekday."""
         if _day(2000, month, day) is None:          # 2000 is a leap year: 29/2 is valid
             return
         anchor.month_day = (month, day)
-        if self.base is None:
+        base = self.year_base
+        if base is None:
             return
-        fits = [d for k in PARTIAL_YEARS if (d := _day(self.base.year + k, month, day)) is not None
+        fits = [d for k in PARTIAL_YEARS if (d := _day(base.year + k, month, day)) is not None
                 and (wd is None or d.weekday() == wd)]
         anchor.kind = "relative"
-        anchor.value = min(fits, key=lambda d: abs((d - self.base).days)) if fits else None
+        anchor.value = min(fits, key=lambda d: abs((d - base).days)) if fits else None
 
     def _relative(self, anchor: TimeAnchor, kind: str, sign: int, groups: dict[str, str], wd: int | None) -> None:
         anchor.kind = "relative"

@@ -56,7 +56,7 @@ def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list
         return []     # no data files, so no trigger words: nothing to find (and no other language's words)
     lex = lexicon.load(art.language)
     index = MentionIndex([m for m in mentions if m.article_id == art.id] or mentions)
-    reader = dates.DateReader(art.published, art.language)
+    reader = dates.DateReader(art.published, art.language, art.text)
     found: list[_Found] = []
     for sent in parsed.sentences:
         in_sentence = reader.find(art.text, sent.start, sent.end)

@@ -245,8 +245,10 @@ def _recalled(m: EventMention, sent: Sentence | None, lang: str) -> bool:
     if not markers or sent is None:
         return False
     before, after = _trigger_window(m, sent, int(words(lang).get("recall_window") or 4))
-    first = next((t.text.lower() for t in sent.tokens if any(ch.isalnum() for ch in t.text)), "")
-    return bool(markers & set(before + after)) or first in markers
+    opening = " ".join(t.text.lower() for t in sent.tokens if any(ch.isalnum() for ch in t.text))
+    near = f" {' '.join(before)} | {' '.join(after)} "
+    # a marker may be a phrase ("terakhir kali", "the last time"), matched word by word
+    return any(f" {w} " in near or f" {opening} ".startswith(f" {w} ") for w in markers)
 
 
 def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
