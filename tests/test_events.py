@@ -795,3 +795,31 @@ Selasa Selasa PROPN 7 obl
           mention(p, "Gedung DPR", "Place"), mention(p, "Senayan", "Place"), mention(p, "Jakarta", "Place")]
     (st,) = [e for e in extract_events(p, ms) if e.trigger_text == "kata"]
     assert args(st) == {("speaker", "Donny"), ("place", "Gedung DPR"), ("place", "Senayan"), ("place", "Jakarta")}
+
+
+def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
+    text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+bertemu temu VERB 0 root
+Putin Putin PROPN 2 obj
+di di ADP 5 case
+Moskow Moskow PROPN 2 obl
+. . PUNCT 2 punct
+
+Pembicaraan bicara NOUN 2 nsubj
+berlangsung langsung VERB 0 root
+hangat hangat ADJ 2 advmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Prabowo", "Person"), mention(p, "Putin", "Person"), mention(p, "Moskow", "Place")]
+    talks = next(e for e in extract_events(p, ms) if e.trigger_text == "Pembicaraan")
+    assert talks.type == "Meeting"
+    # where the article tells a call, the talks are the call
+    call = "Prabowo menelepon Putin.\nPembicaraan berlangsung hangat."
+    call_rows = rows.replace("bertemu temu VERB", "menelepon telepon VERB").replace(
+        "di di ADP 5 case\nMoskow Moskow PROPN 2 obl\n", "")
+    p2 = parsed(call, call_rows)
+    ms2 = [mention(p2, "Prabowo", "Person"), mention(p2, "Putin", "Person")]
+    assert next(e for e in extract_events(p2, ms2) if e.trigger_text == "Pembicaraan").type == "Call"

@@ -49,6 +49,10 @@ class _Found:
     borrows: str | None = None      # role a party-less nominal takes from the sentence's subject
 
 
+# the two things talks can be
+_TALK_TYPES = ("Call", "Meeting")
+
+
 def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[EventMention]:
     """The event mentions of one article, in text order."""
     art = parsed.article
@@ -66,6 +70,7 @@ def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list
         events = _sentence_events(art, sent, lex, index)
         _date_sentence(art, sent, events, in_sentence, lex)
         found += events
+    _talks_as_told(found, lex)
     _link_quotes(found)
     _propagate_dates(found)
     return [f.mention for f in sorted(found, key=lambda f: f.mention.trigger.start)]
@@ -299,6 +304,20 @@ def _date_sentence(art: Article, sent: Sentence, events: list[_Found], found: li
 def _set_time(m: EventMention, anchor: TimeAnchor) -> None:
     m.time, m.date_text = anchor, anchor.text
     m.date = anchor.value if anchor.granularity == "day" else None
+
+
+def _talks_as_told(found: list[_Found], lex: Lexicon) -> None:
+    """ "pembicaraan", "talks": a call where the article tells a call, the meeting where it tells
+    only a meeting ("Putin menjamu Prabowo … pembicaraan kedua pemimpin")."""
+    def talk(f: _Found) -> bool:
+        return f.mention.trigger_text.lower() in lex.talks
+
+    told = {f.mention.type for f in found if not talk(f)}
+    for f in found:
+        if talk(f) and f.mention.type in _TALK_TYPES:
+            other = next(t for t in _TALK_TYPES if t != f.mention.type)
+            if f.mention.type not in told and other in told:
+                f.mention.type = other
 
 
 def _link_quotes(found: list[_Found]) -> None:

@@ -76,6 +76,7 @@ class Lexicon:
     nouns: frozenset[str] = frozenset()
     verb_pattern: re.Pattern[str] | None = None
     nominal_after: frozenset[str] = frozenset()
+    talks: frozenset[str] = frozenset()      # talk nouns: a call or a meeting, as the article tells it
 
     def is_nominal(self, tok: Token, prev: Token | None = None) -> bool:
         """Whether a trigger word is a noun. The lexicon knows its words better
@@ -168,4 +169,5 @@ def load(code: str) -> Lexicon:
     noun_re = re.compile(trig["nominal_pattern"]) if trig.get("nominal_pattern") else None
     verb_re = re.compile(trig["verbal_pattern"]) if trig.get("verbal_pattern") else None
     return Lexicon(code, triggers, classes, frames, roles, language.data("speech"), language.data("modality"),
-                   noun_re, _lower(trig.get("nouns")), verb_re, _lower(trig.get("nominal_after")))
+                   noun_re, _lower(trig.get("nouns")), verb_re, _lower(trig.get("nominal_after")),
+                   _lower(trig.get("talks")))
