@@ -428,3 +428,10 @@ def test_a_plural_pronoun_is_the_two_people_the_article_is_about():
     resolve_entities([p], ms)
     both = [ids.person("Samia Suluhu Hassan"), ids.person("William Ruto")]
     assert by_text(ms)["They"].entity_ids == by_text(ms)["their"].entity_ids == both
+
+
+def test_a_place_word_ending_a_capitalised_name_makes_it_a_place_gazetteer_or_not():
+    p = parse("The jets flew to Natuna Island near the Anambas Islands .", lang="en")
+    ms = by_text(find_mentions(p))
+    assert ms["Natuna Island"].type == ms["Anambas Islands"].type == "Place"   # GeoNames has neither
+    assert ms["Natuna Island"].entity_ids == [ids.place("Natuna")]

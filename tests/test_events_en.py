@@ -193,3 +193,38 @@ Haddad Haddad PROPN 8 nmod
     resolve_entities([p], [*names, his])
     assert his.entity_ids == names[0].entity_ids                          # the subject, not the nearest name
     assert {a.mention.text for a in calls[1].arguments} == {"his", "Haddad"}
+
+
+def test_an_act_depending_on_a_planned_clause_is_planned():
+    text = "Ortiz will begin by calling Lindqvist."
+    rows = """
+Ortiz Ortiz PROPN 3 nsubj
+will will AUX 3 aux
+begin begin VERB 0 root
+by by SCONJ 5 mark
+calling call VERB 3 advcl
+Lindqvist Lindqvist PROPN 5 obj
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    call = only(extract_events(p, [mention(p, n, "Person") for n in ("Ortiz", "Lindqvist")]), "Call")
+    assert call.modality == ["planned"]
+
+
+def test_a_name_inside_the_quote_is_never_the_speaker_of_the_verb_after_it():
+    text = "“We will inform Lindqvist,” Ortiz said."
+    rows = """
+“ “ PUNCT 9 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+inform inform VERB 9 ccomp
+Lindqvist Lindqvist PROPN 9 nsubj
+, , PUNCT 9 punct
+” ” PUNCT 9 punct
+Ortiz Ortiz PROPN 9 nsubj
+said say VERB 0 root
+. . PUNCT 9 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, n, "Person") for n in ("Lindqvist", "Ortiz")]), "Statement")
+    assert st.rule == "speech:quote-inverted" and args(st) == {("speaker", "Ortiz")}   # the parser hung both on "said"

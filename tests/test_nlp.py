@@ -367,3 +367,12 @@ def test_typographic_apostrophes_are_read_as_the_treebanks_and_tokens_keep_the_a
     # EWT writes "Russia's": read that way, the possessive is its own word and the name stands alone
     assert "Russia" in [t.text for t in sent.tokens]
     assert all(text[t.start:t.end] == t.text for t in sent.tokens if not t.mwt_end)
+
+
+def test_a_stem_the_expander_misspelt_before_its_clitic_keeps_the_text_s_spelling():
+    from kg.parse.nlp import _word_spans
+
+    # "pembicaraannya" → "pembicaran" + "nya": the clitic spells the end, the stem is the rest
+    assert _word_spans("pembicaraannya", 10, ["pembicaran", "nya"]) == [(10, 21), (21, 24)]
+    assert _word_spans("membahasnya", 0, ["membahas", "nya"]) == [(0, 8), (8, 11)]
+    assert _word_spans("berdirinya", 0, ["xyz", "abc"]) is None      # nothing spells it: the whole span

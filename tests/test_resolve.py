@@ -372,6 +372,19 @@ def test_an_unmarked_bare_noun_is_no_plan_unless_it_points_back_to_one():
     assert plan.event_id != bare.event_id
 
 
+
+def test_an_unmarked_back_reference_is_the_event_that_happened_not_the_plan_just_before():
+    # "Ana spoke with Park … we will begin by calling Weber to inform him of the conversation"
+    en = ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text="", language="en"), [
+        Sentence(0, 0, 300, "", [Token(1, "the", "the", "DET", "", 2, "det", 200, 203),
+                                 Token(2, "conversation", "conversation", "NOUN", "", 0, "root", 204, 216)])])
+    done = mention("a1.txt", "Call", 10, "spoke", arg("participant", ANA), arg("participant", PARK))
+    plan = mention("a1.txt", "Call", 150, "calling", arg("participant", WEBER), modality=["planned"])
+    back = mention("a1.txt", "Call", 204, "conversation", rule="nominal-trigger:none")
+    cluster_events([en], [done, plan, back], ENTITIES)
+    assert back.event_id == done.event_id != plan.event_id
+
+
 def test_an_english_and_an_indonesian_report_of_one_call_are_one_event():
     en = ParsedArticle(Article(id="b1.txt", path=Path("b1.txt"), text="", language="en"), [
         Sentence(0, 0, 30, "", [Token(1, "the", "the", "DET", "", 2, "det", 0, 3),
@@ -471,3 +484,7 @@ def test_a_speech_verb_reports_its_clause_up_to_the_next_speech_verb_of_the_sent
     said = mention("a1.txt", "Statement", text.index("said"), "said", arg("speaker", WEBER), sentence_text=text)
     events_of([noted, said], [article("a1.txt", [("noted", "note", 6)])])   # its sentence starts at 0
     assert noted.event_id != said.event_id        # "noted X and said Y": two things said
+    # the same when the parser gave "noted" the rest of the sentence as its complement
+    noted.quote = text[text.index("the entry"):]
+    events_of([noted, said], [article("a1.txt", [("noted", "note", 6)])])
+    assert noted.event_id != said.event_id

@@ -181,3 +181,15 @@ def test_a_dateline_or_byline_with_a_date_dates_the_article_and_an_event_date_do
     # the first paragraph's date is the event's, not the article's: no publication date
     event_day = "JAKARTA - Presiden Prabowo menerima Perdana Menteri Australia di Istana Merdeka pada Kamis (15/5/2025)."
     assert layout.analyse(f"Judul Berita Kunjungan\n\n{event_day}", "id").published is None
+
+
+def test_a_phrase_opened_by_since_or_after_dates_what_it_tells_not_the_mention_outside():
+    # "The conversation is the first since Trump was sworn in on Monday" (the parser made it a relative clause)
+    sent = sentence([("The", 2, "det", "DET"), ("conversation", 4, "nsubj", "NOUN"), ("is", 4, "cop", "AUX"),
+                     ("first", 0, "root", "NOUN"), ("since", 8, "mark", "SCONJ"), ("Trump", 8, "nsubj", "PROPN"),
+                     ("was", 8, "aux", "AUX"), ("sworn", 4, "acl:relcl", "VERB"), ("in", 8, "compound:prt", "ADP"),
+                     ("on", 11, "case", "ADP"), ("Monday", 8, "obl", "PROPN")])
+    monday = anchor_on(sent, "Monday")
+    assert pick_anchors(sent, [trigger(sent, "conversation")], [monday]) == [monday]      # without the marker
+    assert pick_anchors(sent, [trigger(sent, "conversation"), trigger(sent, "sworn")], [monday],
+                        sequence=frozenset({"since"})) == [None, monday]

@@ -97,17 +97,27 @@ class _Placed:
     own_subject: bool            # its clause has a subject of its own
     relative: bool               # its clause is a relative clause on a noun
     quote: int                   # the quotation it is in (-1: none)
+    fence: int | None = None     # the head of the "since …"/"after …" phrase it is in
 
 
 def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnchor],
-                 quotes: list[Span] = ()) -> list[TimeAnchor | None]:
+                 quotes: list[Span] = (), sequence: frozenset[str] = frozenset()) -> list[TimeAnchor | None]:
     """For each trigger of ``sent``, the anchor that dates it, or None.
 
     Quotations (``quotes``) are their own time: "Kami bertemu kemarin," kata X
     dates no reporting verb outside them, and nothing outside dates what is said inside.
+    A phrase or clause opened by a ``sequence`` marker ("since Trump was sworn in on Jan. 20",
+    "after the summit on Monday") dates what it tells, not the mentions outside it.
     """
     def quote_of(offset: int) -> int:
         return next((i for i, q in enumerate(quotes) if q.start <= offset < q.end), -1)
+
+    def fence(tok: Token) -> int | None:
+        """The head of the nearest phrase around ``tok`` that a sequence marker opens."""
+        for t in [tok, *_ancestors(sent, tok)]:
+            if any(base(c.deprel) in ("mark", "case") and c.lemma.lower() in sequence for c in sent.children(t)):
+                return t.id
+        return None
 
     placed = []
     for a in anchors:
@@ -116,7 +126,8 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
             clause = clause_of(sent, tok)
             placed.append(_Placed(a, tok, clause.id, {t.id for t in _ancestors(sent, tok)},
                                   [t.id for t in _ancestors(sent, clause)], _has_subject(sent, clause),
-                                  base(clause.deprel) == "acl", quote_of(a.start)))
+                                  base(clause.deprel) == "acl", quote_of(a.start),
+                                  fence(tok) if sequence else None))
     heads = [(t.head or head_token(sent, t.span), t) for t in triggers]
     claimed = {clause_of(sent, h).id for h, _ in heads if h is not None}
     out: list[TimeAnchor | None] = []
@@ -125,7 +136,8 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
             out.append(None)
             continue
         chain = clause_chain(sent, head)
-        mine = [p for p in placed if p.quote == quote_of(trig.span.start)]
+        inside = {head.id, *(t.id for t in _ancestors(sent, head))}
+        mine = [p for p in placed if p.quote == quote_of(trig.span.start) and (p.fence is None or p.fence in inside)]
         steps = [[p for p in mine if head.id in p.above
                   and (p.clause == chain[0] or p.relative and p.clause_above[:1] == [head.id])]]
         if trig.reach >= CLAUSE:

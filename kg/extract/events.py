@@ -296,7 +296,8 @@ def _date_sentence(art: Article, sent: Sentence, events: list[_Found], found: li
     triggers = [Trigger(f.head, f.mention.trigger,
                         PHRASE if f.topical else CLAUSE if "planned" in f.mention.modality else ALL) for f in events]
     quotes = [Span(*f.quote) for f in events if f.quote]
-    for f, anchor in zip(events, pick_anchors(sent, triggers, found, quotes)):
+    sequence = lex.words(lex.roles, "sequence_markers")
+    for f, anchor in zip(events, pick_anchors(sent, triggers, found, quotes, sequence)):
         if anchor is not None:
             _set_time(f.mention, anchor)
 

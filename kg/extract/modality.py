@@ -17,8 +17,9 @@ def marker_words(lex: Lexicon) -> set[str]:
 
 def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> list[str]:
     """The modality of a trigger: markers right before it (over transparent
-    words like "telah", "akan"), its negating dependents, and a marker verb
-    it is the complement of ("dilaporkan tiba", "berencana mengerahkan")."""
+    words like "telah", "akan"), its negating dependents, a marker verb
+    it is the complement of ("dilaporkan tiba", "berencana mengerahkan"), and
+    the auxiliaries of the clause it is an adjunct or complement of ("will begin by calling")."""
     kinds = markers(lex)
     transparent = lex.words(lex.modality, "transparent")
     found: list[str] = []
@@ -40,4 +41,9 @@ def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> 
     gov = sent.head_of(head)
     if gov is not None and base(head.deprel) in ("xcomp", "ccomp"):
         note(gov)
+    if gov is not None and base(head.deprel) in ("xcomp", "advcl"):
+        # a non-finite act shares the auxiliaries of the clause it depends on ("will begin by calling")
+        for c in sent.children(gov):
+            if base(c.deprel) == "aux":
+                note(c)
     return found

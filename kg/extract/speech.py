@@ -48,11 +48,12 @@ def quote_before(text: str, sent: Sentence, tok: Token, lex: Lexicon) -> tuple[i
     return None
 
 
-def _speakers(sent: Sentence, tok: Token, index: MentionIndex, before: Token | None) -> list[EntityMention]:
+def _speakers(sent: Sentence, tok: Token, index: MentionIndex, before: Token | None,
+              quote: tuple[int, int] = (0, 0)) -> list[EntityMention]:
     """The speaker of an inverted speech verb: its subject, on either side ('…," kata X',
-    '…," said X', '…," X said'); else a mention right after it, else one of the words
-    ``before`` it up to the verb."""
-    subj = [c for c in sent.children(tok) if base(c.deprel) == "nsubj"]
+    '…," said X', '…," X said'), never a name inside the ``quote``; else a mention right
+    after it, else one of the words ``before`` it up to the verb."""
+    subj = [c for c in sent.children(tok) if base(c.deprel) == "nsubj" and not quote[0] <= c.start < quote[1]]
     found = [index.of_phrase(sent, s) for s in subj]
     if not any(found):
         found = [index.after(sent, tok, window=3)]
@@ -95,7 +96,7 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
             before = None if quote else subject_before(sent, tok, int(lex.speech.get("subject_words") or 0))
             quote = quote or (before is not None and quote_before(text, sent, before, lex)) or None
             if quote:
-                speakers = _speakers(sent, tok, index, before)
+                speakers = _speakers(sent, tok, index, before, quote)
                 last = max([tok] + [t for t in sent.tokens if any(t.start < m.end for m in speakers)
                                     and t.id > tok.id], key=lambda t: t.id)
                 out.append(Speech(tok.start, tok.end, [tok], "speech:quote-inverted", 0.9,

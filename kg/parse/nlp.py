@@ -77,19 +77,25 @@ def segments(article: Article) -> list[tuple[int, str]]:
     return out
 
 
-def _word_spans(token_text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
-    """Offsets of the words of one (multi-word) token spelled ``token_text`` at ``start``.
+def _word_spans(token_text: str, start: int, words: list[str]) -> list[tuple[int, int]] | None:
+    """Offsets of the words of one (multi-word) token spelled ``token_text`` at ``start``, or None.
 
     ``membahasnya`` → ``membahas`` + ``nya`` spells the token, so each word
-    gets its own part; otherwise every word gets the whole token span.
+    gets its own part. When only the words after the first spell its end (the
+    expander rewrote the stem: ``pembicaraannya`` → ``pembicaran`` + ``nya``), the
+    first word is the rest of the token. Otherwise (None) every word gets the whole span.
     """
-    if len(words) > 1 and "".join(words).lower() == token_text.lower():
-        spans, pos = [], start
-        for w in words:
-            spans.append((pos, pos + len(w)))
-            pos += len(w)
-        return spans
-    return [(start, start + len(token_text))] * len(words)
+    if len(words) < 2:
+        return None
+    tail = "".join(words[1:]).lower()
+    if "".join(words).lower() != token_text.lower() and not (
+            token_text.lower().endswith(tail) and len(token_text) > len(tail)):
+        return None
+    spans, pos = [(start, start + len(token_text) - len(tail))], start + len(token_text) - len(tail)
+    for w in words[1:]:
+        spans.append((pos, pos + len(w)))
+        pos += len(w)
+    return spans
 
 
 def stanza_words(doc, tok) -> list[tuple[object, str, int, int]]:
@@ -97,14 +103,15 @@ def stanza_words(doc, tok) -> list[tuple[object, str, int, int]]:
 
     A word that its span spells takes the text's spelling, so that
     text[start:end] == word text; a one-word token always does (the MWT
-    expander may rewrite it, e.g. into ``<UNK>``).
+    expander may rewrite it, e.g. into ``<UNK>``), and so does a stem the
+    expander misspelt before a clitic it split off.
     """
     surface = doc.text[tok.start_char:tok.end_char]
-    out = []
-    for w, (a, b) in zip(tok.words, _word_spans(surface, tok.start_char, [w.text for w in tok.words])):
-        spelled = len(tok.words) == 1 or doc.text[a:b].lower() == (w.text or "").lower()
-        out.append((w, doc.text[a:b] if spelled else w.text, a, b))
-    return out
+    spans = _word_spans(surface, tok.start_char, [w.text or "" for w in tok.words])
+    if spans is None:
+        whole = (tok.start_char, tok.end_char)
+        return [(w, surface if len(tok.words) == 1 else w.text, *whole) for w in tok.words]
+    return [(w, doc.text[a:b], a, b) for w, (a, b) in zip(tok.words, spans)]
 
 
 def _from_stanza(doc, base: int, first_index: int) -> list[Sentence]:
@@ -256,7 +263,8 @@ def parse_conllu(text: str, article: Article) -> list[Sentence]:
                 if word_id == mwt_end:
                     start = _find(article, mwt_text, pos)
                     pos = start + len(mwt_text)
-                    spans = _word_spans(mwt_text, start, [r[1] for r in mwt_words])
+                    spans = _word_spans(mwt_text, start, [r[1] for r in mwt_words]) or \
+                        [(start, pos)] * len(mwt_words)
                     tokens.extend(_conllu_token(r, a, b, mwt_end) for r, (a, b) in zip(mwt_words, spans))
                 continue
             start = _find(article, row[1], pos)

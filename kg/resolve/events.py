@@ -107,6 +107,8 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
         fits = [c for c in groups if c.named and veto(c, g, by_id) is None]
         if not r.back_reference:     # an unmarked noun is a plan only when it points back to one
             fits = [c for c in fits if not c.modality or r.modality]
+        elif not r.modality:         # "… to inform him of the conversation": the one that happened, not the plan
+            fits = [c for c in fits if not c.modality] or fits
         if r.back_reference and fits:
             best = min(fits, key=lambda c: _distance(c, r))
             reason = "back-reference to the nearest"

@@ -39,6 +39,9 @@ def content(m: EventMention, stop: frozenset[str], start: int | None = None,
     if m.type != "Statement":
         return frozenset()
     text = m.quote or _clause_after(m, start, until)
+    if m.quote and not m.rule.startswith("speech:") and start is not None and until is not None:
+        at = m.sentence_text.find(m.quote)       # a complement, not a quotation: it too ends there
+        text = text[:max(0, until - start - at)] if at >= 0 else text
     # names say whom a statement is about, not what it says: capitalised words are left out
     return frozenset(w.lower() for w in _WORD.findall(text)
                      if len(w) > 2 and w.lower() not in stop and not w[0].isupper())
