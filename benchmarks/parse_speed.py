@@ -52,7 +52,7 @@ def throughput(articles_dir: Path, min_sentences: int, lang: str, provider: str)
     files = sorted(articles_dir.glob("*.txt"))
     if not files:
         raise SystemExit(f"parse_speed: no .txt articles in {articles_dir}")
-    articles = [Article(id=f.name, path=f, text=f.read_text(encoding="utf-8")) for f in files]
+    articles = [Article(id=f.name, path=f, text=f.read_text(encoding="utf-8"), language=lang) for f in files]
     parser = nlp.get_parser(lang, provider)
     per_round = sum(len(parser.parse(a)) for a in articles)  # also warms the pipeline up
     rounds = math.ceil(min_sentences / per_round)

@@ -50,13 +50,13 @@ class Article:
     id: str                      # path relative to the input folder (+ "#N" for JSON records)
     path: Path                   # the file on disk
     text: str                    # decoded text; all offsets point into it
+    language: str                # the code of its kg.lang language ("id", "en"): whose words its rules use
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
     published: date | None = None  # publication date, from metadata or the dateline
     dateline_place: str | None = None
     dateline: Span | None = None   # "KYIV, sp-globalindo.co.id –": kept out of the first sentence
-    language: str = "id"
     boilerplate: list[Boilerplate] = field(default_factory=list)
     # the characters [body_start, end) hold the article: from the headline on
     # (site banners above it are left out; the dateline is cut by kg.nlp.segments)

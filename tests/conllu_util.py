@@ -20,8 +20,9 @@ def conllu(rows: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def parsed(text: str, rows: str, published=None, article_id: str = "t.txt", **kw) -> ParsedArticle:
-    art = Article(id=article_id, path=Path(article_id), text=text, published=published, **kw)
+def parsed(text: str, rows: str, published=None, article_id: str = "t.txt", language: str = "id",
+           **kw) -> ParsedArticle:
+    art = Article(id=article_id, path=Path(article_id), text=text, language=language, published=published, **kw)
     return ParsedArticle(art, parse_conllu(conllu(rows), art))
 
 

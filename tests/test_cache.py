@@ -31,7 +31,7 @@ CONLLU = """\
 
 
 def article(text: str = TEXT, id: str = "a.txt", dateline: Span | None = None) -> Article:
-    return Article(id=id, path=Path("/news") / id, text=text, dateline=dateline)
+    return Article(id=id, path=Path("/news") / id, text=text, language="id", dateline=dateline)
 
 
 def test_a_cached_parse_comes_back_equal(tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def test_conllu_provider_keeps_multiword_tokens_through_a_round_trip(tmp_path):
     from kg.model import Article
 
     text = "Rumahnya dekat kantornya.\n\nPresiden membahasnya di Jakarta.\n"
-    article = Article(id="a", path=tmp_path / "a.txt", text=text)
+    article = Article(id="a", path=tmp_path / "a.txt", text=text, language="id")
     sentences = nlp.parse_conllu(ID_GOLD, article)
     assert nlp.to_conllu(sentences, text).count("\t_\t_\t_\t_\t_\t_\t_\tstart_char=") == 3
     again = nlp.parse_conllu(nlp.to_conllu(sentences, text), article)

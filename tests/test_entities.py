@@ -292,7 +292,7 @@ def test_flat_name_particles_from_the_tree():
             ("Leyen", "PROPN", 1, "flat"), ("tiba", "VERB", 0, "root"), ("di", "ADP", 7, "case"),
             ("Brussel", "PROPN", 5, "obl"), (".", "PUNCT", 5, "punct")]
     conllu = "\n".join(f"{k}\t{w}\t{w}\t{u}\t_\t_\t{h}\t{d}\t_\t_" for k, (w, u, h, d) in enumerate(rows, 1))
-    art = Article("c.txt", Path("c.txt"), text)
+    art = Article("c.txt", Path("c.txt"), text, language="id")
     ms = find_mentions(ParsedArticle(art, parse_conllu(conllu, art)))
     assert [m.text for m in ms] == ["Ursula von der Leyen", "Brussel"]
 
@@ -375,7 +375,7 @@ def test_troops_with_no_country_take_it_from_the_context():
             (".", "PUNCT", 1, "punct")]
     text = "Iran yang mengirim tentara ke Suriah ."
     conllu = "\n".join(f"{k}\t{w}\t{w}\t{u}\t_\t_\t{h}\t{d}\t_\t_" for k, (w, u, h, d) in enumerate(rows, 1))
-    art = Article("t.txt", Path("t.txt"), text)
+    art = Article("t.txt", Path("t.txt"), text, language="id")
     ms = by_text(find_mentions(ParsedArticle(art, parse_conllu(conllu, art))))
     assert (ms["tentara"].type, ms["tentara"].affiliation, ms["tentara"].entity_ids) == \
         ("ArmedForce", ids.country("IR"), [ids.force(ids.country("IR"))])

@@ -9,8 +9,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.evaluate import evaluate
-from kg.gold import load_gold
+from kg.evaluate import evaluate, load_gold
 from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Result, Span
 
 TEXT_A = ("Baca juga: Landia kirim pasukan ke Borduria\n"
@@ -86,8 +85,9 @@ def result() -> Result:
     events = [Event("ev-call", "Call", [ms[1], ms[2], ms[6], ms[7]], date=date(2031, 3, 4)),
               Event("ev-said", "Statement", [ms[3]]), Event("ev-other", "Call", [ms[4], ms[5]]),
               Event("ev-dep", "Deployment", [ms[0]])]
-    arts = [Article("a.txt", Path("a.txt"), TEXT_A), Article("b.txt", Path("b.txt"), TEXT_B),
-            Article("c.txt", Path("c.txt"), "Alfa menelepon.")]
+    arts = [Article("a.txt", Path("a.txt"), TEXT_A, language="id"),
+            Article("b.txt", Path("b.txt"), TEXT_B, language="id"),
+            Article("c.txt", Path("c.txt"), "Alfa menelepon.", language="id")]
     return Result(articles=arts, event_mentions=ms, entities=ENTITIES, events=events)
 
 
@@ -123,7 +123,7 @@ def test_an_armed_force_found_counts_for_the_country_the_gold_ties_it_to():
                  "places": ["borduria"], "date": None}]}]}
     m = sys_mention("d1", "d.txt", text, "Deployment", "mengerahkan", "verb", None,
                     ("force", ["armedforce/LA"], "tentara Landia"), ("destination", ["country/BO"], "ke Borduria"))
-    res = Result(articles=[Article("d.txt", Path("d.txt"), text)], event_mentions=[m],
+    res = Result(articles=[Article("d.txt", Path("d.txt"), text, language="id")], event_mentions=[m],
                  entities=[Entity("armedforce/LA", "ArmedForce", "Landian forces", {"tentara Landia"}),
                            Entity("country/BO", "Country", "Bordurie", {"Borduria"})])
     r = evaluate(res, gold)

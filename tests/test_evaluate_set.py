@@ -9,8 +9,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.evaluate import evaluate
-from kg.gold import default_articles, load_golds
+from kg.evaluate import default_articles, evaluate, load_golds
 from kg.model import Argument, Article, Entity, EntityMention, Event, EventMention, Result, Span
 
 ID_TEXT = "Presiden Alfa menelepon Presiden Beta. Alfa mengatakan telepon itu baik. Alfa bertemu Beta.\n"
@@ -152,7 +151,7 @@ def test_kg_evaluate_scores_a_gold_folder_per_language(tmp_path, capsys):
 
 
 def test_typing_counts_the_untyped_nodes_of_the_scored_articles():
-    from kg.evaluate_nodes import score_typing
+    from kg.evaluate import score_typing
 
     def ent(eid: str, type_: str, article: str) -> Entity:
         return Entity(eid, type_, eid, mentions=[EntityMention(article, 0, 0, 1, eid)])

@@ -14,8 +14,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.export import html
+from kg.export import html, view
 from kg.export.graph import build_graph
+from kg.export.view import ArticleNode, EntityNode, EventNode, Evidence
 from kg.model import Article, Entity, EntityMention, Event, EventMention, Span
 
 PAYLOAD_TITLE = 'Berita </script><script>window.__pwned=1</script> "judul" \'x\''
@@ -25,7 +26,7 @@ PAYLOAD_SENTENCE = ('Menteri <b>Budi</b> menelepon </script><script>window.__pwn
 
 
 def _article(aid: str, title: str, outlet: str, published: date) -> Article:
-    return Article(id=aid, path=Path(aid), text="", title=title, outlet=outlet, published=published)
+    return Article(id=aid, path=Path(aid), text="", language="id", title=title, outlet=outlet, published=published)
 
 
 def _mention(mid: str, article: str, etype: str, sentence: str, anchor: str, rule: str, confidence: float,
@@ -103,29 +104,27 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGrap
     n_events = n_nodes - n_articles - n_entities
     types = ["Person", "Organization", "Country", "ArmedForce", "Place"]
     for i in range(n_articles):
-        g.add_node(f"article:{i}.txt", kind="article", path=f"{i}.txt", title=f"Article {i}", outlet="Outlet",
-                   url=None, published="2024-01-01", language="id")
+        view.add(g, f"article:{i}.txt", ArticleNode(path=f"{i}.txt", title=f"Article {i}", outlet="Outlet",
+                                                    published="2024-01-01", language="id"))
     for i in range(n_entities):
         t = types[i % len(types)]
-        g.add_node(f"entity:e{i}", kind="place" if t == "Place" else "actor", type=t, label=f"Entity {i}",
-                   aliases=[], affiliation=None, geonames_id=None, lat=None, lon=None,
-                   mention_count=int(rng.paretovariate(1.5)))
-    entities = [k for k, a in g.nodes(data=True) if a["kind"] in ("actor", "place")]
+        view.add(g, f"entity:e{i}", EntityNode(kind="place" if t == "Place" else "actor", type=t,
+                                               label=f"Entity {i}", mention_count=int(rng.paretovariate(1.5))))
+    entities = [k for k, node in view.nodes(g) if isinstance(node, EntityNode)]
     events = []
     for i in range(n_events):
         key = f"event:{i}"
         articles = sorted({f"{rng.randrange(n_articles)}.txt" for _ in range(min(6, int(rng.paretovariate(1.2))))})
-        mentions = [{"article": a, "begin": 0, "end": 4, "anchor": "kata", "sentence": f"Kalimat {i} kata.",
-                     "rule": "r", "confidence": 0.5, "quote": None, "medium": None, "date_text": None,
-                     "modality": [], "via": None} for a in articles]
-        g.add_node(key, kind="event", type=("Call", "Statement", "Deployment")[i % 3], label=f"Event {i}",
-                   date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", modality=[], quantity=None, mentions=mentions)
+        mentions = [Evidence(article=a, begin=0, end=4, anchor="kata", sentence=f"Kalimat {i} kata.", rule="r",
+                             confidence=0.5) for a in articles]
+        view.add(g, key, EventNode(type=("Call", "Statement", "Deployment")[i % 3], label=f"Event {i}",
+                                   date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", mentions=mentions))
         events.append((key, articles))
     for key, articles in events:
         for a in articles:
-            g.add_edge(key, f"article:{a}", role="reported_in")
+            view.link(g, key, f"article:{a}", "reported_in")
     for _ in range(n_edges - g.number_of_edges()):
-        g.add_edge(rng.choice(events)[0], rng.choice(entities), role=rng.choice(["participant", "speaker", "force"]))
+        view.link(g, rng.choice(events)[0], rng.choice(entities), rng.choice(["participant", "speaker", "force"]))
     return g
 
 
@@ -181,8 +180,7 @@ def test_data_matches_the_graph():
     data = _data(html.render(g))
     assert [n["id"] for n in data["nodes"]] == list(g.nodes)
     assert len(data["edges"]) == g.number_of_edges() == len({e["id"] for e in data["edges"]})
-    assert [(e["from"], e["to"], e["role"]) for e in data["edges"]] == [(u, v, d["role"]) for u, v, d in
-                                                                        g.edges(data=True)]
+    assert [(e["from"], e["to"], e["role"]) for e in data["edges"]] == list(view.edges(g))
     call = next(n for n in data["nodes"] if n["id"] == "event:ev-call")
     assert call["group"] == "event:Call" and call["shape"] == "diamond"
     assert data["options"]["groups"]["event:Call"]["shape"] == "diamond"

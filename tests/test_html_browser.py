@@ -14,6 +14,8 @@ from browser import browser_context, wait_for
 from test_html import PAYLOAD_NAME, PAYLOAD_SENTENCE, PAYLOAD_TITLE, synthetic_graph, two_article_graph, xss_graph
 
 from kg.export import html
+from kg.export import view as graph_view
+from kg.export.view import EventNode
 
 
 @pytest.mark.parametrize("env", [None, "/nonexistent/chromium"])
@@ -188,11 +190,11 @@ def test_big_graph_opens_on_the_most_mentioned_and_says_so(opened):
     assert 0 < len(drawn) <= 60 and view.js("nodes.length") == 250
     assert view.page.locator("#kg-cap").is_visible()
     assert "250 nodes match" in view.page.inner_text("#kg-cap") and "most-mentioned" in view.page.inner_text("#kg-cap")
-    top_event = max((k for k, a in g.nodes(data=True) if a["kind"] == "event"),
-                    key=lambda k: (len(g.nodes[k]["mentions"]), -list(g.nodes).index(k)))
+    events = {k: node for k, node in graph_view.nodes(g) if isinstance(node, EventNode)}
+    top_event = max(events, key=lambda k: (len(events[k].mentions), -list(g.nodes).index(k)))
     assert top_event in drawn
-    hidden = next(k for k in g.nodes if k not in drawn and g.nodes[k]["kind"] == "actor")
-    view.page.fill("#kg-search", g.nodes[hidden]["label"])
+    hidden = next(k for k, node in graph_view.nodes(g) if k not in drawn and node.kind == "actor")
+    view.page.fill("#kg-search", graph_view.node(g, hidden).label)
     view.page.press("#kg-search", "Enter")                                 # search reaches beyond the cap
     assert hidden in view.drawn() and view.js("network.getSelectedNodes()") == [hidden]
     wait_for(view.page, "kgState.stillAt !== null")                        # the newcomers settle, then freeze
@@ -247,9 +249,10 @@ def test_examples_page_counts_and_the_call_evidence_from_both_articles(opened, s
     assert view.js("network.body.edgeIndices.length") == g.number_of_edges() == view.js("edges.length")
     assert view.page.locator("#kg-legend li").count() >= 4 and view.page.locator("#kg-filters select").count() == 1
     assert view.requests == [view.path.as_uri()] and view.errors == []
-    calls = [k for k, a in g.nodes(data=True) if a.get("kind") == "event" and a.get("type") == "Call"
-             and "Zelensky" in (a.get("label") or "") and "Yoon" in (a.get("label") or "")]
-    assert len(calls) == 1, [g.nodes[k]["label"] for k, a in g.nodes(data=True) if a.get("kind") == "event"]
+    events = [(k, node) for k, node in graph_view.nodes(g) if isinstance(node, EventNode)]
+    calls = [k for k, node in events if node.type == "Call"
+             and "Zelensky" in (node.label or "") and "Yoon" in (node.label or "")]
+    assert len(calls) == 1, [node.label for _, node in events]
     view.click_node(calls[0])
     boxes = view.page.locator("#kg-panel .kg-article")
     articles = sorted(boxes.nth(i).get_attribute("data-article") for i in range(boxes.count()))
@@ -270,10 +273,11 @@ def test_examples_page_reads_at_first_sight(opened, seed_graph):
     edge and node labels at least 10 px high, and the whole legend on screen."""
     g = seed_graph
     view = opened(g, "examples-first-sight", title="examples/articles · kg event graph")
-    statements = [a["label"] for _, a in g.nodes(data=True) if a.get("type") == "Statement"]
+    statements = [node.label for _, node in graph_view.nodes(g) if isinstance(node, EventNode)
+                  and node.type == "Statement"]
     assert len(statements) > 5 and len(set(statements)) == len(statements), statements
     positions = view.js("network.getPositions()")
-    kinds = {k: a.get("kind") for k, a in g.nodes(data=True)}
+    kinds = {k: node.kind for k, node in graph_view.nodes(g)}
     inner = [positions[k] for k in g if kinds[k] != "article"]
     cx, cy = (sum(p["x"] for p in inner) / len(inner), sum(p["y"] for p in inner) / len(inner))
     radius = max(((p["x"] - cx) ** 2 + (p["y"] - cy) ** 2) ** 0.5 for p in inner)

@@ -23,8 +23,8 @@ from kg.parse import nlp
 CLAUSAL = {"ccomp", "xcomp", "advcl", "csubj"}
 
 
-def _article(path: Path, **kw) -> Article:
-    return Article(id=path.name, path=path, text=path.read_text(encoding="utf-8"), **kw)
+def _article(path: Path, language: str = "id", **kw) -> Article:
+    return Article(id=path.name, path=path, text=path.read_text(encoding="utf-8"), language=language, **kw)
 
 
 @pytest.fixture(scope="session")
@@ -164,7 +164,7 @@ def test_dateline_is_kept_out_of_the_first_sentence(parsed):
 def test_segments_cut_the_dateline_and_strip_lines():
     text = "Judul\n\n\u00a0KYIV, outlet.id – Presiden tiba.  \n"
     dateline = Span(text.index("KYIV"), text.index("Presiden"))
-    segs = nlp.segments(Article(id="a", path=Path("a.txt"), text=text, dateline=dateline))
+    segs = nlp.segments(Article(id="a", path=Path("a.txt"), text=text, language="id", dateline=dateline))
     assert segs == [(0, "Judul"), (dateline.end, "Presiden tiba.")]
 
 
@@ -343,7 +343,6 @@ def test_importing_kg_nlp_does_not_load_stanza():
 
 def test_parser_is_loaded_once_per_process(parser):
     assert nlp.get_parser("id", "bundled") is parser
-    assert nlp.get_parser() is parser
     assert nlp.get_parser("id") is parser
     assert nlp.get_parser("id", "conllu") is nlp.get_parser("id", "conllu")
 

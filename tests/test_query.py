@@ -11,7 +11,7 @@ from test_rdf import CALL, sample_graph
 
 from kg.cli import main
 from kg.errors import USAGE, UsageError
-from kg.export import query, rdf, rdf_read, store
+from kg.export import query, rdf, rdf_read, store, view
 
 PRESETS = ["actors", "deployments", "events-at-place", "sources-of-event", "statements-by-speaker", "timeline",
            "who-called-whom"]
@@ -64,9 +64,9 @@ def write(path: Path, g) -> Path:
 
 def test_who_called_whom_says_called_when_the_caller_is_known(tmp_path) -> None:
     g = sample_graph()
-    for _, target, attrs in g.out_edges(f"event:{CALL}", data=True):
-        if target == "entity:person/prabowo-subianto":
-            attrs["role"] = "agent"
+    while g.has_edge(f"event:{CALL}", "entity:person/prabowo-subianto"):   # whatever role: now the agent
+        g.remove_edge(f"event:{CALL}", "entity:person/prabowo-subianto")
+    view.link(g, f"event:{CALL}", "entity:person/prabowo-subianto", "agent")
     data = store.open_graph(write(tmp_path / "graph.trig", g))
     assert {(r["who"], r["how"], r["whom"]) for r in rows(data, "who-called-whom")} == {
         ("Prabowo Subianto", "called", "Anthony Albanese")}

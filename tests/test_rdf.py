@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,8 +20,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import KgError, UsageError
-from kg.export import rdf, rdf_read
+from kg.export import rdf, rdf_read, view
 from kg.export.graph import build_graph
+from kg.export.view import EntityNode, EventNode
 from kg.export.vocab import DEFAULT_BASE, GEONAMES, KG, NIF, PREFIXES, RDF, SEM, XSD
 from kg.model import ACTOR_ROLES, EVENT_TYPES, PLACE_ROLES, Article, Entity, Event, EventMention, Quantity, Span
 
@@ -47,9 +49,10 @@ def _mention(article: str, type_: str, anchor: str, rule: str, confidence: float
 def sample_graph() -> nx.MultiDiGraph:
     """The hand-built graph every RDF, SPARQL and SHACL test reads."""
     articles = [
-        Article(id="berita/001 call.txt", path=Path("berita/001 call.txt"), text=A1, title="Prabowo menelepon Albanese",
+        Article(id="berita/001 call.txt", path=Path("berita/001 call.txt"), text=A1, language="id",
+                title="Prabowo menelepon Albanese",
                 outlet="contoh.id", published=date(2025, 2, 3), dateline_place="JAKARTA"),
-        Article(id="feed.jsonl#3", path=Path("feed.jsonl"), text=A2, url="https://example.com/berita/3",
+        Article(id="feed.jsonl#3", path=Path("feed.jsonl"), text=A2, language="id", url="https://example.com/berita/3",
                 outlet="Contoh Feed"),
     ]
     entities = [
@@ -165,7 +168,7 @@ def test_contract_roles_are_sub_properties_of_has_actor_and_has_place(ttl) -> No
 def test_contract_one_label_per_actor_and_place_and_an_alt_label_per_other_form(ttl, graph) -> None:
     counts = select(ttl, """SELECT ?x (COUNT(?l) AS ?n) WHERE {
                                { ?x a sem:Actor } UNION { ?x a sem:Place } ?x rdfs:label ?l } GROUP BY ?x""")
-    entities = [k for k, d in graph.nodes(data=True) if d["kind"] in ("actor", "place")]
+    entities = [k for k, node in view.nodes(graph) if isinstance(node, EntityNode)]
     assert len(counts) == len(entities) and all(n == 1 for _, n in counts)
     alt = select(ttl, f"SELECT ?a WHERE {{ <{iri('person/prabowo-subianto')}> skos:altLabel ?a }} ORDER BY ?a")
     assert alt == [("Prabowo",), ("Presiden Indonesia Prabowo Subianto",)]
@@ -320,12 +323,11 @@ def test_serialize_is_byte_identical_across_runs_and_hash_seeds(graph) -> None:
 
 
 def _canonical(g: nx.MultiDiGraph) -> tuple[dict, list]:
-    """Node attributes and edges, with the orders RDF does not keep (lists of sets) sorted."""
-    nodes = {n: {k: sorted(v) if k == "modality" else v for k, v in d.items()} for n, d in g.nodes(data=True)}
-    for d in nodes.values():
-        for m in d.get("mentions") or []:
-            m["modality"] = sorted(m["modality"])
-    return nodes, sorted((u, v, d["role"]) for u, v, d in g.edges(data=True))
+    """Node objects and edges, with the orders RDF does not keep (lists of sets) sorted."""
+    nodes = {key: replace(node, modality=sorted(node.modality),
+                          mentions=[replace(m, modality=sorted(m.modality)) for m in node.mentions])
+             if isinstance(node, EventNode) else node for key, node in view.nodes(g)}
+    return nodes, sorted(view.edges(g))
 
 
 @pytest.mark.parametrize("fmt", list(rdf.FORMATS))
@@ -344,11 +346,11 @@ def test_every_format_holds_the_same_triples(exported, fmt) -> None:
 
 def test_an_undeclared_modality_is_declared_where_it_is_used(graph) -> None:
     g = graph.copy()
-    g.nodes[f"event:{CALL}"]["modality"] = ["hypothetical"]
+    view.add(g, f"event:{CALL}", replace(view.node(g, f"event:{CALL}"), modality=["hypothetical"]))
     flat = rdf.flatten(rdf.to_dataset(g))
     concept = rdf.modality_iri("hypothetical")
     assert (concept, RDF.type, KG.Modality) in flat
-    assert rdf_read.to_networkx(flat).nodes[f"event:{CALL}"]["modality"] == ["hypothetical"]
+    assert view.node(rdf_read.to_networkx(flat), f"event:{CALL}").modality == ["hypothetical"]
 
 
 # ---------------------------------------------------------------- loading errors

@@ -41,7 +41,7 @@ def article(name: str, tokens: list[tuple[str, str, int]] = ()) -> ParsedArticle
     """An article whose only sentence holds the given (text, lemma, start) tokens."""
     toks = [Token(i + 1, t, lemma, "VERB", "", 0, "root", s, s + len(t)) for i, (t, lemma, s) in enumerate(tokens)]
     sents = [Sentence(0, 0, 1000, "", toks)] if toks else []
-    return ParsedArticle(Article(id=name, path=Path(name), text=""), sents)
+    return ParsedArticle(Article(id=name, path=Path(name), text="", language="id"), sents)
 
 
 def arg(role: str, *ids: str, text: str = "x") -> Argument:
@@ -175,7 +175,7 @@ def test_different_days_or_different_principals_never_merge_and_a_missing_date_i
 
 
 def test_an_event_recalled_as_earlier_is_not_the_one_reported():
-    parsed = [ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text=""), [
+    parsed = [ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text="", language="id"), [
         Sentence(0, 0, 40, "", [Token(1, "bertemu", "temu", "VERB", "", 0, "root", 10, 17)]),
         Sentence(1, 40, 90, "", [Token(1, "pertemuan", "temu", "NOUN", "", 0, "root", 50, 59),
                                  Token(2, "sebelumnya", "belum", "ADV", "", 1, "advmod", 60, 70)])])]
@@ -298,7 +298,7 @@ def test_resolve_runs_entity_resolution_and_merges_one_call_told_by_two_outlets(
 
     parsed, entity_mentions, event_mentions = [], [], []
     for name, text, cu in [("a.txt", A, A_CONLLU), ("b.txt", B, B_CONLLU)]:
-        art = Article(name, Path(name), text)
+        art = Article(name, Path(name), text, language="id")
         p = ParsedArticle(art, parse_conllu(cu, art))
         ents, evs = extract(p)
         parsed.append(p)
@@ -355,7 +355,7 @@ def test_a_statement_referring_back_or_told_in_the_title_line_is_the_statement_o
     back = [Token(1, "Perintah", "perintah", "NOUN", "", 3, "nsubj", 40, 48),
             Token(2, "itu", "itu", "DET", "", 1, "det", 49, 52),
             Token(3, "disampaikan", "sampai", "VERB", "", 0, "root", 53, 64)]
-    art = Article(id="a1.txt", path=Path("a1.txt"), text="", title="Ana Kecam Serangan")
+    art = Article(id="a1.txt", path=Path("a1.txt"), text="", language="id", title="Ana Kecam Serangan")
     parsed = [ParsedArticle(art, [Sentence(0, 0, 30, "", toks), Sentence(1, 30, 70, "", back)])]
     ordered = mention("a1.txt", "Statement", 10, "memerintahkan", arg("speaker", ANA), quote="pasukan bersiap siaga")
     passed_on = mention("a1.txt", "Statement", 53, "disampaikan", sentence=1)

@@ -134,8 +134,9 @@ def test_mentions_carry_their_anchor_and_its_granularity(built):
 def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
     from rdflib import Graph
 
-    from kg.export import html, rdf, rdf_read
+    from kg.export import html, rdf, rdf_read, view
     from kg.export import json as export_json
+    from kg.export.view import EventNode
 
     result, _ = built
     doc = json.loads(export_json.dumps(result))
@@ -146,8 +147,8 @@ def test_anchors_reach_events_json_rdf_and_the_html_evidence(built):
     ttl = rdf.serialize(result.graph, "ttl").decode()
     assert '"2024-07"^^xsd:gYearMonth' in ttl and '"2024-11-04"^^xsd:date' in ttl
     back = rdf_read.to_networkx(Graph().parse(data=ttl, format="turtle"))
-    mentions = [m for _, a in back.nodes(data=True) if a.get("kind") == "event" for m in a["mentions"]]
-    assert {(m["anchor"], m["time_value"], m["time_granularity"]) for m in mentions} >= {
+    mentions = [m for _, node in view.nodes(back) if isinstance(node, EventNode) for m in node.mentions]
+    assert {(m.anchor, m.time_value, m.time_granularity) for m in mentions} >= {
         ("bertemu", "2024-07", "month"), ("menelepon", "2024-11-04", "day")}
     page = html.render(back)
     assert '"time_value":"2024-07","time_granularity":"month"' in page

@@ -220,4 +220,4 @@ def test_evaluate_parses_raw_text_and_scores_both_treebanks(parser, tmp_path):
 
 def test_evaluate_needs_both_test_files(tmp_path):
     with pytest.raises(KgError, match="id_csui-ud-test.conllu"):
-        ud_eval.evaluate(tmp_path, tmp_path / "out")
+        ud_eval.evaluate(tmp_path, tmp_path / "out", "id")

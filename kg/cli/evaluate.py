@@ -38,8 +38,7 @@ def evaluate_cmd(ctx: click.Context, gold_paths: tuple[Path, ...], articles: Pat
     (split events, nodes merging several gold events), entity typing, and
     how often each extraction rule fired and was right.
     """
-    from kg.evaluate import evaluate
-    from kg.gold import default_articles, load_golds
+    from kg.evaluate import default_articles, evaluate, load_golds
     from kg.pipeline.cache import ParseCache
     from kg.pipeline.stages import build
 

@@ -1,44 +1,29 @@
 """The event graph in memory: a networkx MultiDiGraph that export and view read.
 
-Node keys and attributes (the contract for ``kg.rdf`` and ``kg.html``):
-
-* ``event:<id>`` — ``kind="event"``, ``type`` (Call, Statement …), ``label``,
-  ``date`` (ISO string or None), ``modality`` (list), ``quantity`` (dict or
-  None), ``mentions`` (list of dicts: article, begin, end, anchor, sentence,
-  rule, confidence, quote, medium, date_text, modality, via, time_value (ISO
-  at its granularity: 2024-11-04, 2024-11, 2024, --11-04), time_granularity,
-  resolution: why the mention was merged into the event).
-* ``entity:<id>`` — ``kind="actor"`` or ``kind="place"``, ``type`` (Person,
-  Organization, Country, ArmedForce, Place, Unknown), ``label``, ``aliases``
-  (sorted list), ``affiliation`` (entity id or None), ``geonames_id``,
-  ``lat``, ``lon``, ``mention_count``.
-* ``article:<id>`` — ``kind="article"``, ``path`` (relative path, the
-  ``dcterms:identifier``), ``title``, ``outlet``, ``url``, ``published``,
-  ``language``, ``text`` (the decoded text all offsets point into).
-
-Edges carry ``role``: event → entity for participants and places (speaker,
-agent, participant, addressee, force, destination, origin, beneficiary,
-place, …); event → event ``about``; event → article ``reported_in``;
-entity → entity ``affiliation``.
+Nodes are keyed ``event:<id>``, ``entity:<id>`` and ``article:<id>`` and hold the
+typed objects of :mod:`kg.export.view` (made here from the build's
+:mod:`kg.model` objects); edges carry their role: event → entity for
+participants and places (speaker, agent, participant, addressee, force,
+destination, origin, beneficiary, place, …), event → event ``about``,
+event → article ``reported_in``, entity → entity ``affiliation``.
 """
 from __future__ import annotations
 
 import networkx as nx
 
-from kg.model import Article, Entity, Event
-
-
-def event_key(event_id: str) -> str:
-    return f"event:{event_id}"
-
-
-def entity_key(entity_id: str) -> str:
-    return f"entity:{entity_id}"
-
-
-def article_key(article_id: str) -> str:
-    return f"article:{article_id}"
-
+from kg import lang as languages
+from kg.export.view import (
+    ArticleNode,
+    EntityNode,
+    EventNode,
+    Evidence,
+    add,
+    article_key,
+    entity_key,
+    event_key,
+    link,
+)
+from kg.model import Article, Entity, Event, EventMention
 
 GIST_WORDS = 5   # how much of what was said a statement's label shows
 
@@ -69,7 +54,7 @@ def _said(event: Event, entities: dict[str, Entity], events: dict[str, Event]) -
     about = [events[t] for t in event.about if t in events]
     if about:
         who = _names(about[0], entities)
-        return f"about {about[0].type}" + (f" ({who})" if who else "")
+        return languages.label("statement_about", type=about[0].type) + (f" ({who})" if who else "")
     for m in mentions:
         at = m.sentence_text.find(m.trigger_text)
         if m.trigger_text and at >= 0:
@@ -94,37 +79,37 @@ def build_graph(articles: list[Article], entities: list[Entity], events: list[Ev
     by_id = {e.id: e for e in entities}
     events_by_id = {e.id: e for e in events}
     for a in sorted(articles, key=lambda a: a.id):
-        g.add_node(article_key(a.id), kind="article", path=a.id, title=a.title, outlet=a.outlet, url=a.url,
-                   published=a.published.isoformat() if a.published else None, language=a.language, text=a.text)
+        add(g, article_key(a.id), ArticleNode(path=a.id, title=a.title, outlet=a.outlet, url=a.url,
+                                              published=a.published.isoformat() if a.published else None,
+                                              language=a.language, text=a.text))
     for e in sorted(entities, key=lambda e: e.id):
-        g.add_node(entity_key(e.id), kind="place" if e.type == "Place" else "actor", type=e.type,
-                   label=e.label, aliases=sorted(e.aliases - {e.label}), affiliation=e.affiliation,
-                   geonames_id=e.geonames_id, lat=e.lat, lon=e.lon, mention_count=len(e.mentions),
-                   type_source=e.type_source)
+        add(g, entity_key(e.id), EntityNode(
+            kind="place" if e.type == "Place" else "actor", type=e.type, label=e.label,
+            aliases=sorted(e.aliases - {e.label}), affiliation=e.affiliation, geonames_id=e.geonames_id,
+            lat=e.lat, lon=e.lon, mention_count=len(e.mentions), type_source=e.type_source))
     for e in sorted(entities, key=lambda e: e.id):
         if e.affiliation and e.affiliation in by_id:
-            g.add_edge(entity_key(e.id), entity_key(e.affiliation), role="affiliation")
+            link(g, entity_key(e.id), entity_key(e.affiliation), "affiliation")
     for ev in sorted(events, key=lambda e: e.id):
-        mentions = [{
-            "article": m.article_id, "begin": m.trigger.start, "end": m.trigger.end,
-            "anchor": m.trigger_text, "sentence": m.sentence_text, "rule": m.rule,
-            "confidence": m.confidence, "quote": m.quote, "medium": m.medium,
-            "date_text": m.date_text, "modality": list(m.modality), "via": m.via,
-            "time_value": m.time.iso() if m.time else None, "time_granularity": m.time.granularity if m.time else None,
-            "resolution": list(m.resolution),
-        } for m in sorted(ev.mentions, key=lambda m: (m.article_id, m.trigger.start))]
-        q = ev.quantity
-        g.add_node(event_key(ev.id), kind="event", type=ev.type, label=event_label(ev, by_id, events_by_id),
-                   date=ev.date.isoformat() if ev.date else None, modality=list(ev.modality),
-                   quantity={"value": q.value, "qualifier": q.qualifier, "unit": q.unit, "text": q.text} if q else None,
-                   mentions=mentions)
+        mentions = [_evidence(m) for m in sorted(ev.mentions, key=lambda m: (m.article_id, m.trigger.start))]
+        add(g, event_key(ev.id), EventNode(type=ev.type, label=event_label(ev, by_id, events_by_id),
+                                           date=ev.date.isoformat() if ev.date else None,
+                                           modality=list(ev.modality), quantity=ev.quantity, mentions=mentions))
         for role in sorted(ev.roles):
             for eid in ev.roles[role]:
                 if eid in by_id:
-                    g.add_edge(event_key(ev.id), entity_key(eid), role=role)
+                    link(g, event_key(ev.id), entity_key(eid), role)
         for art in sorted({m.article_id for m in ev.mentions}):
-            g.add_edge(event_key(ev.id), article_key(art), role="reported_in")
+            link(g, event_key(ev.id), article_key(art), "reported_in")
     for ev in sorted(events, key=lambda e: e.id):
         for target in ev.about:
-            g.add_edge(event_key(ev.id), event_key(target), role="about")
+            link(g, event_key(ev.id), event_key(target), "about")
     return g
+
+
+def _evidence(m: EventMention) -> Evidence:
+    return Evidence(article=m.article_id, begin=m.trigger.start, end=m.trigger.end, anchor=m.trigger_text,
+                    sentence=m.sentence_text, rule=m.rule, confidence=m.confidence, quote=m.quote, medium=m.medium,
+                    date_text=m.date_text, modality=list(m.modality), via=m.via,
+                    time_value=m.time.iso() if m.time else None,
+                    time_granularity=m.time.granularity if m.time else None, resolution=list(m.resolution))

@@ -24,6 +24,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
+from kg.export import view
+from kg.export.view import ArticleNode, EntityNode, EventNode, Evidence, Node, article_key, entity_key
 from kg.model import ENTITY_TYPES, EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -95,14 +97,13 @@ def highlight(sentence: str, anchor: str) -> list[int] | None:
     return [found.start(), found.end()] if found else None
 
 
-def group_of(attrs: dict[str, Any]) -> str:
+def group_of(node: Node) -> str:
     """The legend group of a node: ``event:<type>``, ``actor:<type>``, ``place`` or ``article``."""
-    kind = attrs.get("kind")
-    if kind == "event":
-        return f"event:{attrs.get('type') or 'Unknown'}"
-    if kind == "actor":
-        return f"actor:{attrs.get('type') if attrs.get('type') in _ACTOR_STYLES else 'Unknown'}"
-    return "place" if kind == "place" else "article"
+    if isinstance(node, EventNode):
+        return f"event:{node.type or 'Unknown'}"
+    if node.kind == "actor":
+        return f"actor:{node.type if node.type in _ACTOR_STYLES else 'Unknown'}"
+    return "place" if node.kind == "place" else "article"
 
 
 def _style(group: str) -> tuple[str, str, str]:
@@ -117,44 +118,42 @@ def _style(group: str) -> tuple[str, str, str]:
     return "Article", *_ARTICLE_STYLE
 
 
-def weight(attrs: dict[str, Any]) -> int:
+def weight(node: Node) -> int:
     """How often a node is mentioned: event mentions, entity mentions; articles count 0."""
-    if attrs.get("kind") == "event":
-        return len(attrs.get("mentions") or [])
-    return int(attrs.get("mention_count") or 0) if attrs.get("kind") in ("actor", "place") else 0
+    if isinstance(node, EventNode):
+        return len(node.mentions)
+    return int(node.mention_count or 0) if isinstance(node, EntityNode) else 0
 
 
-def _size(attrs: dict[str, Any]) -> float:
+def _size(node: Node) -> float:
     """Node radius: grows with the square root of the mentions, so big hubs stay readable; events a bit larger."""
-    if attrs.get("kind") == "article":
+    if isinstance(node, ArticleNode):
         return 8.0
-    base = 14.0 if attrs.get("kind") == "event" else 10.0
-    return round(min(42.0, base + 6.0 * math.sqrt(max(1, weight(attrs)))), 1)
+    base = 14.0 if isinstance(node, EventNode) else 10.0
+    return round(min(42.0, base + 6.0 * math.sqrt(max(1, weight(node)))), 1)
 
 
-def _label(key: str, attrs: dict[str, Any]) -> str:
+def _label(key: str, node: Node) -> str:
     """The text under a node. An event's drops its type and date (its colour and the filters say them;
     the tooltip and the panel keep the whole label), so the drawing stays readable."""
-    if attrs.get("kind") == "article":
-        text = attrs.get("title") or attrs.get("path") or key
+    if isinstance(node, ArticleNode):
+        text = node.title or node.path or key
         return text if len(text) <= 40 else text[:39] + "…"
-    label = str(attrs.get("label") or key)
-    if attrs.get("kind") == "event":
-        short = label.removeprefix(f"{attrs.get('type')} · ").removesuffix(f" · {attrs.get('date')}")
+    label = str(node.label or key)
+    if isinstance(node, EventNode):
+        short = label.removeprefix(f"{node.type} · ").removesuffix(f" · {node.date}")
         return short or label
     return label
 
 
-def _tooltip(key: str, attrs: dict[str, Any]) -> str:
+def _tooltip(key: str, node: Node) -> str:
     """Plain text (vis-network 9 shows a string title with innerText): what it is and how often said."""
-    kind = attrs.get("kind")
-    if kind == "event":
-        mentions = attrs.get("mentions") or []
-        n_articles = len({m.get("article") for m in mentions})
-        return f"{attrs.get('label') or key}\n{len(mentions)} mention(s) in {n_articles} article(s)"
-    if kind in ("actor", "place"):
-        return f"{attrs.get('label') or key} ({attrs.get('type')})\n{attrs.get('mention_count') or 0} mention(s)"
-    return f"{attrs.get('title') or attrs.get('path') or key}\n{attrs.get('outlet') or ''}".strip()
+    if isinstance(node, EventNode):
+        n_articles = len({m.article for m in node.mentions})
+        return f"{node.label or key}\n{len(node.mentions)} mention(s) in {n_articles} article(s)"
+    if isinstance(node, EntityNode):
+        return f"{node.label or key} ({node.type})\n{node.mention_count or 0} mention(s)"
+    return f"{node.title or node.path or key}\n{node.outlet or ''}".strip()
 
 
 def _nodes(graph: nx.MultiDiGraph, xy: dict[str, tuple[int, int]]) -> list[dict[str, Any]]:
@@ -164,14 +163,14 @@ def _nodes(graph: nx.MultiDiGraph, xy: dict[str, tuple[int, int]]) -> list[dict[
     new id against a list of all ids, which is quadratic (minutes at 10,000).
     """
     out = []
-    for key, attrs in graph.nodes(data=True):
-        group = group_of(attrs)
-        node: dict[str, Any] = {"id": key, "label": _label(key, attrs), "shape": _style(group)[1], "group": group,
-                                "size": _size(attrs), "title": _tooltip(key, attrs), "x": xy[key][0],
-                                "y": xy[key][1], "kind": attrs.get("kind"), "weight": weight(attrs)}
-        if attrs.get("kind") == "event":
-            node.update(etype=group.partition(":")[2], date=attrs.get("date"), widthConstraint={"maximum": 170})
-        out.append(node)
+    for key, node in view.nodes(graph):
+        group = group_of(node)
+        drawn: dict[str, Any] = {"id": key, "label": _label(key, node), "shape": _style(group)[1], "group": group,
+                                 "size": _size(node), "title": _tooltip(key, node), "x": xy[key][0],
+                                 "y": xy[key][1], "kind": node.kind, "weight": weight(node)}
+        if isinstance(node, EventNode):
+            drawn.update(etype=group.partition(":")[2], date=node.date, widthConstraint={"maximum": 170})
+        out.append(drawn)
     return out
 
 
@@ -179,8 +178,8 @@ def _edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """One vis-network edge per graph edge, in graph order, pointing from source to target."""
     out = []
     parallel: Counter[tuple[str, str]] = Counter()
-    for i, (source, target, attrs) in enumerate(graph.edges(data=True)):
-        role = str(attrs.get("role") or "")
+    for i, (source, target, role) in enumerate(view.edges(graph)):
+        role = str(role or "")
         nth = parallel[(source, target)]
         parallel[(source, target)] += 1
         edge: dict[str, Any] = {"id": f"e{i}", "from": source, "to": target, "arrows": "to", "role": role,
@@ -238,43 +237,44 @@ def _legend(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _details(graph: nx.MultiDiGraph, key: str) -> dict[str, Any]:
     """What the side panel shows for a node; events carry their evidence sentences."""
-    attrs = graph.nodes[key]
-    kind = attrs.get("kind")
-    if kind == "event":
+    node = view.node(graph, key)
+    if isinstance(node, EventNode):
         return {
-            "kind": kind, "label": attrs.get("label"), "type": attrs.get("type"), "date": attrs.get("date"),
-            "modality": attrs.get("modality") or [],
-            "quantity": (attrs.get("quantity") or {}).get("text") if attrs.get("quantity") else None,
-            "mentions": [_evidence(graph, m) for m in attrs.get("mentions") or []],
+            "kind": node.kind, "label": node.label, "type": node.type, "date": node.date,
+            "modality": node.modality,
+            "quantity": node.quantity.text if node.quantity else None,
+            "mentions": [_evidence(graph, m) for m in node.mentions],
         }
-    if kind in ("actor", "place"):
-        affiliation = attrs.get("affiliation")
-        aff_key = f"entity:{affiliation}" if affiliation else None
+    if isinstance(node, EntityNode):
+        aff_key = entity_key(node.affiliation) if node.affiliation else None
+        affiliation = view.node(graph, aff_key) if aff_key else None
         return {
-            "kind": kind, "label": attrs.get("label"), "type": attrs.get("type"),
-            "typeSource": attrs.get("type_source") or None,
-            "aliases": list(attrs.get("aliases") or []),
-            "affiliation": graph.nodes[aff_key].get("label") if aff_key in graph else affiliation,
-            "affiliationNode": aff_key if aff_key in graph else None,
-            "mentions": attrs.get("mention_count") or 0, "geonames": attrs.get("geonames_id"),
-            "lat": attrs.get("lat"), "lon": attrs.get("lon"),
+            "kind": node.kind, "label": node.label, "type": node.type,
+            "typeSource": node.type_source or None,
+            "aliases": list(node.aliases),
+            "affiliation": affiliation.label if isinstance(affiliation, EntityNode) else node.affiliation,
+            "affiliationNode": aff_key if affiliation else None,
+            "mentions": node.mention_count or 0, "geonames": node.geonames_id,
+            "lat": node.lat, "lon": node.lon,
         }
-    return {"kind": "article", **{k: attrs.get(k) for k in ("title", "outlet", "path", "url", "published",
-                                                           "language")}}
+    return {"kind": "article", "title": node.title, "outlet": node.outlet, "path": node.path, "url": node.url,
+            "published": node.published, "language": node.language}
 
 
-def _evidence(graph: nx.MultiDiGraph, mention: dict[str, Any]) -> dict[str, Any]:
+def _evidence(graph: nx.MultiDiGraph, mention: Evidence) -> dict[str, Any]:
     """One sentence of evidence, with where the trigger is and which article says it."""
-    article = graph.nodes.get(f"article:{mention.get('article')}", {})
-    sentence = mention.get("sentence") or ""
+    article = view.node(graph, article_key(mention.article))
+    m = mention
     return {
-        **{k: mention.get(k) for k in ("article", "anchor", "rule", "confidence", "quote", "medium", "date_text",
-                                       "time_value", "time_granularity", "via")},
-        "modality": mention.get("modality") or [],
-        "resolution": mention.get("resolution") or [],
-        "sentence": sentence, "highlight": highlight(sentence, mention.get("anchor") or ""),
-        "title": article.get("title"), "outlet": article.get("outlet"), "published": article.get("published"),
-        "articleNode": f"article:{mention.get('article')}" if article else None,
+        "article": m.article, "anchor": m.anchor, "rule": m.rule, "confidence": m.confidence, "quote": m.quote,
+        "medium": m.medium, "date_text": m.date_text, "time_value": m.time_value,
+        "time_granularity": m.time_granularity, "via": m.via,
+        "modality": m.modality,
+        "resolution": m.resolution,
+        "sentence": m.sentence or "", "highlight": highlight(m.sentence or "", m.anchor or ""),
+        "title": article.title if article else None, "outlet": article.outlet if article else None,
+        "published": article.published if article else None,
+        "articleNode": article_key(m.article) if article else None,
     }
 
 

@@ -21,6 +21,8 @@ from statistics import median
 
 import networkx as nx
 
+from kg.export import view
+
 EDGE_PX = 130.0      # the typical (median) edge on the page, in vis-network's pixels
 ITERATIONS = 500     # igraph's default; the grid keeps each one linear in the nodes
 SEED = 7
@@ -29,7 +31,7 @@ RING_PX = 90.0       # how far outside the drawing the articles' ring runs
 
 def positions(graph: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
     """Page coordinates of every node, in pixels around the origin."""
-    inner = [key for key, kind in graph.nodes(data="kind") if kind != "article"]
+    inner = [key for key, node in view.nodes(graph) if node.kind != "article"]
     placed = _laid_out(graph, inner)
     placed.update(_ring(graph, [key for key in graph.nodes if key not in placed], placed))
     return {key: (round(placed[key][0]), round(placed[key][1])) for key in graph.nodes}

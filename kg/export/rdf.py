@@ -23,6 +23,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import KgError, UsageError
+from kg.export import view
+from kg.export.view import ArticleNode, EntityNode, EventNode, Evidence, split_key
 from kg.export.vocab import (
     DCTERMS,
     DEFAULT_BASE,
@@ -123,56 +125,56 @@ def _date(text: str) -> Literal:
 
 
 def _node_iri(key: str, base: str) -> URIRef:
-    kind, _, ident = key.partition(":")
+    kind, ident = split_key(key)
     make = {"event": event_iri, "entity": entity_iri, "article": article_iri}.get(kind)
     if make is None:
         raise ValueError(f"graph node {key!r} is not an event, entity or article key")
     return make(ident, base)
 
 
-def _add_article(g: Graph, iri: URIRef, attrs: dict, base: str) -> None:
+def _add_article(g: Graph, iri: URIRef, a: ArticleNode, base: str) -> None:
     """The article's nif:Context with its whole text (NIF 2.0 requires ``nif:isString``), so a NIF tool
     can check every mention's anchor against its offsets from the RDF alone."""
     g.add((iri, RDF.type, NIF.Context))
-    g.add((iri, DCTERMS.identifier, Literal(attrs["path"])))
-    if attrs.get("text") is not None:
-        g.add((iri, NIF.isString, Literal(attrs["text"])))
+    g.add((iri, DCTERMS.identifier, Literal(a.path)))
+    if a.text is not None:
+        g.add((iri, NIF.isString, Literal(a.text)))
         g.add((iri, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-        g.add((iri, NIF.endIndex, Literal(len(attrs["text"]), datatype=XSD.nonNegativeInteger)))
-    for prop, key in ((DCTERMS.title, "title"), (DCTERMS.language, "language")):
-        if attrs.get(key):
-            g.add((iri, prop, Literal(attrs[key])))
-    if attrs.get("outlet"):
-        agent = publisher_iri(attrs["outlet"], base)
+        g.add((iri, NIF.endIndex, Literal(len(a.text), datatype=XSD.nonNegativeInteger)))
+    for prop, value in ((DCTERMS.title, a.title), (DCTERMS.language, a.language)):
+        if value:
+            g.add((iri, prop, Literal(value)))
+    if a.outlet:
+        agent = publisher_iri(a.outlet, base)
         g.add((iri, DCTERMS.publisher, agent))
         g.add((agent, RDF.type, DCTERMS.Agent))
-        g.add((agent, RDFS.label, Literal(attrs["outlet"])))
-    if attrs.get("url"):
-        g.add((iri, SDO.url, Literal(attrs["url"], datatype=XSD.anyURI)))
-    if attrs.get("published"):
-        g.add((iri, DCTERMS.issued, _date(attrs["published"])))
+        g.add((agent, RDFS.label, Literal(a.outlet)))
+    if a.url:
+        g.add((iri, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
+    if a.published:
+        g.add((iri, DCTERMS.issued, _date(a.published)))
 
 
-def _add_entity(g: Graph, iri: URIRef, ident: str, attrs: dict, base: str) -> None:
-    g.add((iri, RDF.type, SEM.Place if attrs.get("kind") == "place" else SEM.Actor))
-    if attrs.get("type") in ENTITY_CLASS:
-        g.add((iri, RDF.type, ENTITY_CLASS[attrs["type"]]))
+def _add_entity(g: Graph, iri: URIRef, ident: str, e: EntityNode, base: str) -> None:
+    g.add((iri, RDF.type, SEM.Place if e.kind == "place" else SEM.Actor))
+    if e.type in ENTITY_CLASS:
+        g.add((iri, RDF.type, ENTITY_CLASS[e.type]))
     g.add((iri, DCTERMS.identifier, Literal(ident)))
-    g.add((iri, RDFS.label, Literal(attrs.get("label") or ident)))
-    for alias in attrs.get("aliases") or []:
-        if alias != attrs.get("label"):
+    g.add((iri, RDFS.label, Literal(e.label or ident)))
+    for alias in e.aliases:
+        if alias != e.label:
             g.add((iri, SKOS.altLabel, Literal(alias)))
-    if attrs.get("affiliation"):
-        g.add((iri, KG.affiliation, entity_iri(attrs["affiliation"], base)))
-    if attrs.get("geonames_id") is not None:
-        g.add((iri, OWL.sameAs, GEONAMES[f"{int(attrs['geonames_id'])}/"]))
-    if attrs.get("lat") is not None and attrs.get("lon") is not None:
-        g.add((iri, WGS84.lat, _decimal(attrs["lat"])))
-        g.add((iri, WGS84.long, _decimal(attrs["lon"])))
-    if attrs.get("mention_count") is not None:
-        g.add((iri, KG.mentionCount, Literal(int(attrs["mention_count"]), datatype=XSD.nonNegativeInteger)))
-    if attrs.get("type_source"):
-        g.add((iri, KG.typeSource, Literal(attrs["type_source"])))
+    if e.affiliation:
+        g.add((iri, KG.affiliation, entity_iri(e.affiliation, base)))
+    if e.geonames_id is not None:
+        g.add((iri, OWL.sameAs, GEONAMES[f"{int(e.geonames_id)}/"]))
+    if e.lat is not None and e.lon is not None:
+        g.add((iri, WGS84.lat, _decimal(e.lat)))
+        g.add((iri, WGS84.long, _decimal(e.lon)))
+    if e.mention_count is not None:
+        g.add((iri, KG.mentionCount, Literal(int(e.mention_count), datatype=XSD.nonNegativeInteger)))
+    if e.type_source:
+        g.add((iri, KG.typeSource, Literal(e.type_source)))
 
 
 def _add_modality(g: Graph, subject: URIRef, values: list[str]) -> None:
@@ -188,53 +190,57 @@ def _add_modality(g: Graph, subject: URIRef, values: list[str]) -> None:
             g.add((concept, SKOS.prefLabel, Literal(value)))
 
 
-def _add_event(ds: Dataset, iri: URIRef, ident: str, attrs: dict, base: str) -> None:
+def _add_event(ds: Dataset, iri: URIRef, ident: str, ev: EventNode, base: str) -> None:
     g = ds.default_graph
-    if attrs.get("type") not in EVENT_CLASS:
-        raise ValueError(f"event {ident!r} has type {attrs.get('type')!r}, not one of {sorted(EVENT_CLASS)}")
+    if ev.type not in EVENT_CLASS:
+        raise ValueError(f"event {ident!r} has type {ev.type!r}, not one of {sorted(EVENT_CLASS)}")
     g.add((iri, RDF.type, SEM.Event))
-    g.add((iri, RDF.type, EVENT_CLASS[attrs["type"]]))
+    g.add((iri, RDF.type, EVENT_CLASS[ev.type]))
     g.add((iri, DCTERMS.identifier, Literal(ident)))
-    g.add((iri, RDFS.label, Literal(attrs.get("label") or ident)))
-    if attrs.get("date"):
-        g.add((iri, SEM.hasTimeStamp, _date(attrs["date"])))
-    _add_modality(g, iri, attrs.get("modality") or [])
-    q = attrs.get("quantity")
+    g.add((iri, RDFS.label, Literal(ev.label or ident)))
+    if ev.date:
+        g.add((iri, SEM.hasTimeStamp, _date(ev.date)))
+    _add_modality(g, iri, ev.modality)
+    q = ev.quantity
     if q:
         node = quantity_iri(ident, base)
         g.add((iri, KG.quantity, node))
         g.add((node, RDF.type, SDO.QuantitativeValue))
-        if q.get("value") is not None:
-            g.add((node, SDO.value, Literal(int(q["value"]))))
-        if q.get("qualifier"):
-            g.add((node, KG.qualifier, Literal(q["qualifier"])))
-        if q.get("unit"):
-            g.add((node, SDO.unitText, Literal(q["unit"])))
-        if q.get("text"):
-            g.add((node, RDFS.label, Literal(q["text"])))
-    for m in attrs.get("mentions") or []:
-        ctx = article_iri(m["article"], base)
-        ag = ds.graph(ctx)  # the mention belongs to its article's named graph
-        node = mention_iri(ident, m["article"], m["begin"], m["end"], base)
-        ag.add((iri, GAF.denotedBy, node))
-        ag.add((node, RDF.type, KG.EventMention))
-        ag.add((node, RDF.type, NIF.Phrase))
-        ag.add((node, NIF.referenceContext, ctx))
-        ag.add((node, NIF.beginIndex, Literal(int(m["begin"]), datatype=XSD.nonNegativeInteger)))
-        ag.add((node, NIF.endIndex, Literal(int(m["end"]), datatype=XSD.nonNegativeInteger)))
-        ag.add((node, NIF.anchorOf, Literal(m["anchor"])))
-        ag.add((node, KG.sentenceText, Literal(m.get("sentence") or "")))
-        ag.add((node, KG.rule, Literal(m.get("rule") or "")))
-        ag.add((node, KG.confidence, _decimal(m.get("confidence") or 0.0)))
-        for prop, key in ((KG.quote, "quote"), (KG.medium, "medium"), (KG.via, "via"), (KG.dateText, "date_text"),
-                          (KG.timeGranularity, "time_granularity")):
-            if m.get(key):
-                ag.add((node, prop, Literal(m[key])))
-        if m.get("time_value"):
-            ag.add((node, KG.timeValue, _time(m["time_value"])))
-        if m.get("resolution"):
-            ag.add((node, KG.mergedBecause, Literal("; ".join(m["resolution"]))))
-        _add_modality(ag, node, m.get("modality") or [])
+        if q.value is not None:
+            g.add((node, SDO.value, Literal(int(q.value))))
+        if q.qualifier:
+            g.add((node, KG.qualifier, Literal(q.qualifier)))
+        if q.unit:
+            g.add((node, SDO.unitText, Literal(q.unit)))
+        if q.text:
+            g.add((node, RDFS.label, Literal(q.text)))
+    for m in ev.mentions:
+        _add_mention(ds, iri, ident, m, base)
+
+
+def _add_mention(ds: Dataset, event: URIRef, ident: str, m: Evidence, base: str) -> None:
+    ctx = article_iri(m.article, base)
+    ag = ds.graph(ctx)  # the mention belongs to its article's named graph
+    node = mention_iri(ident, m.article, m.begin, m.end, base)
+    ag.add((event, GAF.denotedBy, node))
+    ag.add((node, RDF.type, KG.EventMention))
+    ag.add((node, RDF.type, NIF.Phrase))
+    ag.add((node, NIF.referenceContext, ctx))
+    ag.add((node, NIF.beginIndex, Literal(int(m.begin), datatype=XSD.nonNegativeInteger)))
+    ag.add((node, NIF.endIndex, Literal(int(m.end), datatype=XSD.nonNegativeInteger)))
+    ag.add((node, NIF.anchorOf, Literal(m.anchor)))
+    ag.add((node, KG.sentenceText, Literal(m.sentence or "")))
+    ag.add((node, KG.rule, Literal(m.rule or "")))
+    ag.add((node, KG.confidence, _decimal(m.confidence or 0.0)))
+    for prop, value in ((KG.quote, m.quote), (KG.medium, m.medium), (KG.via, m.via), (KG.dateText, m.date_text),
+                        (KG.timeGranularity, m.time_granularity)):
+        if value:
+            ag.add((node, prop, Literal(value)))
+    if m.time_value:
+        ag.add((node, KG.timeValue, _time(m.time_value)))
+    if m.resolution:
+        ag.add((node, KG.mergedBecause, Literal("; ".join(m.resolution))))
+    _add_modality(ag, node, m.modality)
 
 
 def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
@@ -246,18 +252,16 @@ def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
     default = ds.default_graph
     for t in ontology():
         default.add(t)
-    for key, attrs in graph.nodes(data=True):
-        kind = attrs.get("kind")
+    for key, node in view.nodes(graph):
         iri = _node_iri(key, base)
-        ident = key.partition(":")[2]
-        if kind == "article":
-            _add_article(ds.graph(iri), iri, attrs, base)
-        elif kind in ("actor", "place"):
-            _add_entity(default, iri, ident, attrs, base)
-        elif kind == "event":
-            _add_event(ds, iri, ident, attrs, base)
-    for u, v, attrs in graph.edges(data=True):
-        role = attrs.get("role")
+        ident = split_key(key)[1]
+        if isinstance(node, ArticleNode):
+            _add_article(ds.graph(iri), iri, node, base)
+        elif isinstance(node, EntityNode):
+            _add_entity(default, iri, ident, node, base)
+        elif isinstance(node, EventNode):
+            _add_event(ds, iri, ident, node, base)
+    for u, v, role in view.edges(graph):
         s, o = _node_iri(u, base), _node_iri(v, base)
         if role in ROLE_PROPERTY:
             default.add((s, ROLE_PROPERTY[role], o))

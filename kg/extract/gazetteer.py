@@ -81,7 +81,7 @@ def country_label(code: str) -> str:
     """English CLDR name of a country code ("KP" → "North Korea")."""
     from babel import Locale
 
-    return Locale("en").territories.get(code, code)
+    return Locale(languages.LABEL_LANGUAGE).territories.get(code, code)
 
 
 def _cldr_countries(language: str) -> dict[str, str]:
@@ -115,7 +115,7 @@ def _actor_entries() -> Iterable[tuple[str, Entry]]:
         for code, aliases in (data.get("forces") or {}).items():
             for alias in aliases:
                 yield alias, Entry("actor", ids.force(ids.country(code)), "ArmedForce", ids.country(code),
-                                   f"Armed forces of {country_label(code)}", exact_case=alias.isupper())
+                                   languages.label("force_of", country=country_label(code)), exact_case=alias.isupper())
         for key, spec in (data.get("organizations") or {}).items():
             merged = orgs.setdefault(key, {"aliases": []})
             merged["aliases"] += spec.get("aliases", [])
@@ -135,11 +135,11 @@ def _cldr_regions() -> Iterable[tuple[str, Entry]]:
     """Continents and world regions (CLDR numeric codes): "Eropa", "Asia Timur"."""
     from babel import Locale
 
-    english = Locale("en").territories
+    labels = Locale(languages.LABEL_LANGUAGE).territories
     for language in languages.codes():
         for code, name in Locale(language).territories.items():
             if code.isdigit() and code != "001":
-                yield name, Entry("region", ids.region(code), "Place", label=english[code])
+                yield name, Entry("region", ids.region(code), "Place", label=labels[code])
 
 
 @lru_cache(maxsize=None)

@@ -23,6 +23,9 @@ from kg.errors import KgError
 from kg.lang import schema
 
 LANG_DIR = Path(__file__).resolve().parent
+# node labels are worded in one language, whatever the articles' languages, so that one
+# entity has one label ("President of Brazil" from "Presiden Brasil" and "Brazil's President")
+LABEL_LANGUAGE = "en"
 
 
 class UnknownLanguage(KgError):
@@ -42,6 +45,11 @@ class Language:
         if name not in schema.FILES:
             raise KeyError(f"kg/lang has no data file kind {name!r}")
         return self.files.get(name, MappingProxyType({}))
+
+
+def label(template: str, **fields: str) -> str:
+    """A node label: the label language's ``labels.yaml`` template ``template`` with ``fields`` filled in."""
+    return get(LABEL_LANGUAGE).data("labels")[template].format(**fields)
 
 
 def codes() -> tuple[str, ...]:

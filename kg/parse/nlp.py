@@ -130,7 +130,7 @@ def _from_stanza(doc, base: int, first_index: int) -> list[Sentence]:
 class StanzaParser:
     """A Stanza pipeline over kg's line segments; built once per process."""
 
-    def __init__(self, lang: str = "id", provider: str = "bundled") -> None:
+    def __init__(self, lang: str, provider: str = "bundled") -> None:
         kwargs: dict = {"processors": ",".join(PROCESSORS), "download_method": None,
                         "use_gpu": False, "logging_level": "ERROR"}
         if provider == "bundled":
@@ -194,7 +194,7 @@ class ConlluParser:
     aligned to the article text by :func:`parse_conllu`.
     """
 
-    def __init__(self, lang: str = "id") -> None:
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.provider = "conllu"
 
@@ -208,7 +208,7 @@ class ConlluParser:
         return [self.parse(a) for a in articles]
 
 
-def get_parser(lang: str = "id", provider: str = "bundled") -> Parser:
+def get_parser(lang: str, provider: str = "bundled") -> Parser:
     """The parser for ``lang``, loaded lazily and once per process."""
     if provider not in PROVIDERS:
         raise KgError(f"unknown parsing provider {provider!r} (choose from {', '.join(PROVIDERS)})")
@@ -217,11 +217,11 @@ def get_parser(lang: str = "id", provider: str = "bundled") -> Parser:
 
 @lru_cache(maxsize=None)
 def _load(lang: str, provider: str) -> Parser:
-    # positional arguments only: lru_cache keys get_parser() and get_parser("id") apart
+    # positional arguments only: lru_cache keys get_parser("id") and get_parser(lang="id") apart
     return ConlluParser(lang) if provider == "conllu" else StanzaParser(lang, provider)
 
 
-def model_version(lang: str = "id", provider: str = "bundled") -> str:
+def model_version(lang: str, provider: str = "bundled") -> str:
     """Identifies the models, so caches of parses can tell when they are stale."""
     if provider == "bundled":
         card = MODELS_DIR / lang / "VERSION"

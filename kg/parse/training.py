@@ -66,7 +66,7 @@ CORPORA = {
 }
 
 
-def prepare_data(ud_dir: Path, work: Path, lang: str = "id") -> dict[str, Path]:
+def prepare_data(ud_dir: Path, work: Path, lang: str) -> dict[str, Path]:
     """Harmonise the training treebanks and write Stanza's input files into ``work``."""
     corpus = CORPORA[lang]
     missing = [f for f in corpus.train_files + corpus.dev_files if not (ud_dir / f).exists()]
@@ -96,7 +96,7 @@ def prepare_data(ud_dir: Path, work: Path, lang: str = "id") -> dict[str, Path]:
     return paths
 
 
-def _commands(p: dict[str, Path], work: Path, b: Budget, lang: str = "id") -> dict[str, list[str]]:
+def _commands(p: dict[str, Path], work: Path, b: Budget, lang: str) -> dict[str, list[str]]:
     """The Stanza training command line for each processor."""
     py = [sys.executable, "-m"]
 
@@ -171,7 +171,7 @@ def write_resources(out: Path) -> None:
     (out.parent / "resources.json").write_text(json.dumps(resources, indent=1) + "\n", encoding="utf-8")
 
 
-def train(ud_dir: Path, out: Path, work: Path, lang: str = "id", budget: Budget | None = None,
+def train(ud_dir: Path, out: Path, work: Path, lang: str, budget: Budget | None = None,
           processors: tuple[str, ...] = PROCESSORS, lanes: int = 2, log=print) -> None:
     """Train ``processors`` for ``lang`` and copy the models to ``out/<processor>.pt``.
 

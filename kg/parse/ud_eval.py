@@ -47,7 +47,7 @@ def score(gold: Path, system: Path) -> dict[str, float]:
     return {m: round(100 * evaluation[m].f1, 2) for m in METRICS}
 
 
-def evaluate(ud_dir: Path, out: Path, lang: str = "id", provider: str = "bundled",
+def evaluate(ud_dir: Path, out: Path, lang: str, provider: str = "bundled",
              log=lambda message: None) -> dict[str, dict[str, float]]:
     """Parse and score every test treebank; gold and system files are written into ``out``."""
     from kg.parse import nlp
@@ -64,7 +64,7 @@ def evaluate(ud_dir: Path, out: Path, lang: str = "id", provider: str = "bundled
         gold = [ud.harmonise(s, lang) for s in ud.read_conllu(ud_dir / filename)]
         gold_path, system_path = out / f"{name}.gold.conllu", out / f"{name}.system.conllu"
         atomic_write(gold_path, "".join(s.to_conllu() for s in gold))
-        article = Article(id=name, path=ud_dir / filename, text=document(gold))
+        article = Article(id=name, path=ud_dir / filename, text=document(gold), language=lang)
         log(f"parsing {name}: {len(gold)} sentences")
         atomic_write(system_path, system_conllu(parser, article))
         results[name] = score(gold_path, system_path)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg import lang as languages
 from kg.extract import gazetteer as gz
 from kg.extract import ids
 from kg.extract.entities import mention_name, name_words, subsequence
@@ -311,7 +312,8 @@ def _describe(e: Entity, named: list[EntityMention], lang_of: dict[str, str]) ->
         elif named:
             m = named[0]
             title_en = vocab(lang_of[m.article_id]).title_en.get(fold(m.title or ""), m.title or "")
-            e.label = f"{title_en} of {_label_of(m.affiliation)}" if m.affiliation else title_en
+            e.label = languages.label("office_holder", title=title_en, country=_label_of(m.affiliation)) \
+                if m.affiliation else title_en
     if not e.label:
         counts = Counter(m.text for m in named)
         e.label = max(counts, key=lambda t: (counts[t], len(t), t)) if counts else rest
@@ -329,5 +331,5 @@ def force_label(code: str) -> str:
     """"North Korean armed forces" (English demonym when known, else the country name)."""
     for alias, entry in ((a, e) for bucket in gz.names().phrases.values() for a, e in bucket):
         if entry.kind == "demonym" and entry.id == ids.country(code):
-            return f"{alias} armed forces"
-    return f"Armed forces of {gz.country_label(code)}"
+            return languages.label("force", demonym=alias)
+    return languages.label("force_of", country=gz.country_label(code))

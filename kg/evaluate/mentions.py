@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.evaluate_nodes import Landing, Nodes, score_nodes, score_typing
-from kg.gold import GoldNames, check_gold
+from kg.evaluate.gold import GoldNames, check_gold
+from kg.evaluate.nodes import Landing, Nodes, score_nodes, score_typing
 from kg.model import PRIMARY_EVENT_TYPES, Article, EventMention, Result, Span
 
 
