@@ -442,3 +442,7 @@ def test_a_place_word_ending_a_capitalised_name_makes_it_a_place_gazetteer_or_no
             m.type, m.entity_ids = "Person", [ids.person("Natuna")]
     resolve_entities([q], ms)
     assert [m.entity_ids for m in ms if m.text == "Natuna"] == [[ids.place("Natuna")]]   # the place told with it
+    r = parse("President Lena Ortiz flew to Ortiz Island .\nOrtiz spoke .", lang="en")
+    ms = find_mentions(r)
+    resolve_entities([r], ms)
+    assert [m.entity_ids for m in ms if m.text == "Ortiz"] == [[ids.person("Lena Ortiz")]]   # a titled person stays one

@@ -252,8 +252,10 @@ def _adopt_known(mentions: list[EntityMention]) -> None:
         if m.entity_ids and ids.kind(m.entity_ids[0]) != "unknown" and m.source not in ("pronoun", "group"):
             known.setdefault(name_key(m.text), set()).add(m.entity_ids[0])
     places = {i for m in mentions for i in m.entity_ids if ids.kind(i) == "place"}
+    titled = {i for m in mentions if m.source == "title" for i in m.entity_ids}     # persons for sure
     for m in mentions:
-        if m.entity_ids and ids.kind(m.entity_ids[0]) in ("unknown", "person") and ids.place(m.text) in places:
+        if m.entity_ids and ids.kind(m.entity_ids[0]) in ("unknown", "person") and m.entity_ids[0] not in titled \
+                and ids.place(m.text) in places:
             m.entity_ids, m.type = [ids.place(m.text)], "Place"   # "Natuna" beside "Natuna Island"
         elif m.entity_ids and ids.kind(m.entity_ids[0]) == "unknown":
             hit = known.get(name_key(m.text), set())
