@@ -63,3 +63,11 @@ def test_names_compare_without_case_spaces_or_hyphens():
 def test_calendar_words_come_from_cldr():
     words = gz.calendar_words()
     assert {"selasa", "oktober", "monday", "march"} <= words
+
+
+def test_an_abbreviated_title_matches_when_its_period_is_a_token_of_its_own():
+    from kg.extract.vocab import vocab
+
+    titles = vocab("en").titles
+    assert titles.match(["Gen.", "Agus"], 0)[1] == 1
+    assert titles.match(["Gen", ".", "Agus"], 0)[1] == 2      # the tokenizer split "Gen."

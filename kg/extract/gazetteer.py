@@ -55,11 +55,15 @@ class Lexicon:
         ws = words(phrase)
         if not ws:
             return
-        key = tuple(fold(w) for w in ws)
-        bucket = self.phrases.setdefault(key, [])
-        if all(e != entry for _, e in bucket):
-            bucket.append((" ".join(ws), entry))
-        self.longest = max(self.longest, len(key))
+        # an abbreviation's period may be a token of its own ("Gen." read as "Gen" + "."):
+        # the phrase is known both ways
+        split = [part for w in ws for part in ((w[:-1], ".") if len(w) > 1 and w.endswith(".") else (w,))]
+        for variant in (ws, split) if split != ws else (ws,):
+            key = tuple(fold(w) for w in variant)
+            bucket = self.phrases.setdefault(key, [])
+            if all(e != entry for _, e in bucket):
+                bucket.append((" ".join(variant), entry))
+            self.longest = max(self.longest, len(key))
 
     def match(self, ws: list[str], i: int, kinds: Iterable[str] | None = None) -> tuple[Entry, int] | None:
         """The longest phrase starting at word ``i`` (of the given kinds): (entry, length)."""
