@@ -124,7 +124,12 @@ var network, nodes, edges, kgState;
   /* Labels at least LABEL_PX pixels high at the zoom the page opens with (fonts are in graph units);
    * event labels wrap at the same width on screen, so a bigger font gives wider lines, not more of them. */
   var LABEL_PX = {nodes: 11, edges: 10};
+  // Above this many nodes on screen, labels keep their size in graph units: the overview shows the
+  // graph's shape and labels appear as one zooms in (tens of thousands of readable labels at once
+  // would be clutter, and drawing them was most of the time a 10,000-node page took to open).
+  var READABLE_LABELS_UP_TO = 2000;
   function readableLabels() {
+    if (visible.size > READABLE_LABELS_UP_TO) return;
     var scale = network.getScale(), font = DATA.options.nodes.font.size;
     var size = Math.max(font, Math.ceil(LABEL_PX.nodes / scale));
     network.setOptions({nodes: {font: {size: size}},
