@@ -500,3 +500,14 @@ def test_a_back_reference_points_to_the_event_told_before_it_not_a_nearer_one_af
     later = mention("a1.txt", "Call", 1500, "spoken", arg("participant", WEBER), arg("participant", ANA))
     cluster_events([en], [first, back, later], ENTITIES)
     assert back.event_id == first.event_id != later.event_id
+
+
+def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument():
+    from kg.resolve.arguments import drop_unresolved_pointers
+
+    lone = Argument("speaker", EntityMention("a1.txt", 0, 0, 2, "he", source="pronoun"))
+    named = Argument("speaker", EntityMention("a1.txt", 0, 0, 2, "he", source="pronoun", entity_ids=[ANA]))
+    text = Argument("place", EntityMention("a1.txt", 0, 5, 9, "Gaza", source="propn"))
+    m = mention("a1.txt", "Statement", 10, "said", lone, named, text)
+    drop_unresolved_pointers([m])
+    assert m.arguments == [named, text]     # an unresolved name stays: it is still a name

@@ -16,6 +16,15 @@ from collections import defaultdict
 from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, Event, EventMention
 
 _SLOTS = (frozenset(ACTOR_ROLES), frozenset(PLACE_ROLES))
+# mention sources that only point back to someone named elsewhere
+POINTERS = ("pronoun", "group")
+
+
+def drop_unresolved_pointers(mentions: list[EventMention]) -> None:
+    """A pronoun or group phrase that points back to no one ("he", "the leaders" with no
+    antecedent) names no party: it is no argument (the word stays in the sentence)."""
+    for m in mentions:
+        m.arguments = [a for a in m.arguments if a.mention.entity_ids or a.mention.source not in POINTERS]
 
 
 def inherit_arguments(events: list[Event]) -> None:

@@ -25,7 +25,7 @@ from collections import Counter
 from datetime import date
 
 from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
-from kg.resolve.arguments import inherit_arguments
+from kg.resolve.arguments import drop_unresolved_pointers, inherit_arguments
 from kg.resolve.evidence import (
     CROSS_THRESHOLD,
     GENERIC_NOUN_TYPES,
@@ -50,6 +50,7 @@ def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
     from kg.resolve.entities import resolve_entities
 
     entities = resolve_entities(parsed, entity_mentions)
+    drop_unresolved_pointers(event_mentions)
     events = cluster_events(parsed, event_mentions, entities)
     inherit_arguments(events)
     return entities, events
