@@ -511,3 +511,26 @@ def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument():
     m = mention("a1.txt", "Statement", 10, "said", lone, named, text)
     drop_unresolved_pointers([m])
     assert m.arguments == [named, text]     # an unresolved name stays: it is still a name
+
+
+def test_across_articles_only_events_sharing_a_key_are_tried():
+    from kg.model import TimeAnchor
+    from kg.resolve.candidates import Candidates
+    from kg.resolve.evidence import Group, describe
+
+    by_id = {e.id: e for e in ENTITIES}
+
+    def group(*args, **kw):
+        return Group.of(describe(mention("a1.txt", "Call", 10, "call", *args, **kw), 0, None, None, "en", by_id))
+
+    index = Candidates(by_id)
+    index.add(0, group(arg("participant", ANA)))
+    index.add(1, group(arg("participant", WEBER)))
+    index.add(2, group(time=TimeAnchor("in March 2031", 0, 5, "month", value=date(2031, 3, 1))))
+    assert index.of(group(arg("participant", ANA))) == [0]
+    # Ana stands for Ukraine: a mention naming only the country may be her call
+    assert index.of(group(arg("participant", ids.country("UA")))) == [0]
+    # a week and a month are never compared, so any week may join any month
+    week = group(time=TimeAnchor("last week", 0, 5, "week", value=date(2029, 6, 4)))
+    assert index.of(week) == [2]
+    assert index.of(group(arg("participant", PARK))) == []

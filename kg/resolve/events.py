@@ -26,6 +26,7 @@ from datetime import date
 
 from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
 from kg.resolve.arguments import drop_unresolved_pointers, inherit_arguments
+from kg.resolve.candidates import Candidates
 from kg.resolve.evidence import (
     CROSS_THRESHOLD,
     GENERIC_NOUN_TYPES,
@@ -76,9 +77,12 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
         reports.setdefault(m.article_id, []).append(r)
     events: list[Group] = []
+    index = Candidates(by_id)
     for article in sorted(reports, key=lambda a: (articles.get(a, (len(articles), None))[0], a)):
         for local in _within(reports[article], by_id):
-            _place(local, events, by_id, CROSS_THRESHOLD, local.members[0], across=True)
+            at = _place(local, events, by_id, CROSS_THRESHOLD, local.members[0], across=True,
+                        only=index.of(local))
+            index.add(at, events[at])
     made = _make_events(events)
     mention_event = {m.id: ev.id for ev in made for m in ev.mentions}
     for ev in made:
@@ -127,15 +131,18 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
 
 
 def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: float, first: Report,
-           across: bool = False) -> None:
-    """Merge ``g`` into the best-supported group of ``groups`` it may join, else append it.
+           across: bool = False, only: list[int] | None = None) -> int:
+    """Merge ``g`` into the best-supported group of ``groups`` it may join, else append it;
+    the position of the group it is now part of.
 
     ``across``: only groups of other articles (inside its article, ``g`` was
-    already kept apart). Ties go to the group told nearest (the same article,
-    then the closest offset), then to the earlier one.
+    already kept apart). ``only``: the positions worth trying, in order
+    (:mod:`kg.resolve.candidates`); all when None. Ties go to the group told
+    nearest (the same article, then the closest offset), then to the earlier one.
     """
-    best, best_key, best_reasons = None, None, []
-    for i, other in enumerate(groups):
+    best, best_key, best_reasons, best_at = None, None, [], -1
+    for i in range(len(groups)) if only is None else only:
+        other = groups[i]
         if across and other.articles & g.articles or veto(other, g, by_id) is not None:
             continue
         reasons = evidence(other, g, by_id)
@@ -144,12 +151,13 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
             continue
         key = (total, -_distance(other, first), -i)
         if best_key is None or key > best_key:
-            best, best_key, best_reasons = other, key, reasons
+            best, best_key, best_reasons, best_at = other, key, reasons, i
     if best is None:
         groups.append(g)
-        return
+        return len(groups) - 1
     first.mention.resolution = [reason for _, reason in best_reasons]
     best.absorb(g)
+    return best_at
 
 
 def _told_before(g: Group, r: Report) -> bool:

@@ -98,8 +98,8 @@ def _same_verb(a: Group, b: Group) -> bool:
 
 
 def _same_quote(a: Group, b: Group) -> bool:
-    qa = {_norm(r.mention.quote) for r in a.members if r.quoted and r.mention.quote}
-    return bool(qa & {_norm(r.mention.quote) for r in b.members if r.quoted and r.mention.quote})
+    qa = {norm(r.mention.quote) for r in a.members if r.quoted and r.mention.quote}
+    return bool(qa & {norm(r.mention.quote) for r in b.members if r.quoted and r.mention.quote})
 
 
 def _content_overlap(a: Group, b: Group) -> float:
@@ -125,7 +125,7 @@ def _quote_follows(a: Group, b: Group) -> bool:
     return False
 
 
-def _norm(text: str | None) -> str:
+def norm(text: str | None) -> str:
     return " ".join(text.lower().split()) if text else ""
 
 
