@@ -72,15 +72,19 @@ def _merge_clusters(clusters: list[_Cluster]) -> dict[int, str]:
     # joins the one fuller name elsewhere it is part of ("Donny Ermawan Taufanto", "Vladimir Putin")
     groups = sorted(by_key.values(), key=lambda g: -len(name_words(clusters[g[0]].longest)))
     merged: list[list[int]] = []
+    containing: dict[str, list[int]] = {}    # word → positions in ``merged`` of the names with it
     for g in groups:
         words = name_words(clusters[g[0]].longest)
-        hosts = [f for f in merged if len(name_words(clusters[f[0]].longest)) > max(len(words), 1)
+        fuller = [merged[i] for i in containing.get(words[0], [])] if words else []
+        hosts = [f for f in fuller if len(name_words(clusters[f[0]].longest)) > max(len(words), 1)
                  and subsequence(words, name_words(clusters[f[0]].longest))]
         host = _likely_host(hosts, clusters)
         if host is not None:
             host.extend(g)
             continue
         merged.append(g)
+        for w in set(words):
+            containing.setdefault(w, []).append(len(merged) - 1)
     chosen: dict[int, str] = {}
     for g in merged:
         members = [clusters[k] for k in g]
