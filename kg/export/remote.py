@@ -110,7 +110,8 @@ def _send(method: str, url: str, body: bytes, timeout_s: float) -> None:
         with urllib.request.urlopen(request, timeout=timeout_s) as response:
             response.read()
     except urllib.error.HTTPError as e:
-        detail = " ".join(e.read().decode("utf-8", "replace").split())[:200]
+        with e:         # the refusal's body is read, then its connection closed
+            detail = " ".join(e.read().decode("utf-8", "replace").split())[:200]
         raise KgError(f"the Graph Store at {url} refused the {method}: HTTP {e.code} {e.reason}"
                       + (f": {detail}" if detail else "")) from e
     except (urllib.error.URLError, OSError) as e:
