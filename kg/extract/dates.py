@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from kg import lang as languages
@@ -108,12 +108,16 @@ class DateReader:
         self.base, self.lang = published, lang
         self.words = words(lang)
         self.last: date | None = None
-        # with no publication date, a day named without its year ("Senin (13/10)") takes the
-        # year from the first full date the article itself states ("Minggu (12/10/2025)")
-        self.year_base = published or (self._first_full_day(text) if text else None)
+        self.text = text
 
-    def _first_full_day(self, text: str) -> date | None:
-        found = DateReader(None, self.lang).find(text)
+    @cached_property
+    def year_base(self) -> date | None:
+        """What a day named without its year is placed near: the publication date, else the
+        first full date the article itself states ("Minggu (12/10/2025)" … "Senin (13/10)").
+        Read only when such a day turns up, so most articles never scan their text twice."""
+        if self.base is not None or not self.text:
+            return self.base
+        found = DateReader(None, self.lang).find(self.text)
         return next((a.value for a in found if a.granularity == "day" and a.kind == "explicit" and a.value), None)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TimeAnchor]:
