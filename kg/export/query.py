@@ -18,7 +18,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
 
 from kg.errors import KgError, UsageError
-from kg.export.vocab import PREFIXES, QUERIES_DIR, XSD
+from kg.export.namespaces import PREFIXES, QUERIES_DIR
 
 Term = NamedNode | BlankNode | Literal | None
 
@@ -112,8 +112,9 @@ def _text(term: Term, short: bool = True) -> str:
     return term.value
 
 
-_NUMBERS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
-_INTEGERS = {str(XSD[t]) for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+_XSD = PREFIXES["xsd"]
+_NUMBERS = {_XSD + t for t in ("decimal", "double", "float")}
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
                                    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
 
 
@@ -130,7 +131,7 @@ def _json_value(term: Term) -> object:
                 return float(term.value)
         except ValueError:
             return term.value
-        if datatype == str(XSD.boolean):
+        if datatype == _XSD + "boolean":
             return term.value in ("true", "1")
     return term.value
 
