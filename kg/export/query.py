@@ -103,12 +103,12 @@ def _short(iri: str) -> str:
     return iri
 
 
-def _text(term: Term, short: bool = True) -> str:
+def _text(term: Term) -> str:
     """A value as a reader wants it: literal text, prefixed names for vocabulary IRIs."""
     if term is None:
         return ""
     if isinstance(term, NamedNode):
-        return _short(term.value) if short else term.value
+        return _short(term.value)
     return term.value
 
 
@@ -168,6 +168,6 @@ def format_result(answer: Answer, fmt: str = "table") -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_text(v, short=False) for v in row] for row in rows])
+        writer.writerows([["" if v is None else v.value for v in row] for row in rows])   # IRIs in full
         return buf.getvalue()
     return table(columns, [[_cell(v) for v in row] for row in rows])
