@@ -249,3 +249,22 @@ resume resume VERB 2 ccomp
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Truth Social", "Unknown")]), "Statement")
     assert args(st) == {("speaker", "Ortiz")}
+
+
+def test_a_perfect_participle_the_tagger_marks_passive_keeps_its_subject():
+    """English marks the passive with "be": "has requested" is active even when the tagger
+    gives the participle Voice=Pass, so its subject is the speaker, not the thing requested."""
+    text = "Norvia has also requested Keldan's support."
+    rows = """
+Norvia Norvia PROPN 4 nsubj
+has have AUX 4 aux
+also also ADV 4 advmod
+requested request VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass
+Keldan Keldan PROPN 7 nmod:poss
+'s 's PART 5 case
+support support NOUN 4 obj
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Norvia", "Country"), mention(p, "Keldan", "Country")]), "Statement")
+    assert ("speaker", "Norvia") in args(st)

@@ -70,7 +70,7 @@ FILES: dict[str, dict[str, Any]] = {
         "purpose": {"markers": WORDS, "verbs": WORDS, "role": str, "frames": WORDS},
         "light_verbs": WORDS, "subject_scan_skip": WORDS, "amount_words": WORDS, "aside_openers": WORDS,
         "coordinators": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
-        "cotemporal_verbs": WORDS, "sequence_markers": WORDS,
+        "cotemporal_verbs": WORDS, "sequence_markers": WORDS, "auxiliary_passive": bool,
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},
