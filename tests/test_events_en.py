@@ -268,3 +268,23 @@ support support NOUN 4 obj
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Norvia", "Country"), mention(p, "Keldan", "Country")]), "Statement")
     assert ("speaker", "Norvia") in args(st)
+
+
+def test_a_listed_noun_after_to_is_a_verb_with_its_object():
+    """ "to visit Keldan": "visit" is in the noun list, but "to" makes it a verb whose object
+    is where the visitor goes."""
+    text = "Lena Ortiz agreed to visit Keldan in April."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+agreed agree VERB 0 root
+to to PART 5 mark
+visit visit NOUN 3 xcomp
+Keldan Keldan PROPN 5 obj
+in in ADP 8 case
+April April PROPN 5 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    visit = only(extract_events(p, [mention(p, "Lena Ortiz", "Person"), mention(p, "Keldan", "Place")]), "Visit")
+    assert ("destination", "Keldan") in args(visit)

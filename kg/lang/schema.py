@@ -85,6 +85,7 @@ FILES: dict[str, dict[str, Any]] = {
     "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},
     "triggers": {
         "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
+        "verbal_after": WORDS,
         "talks": WORDS, "classes": Each({"words": WORDS, "types": WORDS}),
         "triggers": [{"forms": WORDS, "lemmas": WORDS, "pos": WORDS, "phrases": [WORDS], "confidence": NUMBER,
                       "senses": [{"type": str, "frame": str, "when": dict}]}],
