@@ -534,3 +534,39 @@ def test_across_articles_only_events_sharing_a_key_are_tried():
     week = group(time=TimeAnchor("last week", 0, 5, "week", value=date(2029, 6, 4)))
     assert index.of(week) == [2]
     assert index.of(group(arg("participant", PARK))) == []
+
+
+def test_a_plural_trigger_noun_joins_no_single_event():
+    """ "spoke with Keldan's leader … as part of a series of phone calls": the plural noun
+    tells several calls, none of which is the one told by the verb."""
+    from conllu_util import mention, parsed
+
+    from kg.extract.events import extract_events
+    from kg.resolve.events import resolve
+
+    text = "Lena Ortiz spoke with Marek Dal on Monday as part of a series of phone calls."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+spoke speak VERB 0 root
+with with ADP 5 case
+Marek Marek PROPN 3 obl
+Dal Dal PROPN 5 flat
+on on ADP 8 case
+Monday Monday PROPN 3 obl
+as as ADP 10 case
+part part NOUN 3 obl
+of of ADP 13 case
+a a DET 13 det
+series series NOUN 10 nmod
+of of ADP 16 case
+phone phone NOUN 16 compound
+calls call NOUN 13 nmod Number=Plur
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Lena Ortiz", "Person"), mention(p, "Marek Dal", "Person")]
+    evs = extract_events(p, ms)
+    assert sorted(e.trigger_text for e in evs if e.type == "Call") == ["phone calls", "spoke"]
+    _, events = resolve([p], ms, evs)
+    assert len([e for e in events if e.type == "Call"]) == 2

@@ -105,6 +105,7 @@ class Report:
     headline: bool = False           # told in the article's title line
     weekday: int | None = None       # a day named only by its weekday: "on Monday" with no publication date
     generic: bool = False            # a speech verb any report uses ("said", "kata"): the same one says nothing
+    several: bool = False            # a plural noun ("a series of phone calls"): several events, none of them one
 
     @property
     def article(self) -> str:
@@ -133,6 +134,7 @@ class Group:
     weekdays: set[int] = field(default_factory=set)        # of members dated only by a weekday
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
+    several: bool = False            # a member is a plural noun: no one event
 
     @classmethod
     def of(cls, r: Report) -> Group:
@@ -156,6 +158,7 @@ class Group:
         if r.weekday is not None:
             self.weekdays.add(r.weekday)
         self.articles.add(r.article)
+        self.several |= r.several
         if r.published:
             self.published.add(r.published)
 
@@ -213,7 +216,17 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   m.rule.startswith("speech:quote"),
                   statements.content(m, _set(lang, "stopwords"), sent.start if sent else None, next_speech),
                   weekday=m.time.weekday if m.time and m.time.value is None else None,
-                  generic=m.trigger_text.lower() in _set(lang, "stopwords"))
+                  generic=m.trigger_text.lower() in _set(lang, "stopwords"), several=_several(m, sent, lang))
+
+
+def _several(m: EventMention, sent: Sentence | None, lang: str) -> bool:
+    """A plural trigger noun ("before the calls", "the state visits") tells several events, none
+    of which it is; plurals that name one event ("talks") are listed in resolve.yaml."""
+    if sent is None or m.rule.startswith("verb-trigger"):
+        return False
+    last = next((t for t in reversed(sent.tokens) if t.start < m.trigger.end), None)
+    return last is not None and last.start >= m.trigger.start and "Number=Plur" in last.feats and \
+        last.upos == "NOUN" and last.text.lower() not in _set(lang, "one_event_plurals")
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -269,6 +282,8 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "another modality"
     if a.recalled != b.recalled:
         return "one is recalled as earlier"
+    if a.several or b.several:
+        return "a plural noun tells several events"
     if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
         return "different dates"
     if (a.month_days or b.month_days) and a.days and b.days and not a.days & b.days:
