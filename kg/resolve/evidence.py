@@ -240,8 +240,6 @@ def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     return frozenset(i for i in ids if i in by_id and by_id[i].type == "Person")
 
 
-
-
 def _trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[list[str], list[str]]:
     """Up to ``width`` words before and after the trigger, lowercased."""
     if sent is None:
@@ -270,8 +268,6 @@ def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
     _, after = _trigger_window(m, sent, 1)
     before = [t.text.lower() for t in sent.tokens if t.end <= m.trigger.start][-1:] if sent else []
     return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
-
-
 
 
 def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
@@ -308,8 +304,6 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     if a.type == "Statement":
         return statements.veto(a, b)
     return None
-
-
 
 
 def _far_from_the_news(dated: Group, undated: Group) -> bool:
@@ -400,10 +394,6 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if a.type == "Statement":
         out += statements.evidence(a, b)
     return out
-
-
-
-
 
 
 def score(reasons: list[tuple[float, str]]) -> float:
