@@ -22,14 +22,11 @@ words read (back-references, recall markers, stopwords) are in
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from kg import lang
 from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
-from kg.resolve import statements
+from kg.resolve import cues, statements
 from kg.resolve.sides import FORCE_TYPES, PLACE_TYPES, amounts, expand, most_specific, side, typed
 
 # Modality that makes a different real-world event: a planned or denied
@@ -48,15 +45,6 @@ CROSS_THRESHOLD = 3.0
 # sama"): a bare one is tied to an event only by a back-reference.
 GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
 _GRANULARITY = {"day": 4, "week": 3, "month": 2, "year": 1}
-
-
-def words(code: str) -> Mapping[str, Any]:
-    """The language's resolve.yaml (empty for a language kg has no folder or file for)."""
-    return lang.get(code).data("resolve") if lang.known(code) else {}
-
-
-def _set(lang: str, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in words(lang).get(key) or [])
 
 
 @dataclass(frozen=True)
@@ -212,21 +200,12 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   frozenset(m.modality) & DISTINCT_MODALITY,
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
                   _anchor(m), m.time.month_day if m.time and m.time.value is None else None,
-                  _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
+                  cues.recalled(m, sent, lang), groups or cues.back_reference(m, sent, lang),
                   m.rule.startswith("speech:quote"),
-                  statements.content(m, _set(lang, "stopwords"), sent.start if sent else None, next_speech),
+                  statements.content(m, cues.word_set(lang, "stopwords"), sent.start if sent else None, next_speech),
                   weekday=m.time.weekday if m.time and m.time.value is None else None,
-                  generic=m.trigger_text.lower() in _set(lang, "stopwords"), several=_several(m, sent, lang))
-
-
-def _several(m: EventMention, sent: Sentence | None, lang: str) -> bool:
-    """A plural trigger noun ("before the calls", "the state visits") tells several events, none
-    of which it is; plurals that name one event ("talks") are listed in resolve.yaml."""
-    if sent is None or m.rule.startswith("verb-trigger"):
-        return False
-    last = next((t for t in reversed(sent.tokens) if t.start < m.trigger.end), None)
-    return last is not None and last.start >= m.trigger.start and "Number=Plur" in last.feats and \
-        last.upos == "NOUN" and last.text.lower() not in _set(lang, "one_event_plurals")
+                  generic=m.trigger_text.lower() in cues.word_set(lang, "stopwords"),
+                  several=cues.several(m, sent, lang))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -238,36 +217,6 @@ def _anchor(m: EventMention) -> Anchor | None:
 
 def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     return frozenset(i for i in ids if i in by_id and by_id[i].type == "Person")
-
-
-def _trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[list[str], list[str]]:
-    """Up to ``width`` words before and after the trigger, lowercased."""
-    if sent is None:
-        return [], []
-    toks = [t for t in sent.tokens if any(ch.isalnum() for ch in t.text)]
-    before = [t.text.lower() for t in toks if t.end <= m.trigger.start][-width:]
-    after = [t.text.lower() for t in toks if t.start >= m.trigger.end][:width]
-    return before, after
-
-
-def _recalled(m: EventMention, sent: Sentence | None, lang: str) -> bool:
-    """A recall marker near the trigger or opening its sentence: an earlier event, told in passing."""
-    markers = _set(lang, "recall_markers")
-    if not markers or sent is None:
-        return False
-    before, after = _trigger_window(m, sent, int(words(lang).get("recall_window") or 4))
-    opening = " ".join(t.text.lower() for t in sent.tokens if any(ch.isalnum() for ch in t.text))
-    near = f" {' '.join(before)} | {' '.join(after)} "
-    # a marker may be a phrase ("terakhir kali", "the last time"), matched word by word
-    return any(f" {w} " in near or f" {opening} ".startswith(f" {w} ") for w in markers)
-
-
-def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
-    """A back-reference word right after the trigger, or right before it with nothing between
-    ("Ucapan itu disampaikan"; not "Hal itu, menurut X")."""
-    _, after = _trigger_window(m, sent, 1)
-    before = [t.text.lower() for t in sent.tokens if t.end <= m.trigger.start][-1:] if sent else []
-    return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
 
 
 def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
