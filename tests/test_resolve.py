@@ -109,8 +109,10 @@ def test_different_persons_or_different_dates_make_different_calls():
 
 
 def test_a_country_and_its_leader_count_as_the_same_side():
-    leaders = mention("a1.txt", "Agreement", 10, "sepakat", arg("participant", ANA, PARK))
-    countries = mention("a2.txt", "Agreement", 10, "kesepakatan", arg("participant", ids.country("UA"), ids.country("KR")))
+    # (verbs: an accord noun in another article would need a day or place in common as well)
+    leaders = mention("a1.txt", "Agreement", 10, "sepakat", arg("participant", ANA, PARK), rule="verb-trigger:nsubj")
+    countries = mention("a2.txt", "Agreement", 10, "menyepakati", arg("participant", ids.country("UA"),
+                                                                     ids.country("KR")), rule="verb-trigger:nsubj")
     (ev,) = events_of([leaders, countries])
     assert ev.roles["participant"] == [ids.country("KR"), ids.country("UA"), ANA, PARK]
 
@@ -570,3 +572,17 @@ calls call NOUN 13 nmod Number=Plur
     assert sorted(e.trigger_text for e in evs if e.type == "Call") == ["phone calls", "spoke"]
     _, events = resolve([p], ms, evs)
     assert len([e for e in events if e.type == "Call"]) == 2
+
+
+def test_an_accord_noun_in_another_article_needs_a_day_or_place_in_common():
+    """Two countries have many accords: "the defence agreement" in one article is not the swap
+    deal another article says they renewed, for the parties alone; on the same day it may be."""
+    ua, de = ids.country("UA"), ids.country("DE")
+    renewed = mention("a1.txt", "Agreement", 10, "renewed", arg("participant", ua, de), rule="verb-trigger:nsubj")
+    noun = mention("a2.txt", "Agreement", 10, "agreement", arg("participant", ua, de), rule="nominal-trigger:none")
+    assert len(events_of([renewed, noun])) == 2
+    renewed = mention("a1.txt", "Agreement", 10, "renewed", arg("participant", ua, de), when=DAY,
+                      rule="verb-trigger:nsubj")
+    noun = mention("a2.txt", "Agreement", 10, "agreement", arg("participant", ua, de), when=DAY,
+                   rule="nominal-trigger:none")
+    assert len(events_of([renewed, noun])) == 1

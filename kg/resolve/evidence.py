@@ -241,6 +241,8 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "dated only to a month or year, beside an undated story"
     if not (a.articles & b.articles) and not _near(a, b):
         return "articles weeks apart"
+    if _generic_apart(a, b):
+        return "an accord or cooperation noun elsewhere, with no day or place in common"
     da, db = typed(a.destinations, PLACE_TYPES, by_id), typed(b.destinations, PLACE_TYPES, by_id)
     if da and db and not da & db:
         return "different destinations"
@@ -253,6 +255,15 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     if a.type == "Statement":
         return statements.veto(a, b)
     return None
+
+
+def _generic_apart(a: Group, b: Group) -> bool:
+    """ "the defence agreement", "new cooperation": two countries have many accords; across
+    articles, a side told only by such nouns is the other side's accord only on the same day or
+    at the same place, not for its parties alone."""
+    nouns = any(all(r.nominal for r in g.members) for g in (a, b))
+    return a.type in GENERIC_NOUN_TYPES and nouns and not a.articles & b.articles and \
+        not (a.anchor and b.anchor) and not a.places & b.places
 
 
 def _far_from_the_news(dated: Group, undated: Group) -> bool:
