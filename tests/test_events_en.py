@@ -288,3 +288,38 @@ April April PROPN 5 obl
     p = parsed(text, rows, language="en")
     visit = only(extract_events(p, [mention(p, "Lena Ortiz", "Person"), mention(p, "Keldan", "Place")]), "Visit")
     assert ("destination", "Keldan") in args(visit)
+
+
+def test_in_english_a_quote_after_a_paraphrase_is_the_next_statement():
+    """Wire copy goes on with a new utterance in the quote after a paraphrase ("X said he spoke
+    with Y. “We want calm,” X said in a release."): two statements, not one told twice
+    (Indonesian reports back the paraphrase up with the quote: quote_follows in resolve.yaml)."""
+    from kg.resolve.events import resolve
+
+    text = "Lena Ortiz said she spoke with Marek. “We want calm,” Ortiz said."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+said say VERB 0 root
+she she PRON 5 nsubj
+spoke speak VERB 3 ccomp
+with with ADP 7 case
+Marek Marek PROPN 5 obl
+. . PUNCT 3 punct
+
+“ “ PUNCT 4 punct
+We we PRON 3 nsubj
+want want VERB 9 ccomp
+calm calm NOUN 3 obj
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ortiz Ortiz PROPN 9 nsubj
+said say VERB 0 root
+. . PUNCT 9 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Lena Ortiz", "Person"), mention(p, "Ortiz", "Person", nth=1)]
+    evs = extract_events(p, ms)
+    assert len([e for e in evs if e.type == "Statement"]) == 2
+    _, events = resolve([p], ms, evs)
+    assert len([e for e in events if e.type == "Statement"]) == 2

@@ -58,7 +58,8 @@ FILES: dict[str, dict[str, Any]] = {
         "groups": Each({"type": str, "count": int}),
     },
     "resolve": {"back_references": WORDS, "back_reference_before": WORDS, "recall_markers": WORDS,
-                "recall_window": int, "stopwords": WORDS, "one_event_plurals": WORDS},
+                "recall_window": int, "stopwords": WORDS, "one_event_plurals": WORDS,
+                "quote_follows": int},
     "quantities": {
         "qualifiers": Each(str), "vague": Each(str), "multipliers": Each(int), "number_words": Each(OPTIONAL_INT),
         "thousands_separator": str, "decimal_separator": str,

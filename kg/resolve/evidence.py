@@ -94,6 +94,7 @@ class Report:
     weekday: int | None = None       # a day named only by its weekday: "on Monday" with no publication date
     generic: bool = False            # a speech verb any report uses ("said", "kata"): the same one says nothing
     several: bool = False            # a plural noun ("a series of phone calls"): several events, none of them one
+    quote_follows: int = -1          # a quote up to this many sentences after a paraphrase backs it (resolve.yaml)
 
     @property
     def article(self) -> str:
@@ -205,7 +206,7 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   statements.content(m, cues.word_set(lang, "stopwords"), sent.start if sent else None, next_speech),
                   weekday=m.time.weekday if m.time and m.time.value is None else None,
                   generic=m.trigger_text.lower() in cues.word_set(lang, "stopwords"),
-                  several=cues.several(m, sent, lang))
+                  several=cues.several(m, sent, lang), quote_follows=int(cues.words(lang).get("quote_follows", -1)))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
