@@ -586,3 +586,22 @@ def test_an_accord_noun_in_another_article_needs_a_day_or_place_in_common():
     noun = mention("a2.txt", "Agreement", 10, "agreement", arg("participant", ua, de), when=DAY,
                    rule="nominal-trigger:none")
     assert len(events_of([renewed, noun])) == 1
+
+
+def test_an_undated_article_tells_its_news_on_the_first_full_date_it_states():
+    """ "… on June 5, 2025 …": in an article with no publication date, a deal "struck on May 12"
+    is weeks from the news, not the only agreement the story can be."""
+    from kg.model import TimeAnchor
+    from kg.resolve.events import news_day
+
+    text = "Trump and Xi agreed to more talks, the White House said on June 5, 2025. They struck a deal on May 12."
+    p = ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text=text, language="en"), [])
+    assert news_day(p.article) == date(2025, 6, 5)
+    agreed = mention("a1.txt", "Agreement", 15, "agreed", arg("participant", ANA, WEBER), rule="verb-trigger:nsubj")
+    struck = mention("a1.txt", "Agreement", 90, "struck", when=date(2025, 5, 12), rule="verb-trigger:none",
+                     time=TimeAnchor("May 12", 97, 103, "day", value=date(2025, 5, 12)))
+    assert len(events_of([agreed, struck], [p])) == 2
+    # with no full date in the article, nothing says the deal is not the story's own
+    p.article.text = text.replace(", 2025", "")
+    assert news_day(p.article) is None
+    assert len(events_of([agreed, struck], [p])) == 1
