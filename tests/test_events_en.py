@@ -249,3 +249,77 @@ resume resume VERB 2 ccomp
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Truth Social", "Unknown")]), "Statement")
     assert args(st) == {("speaker", "Ortiz")}
+
+
+def test_a_perfect_participle_the_tagger_marks_passive_keeps_its_subject():
+    """English marks the passive with "be": "has requested" is active even when the tagger
+    gives the participle Voice=Pass, so its subject is the speaker, not the thing requested."""
+    text = "Norvia has also requested Keldan's support."
+    rows = """
+Norvia Norvia PROPN 4 nsubj
+has have AUX 4 aux
+also also ADV 4 advmod
+requested request VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass
+Keldan Keldan PROPN 7 nmod:poss
+'s 's PART 5 case
+support support NOUN 4 obj
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Norvia", "Country"), mention(p, "Keldan", "Country")]), "Statement")
+    assert ("speaker", "Norvia") in args(st)
+
+
+def test_a_listed_noun_after_to_is_a_verb_with_its_object():
+    """ "to visit Keldan": "visit" is in the noun list, but "to" makes it a verb whose object
+    is where the visitor goes."""
+    text = "Lena Ortiz agreed to visit Keldan in April."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+agreed agree VERB 0 root
+to to PART 5 mark
+visit visit NOUN 3 xcomp
+Keldan Keldan PROPN 5 obj
+in in ADP 8 case
+April April PROPN 5 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    visit = only(extract_events(p, [mention(p, "Lena Ortiz", "Person"), mention(p, "Keldan", "Place")]), "Visit")
+    assert ("destination", "Keldan") in args(visit)
+
+
+def test_in_english_a_quote_after_a_paraphrase_is_the_next_statement():
+    """Wire copy goes on with a new utterance in the quote after a paraphrase ("X said he spoke
+    with Y. “We want calm,” X said in a release."): two statements, not one told twice
+    (Indonesian reports back the paraphrase up with the quote: quote_follows in resolve.yaml)."""
+    from kg.resolve.events import resolve
+
+    text = "Lena Ortiz said she spoke with Marek. “We want calm,” Ortiz said."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+said say VERB 0 root
+she she PRON 5 nsubj
+spoke speak VERB 3 ccomp
+with with ADP 7 case
+Marek Marek PROPN 5 obl
+. . PUNCT 3 punct
+
+“ “ PUNCT 4 punct
+We we PRON 3 nsubj
+want want VERB 9 ccomp
+calm calm NOUN 3 obj
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ortiz Ortiz PROPN 9 nsubj
+said say VERB 0 root
+. . PUNCT 9 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Lena Ortiz", "Person"), mention(p, "Ortiz", "Person", nth=1)]
+    evs = extract_events(p, ms)
+    assert len([e for e in evs if e.type == "Statement"]) == 2
+    _, events = resolve([p], ms, evs)
+    assert len([e for e in events if e.type == "Statement"]) == 2

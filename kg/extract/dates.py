@@ -9,8 +9,9 @@ ini", "pekan lalu", "dua minggu lalu", "yesterday", "last week") and "the
 same day" (the day last named) and days counted from it ("keesokan
 harinya", "the day before"). Each becomes a :class:`kg.model.TimeAnchor`
 with its granularity. Nothing is dated by guess: what needs the publication
-date stays unresolved without one, and a weekday that contradicts its date
-leaves the date unresolved.
+date takes, without one, the first full date the article states (its news
+day), else stays unresolved; a weekday that contradicts its date leaves the
+date unresolved.
 """
 from __future__ import annotations
 
@@ -196,7 +197,9 @@ class DateReader:
             anchor.kind = "same-day"
             anchor.value = self.last + timedelta(days=offset) if self.last else None
             return
-        base = self.base
+        # an article with no publication date tells its news on the first full date it states
+        # ("on Tuesday, January 7, 2020 … to Natuna today")
+        base = self.base or self.year_base
         if base is None:
             if groups.get("unit"):
                 anchor.granularity = str(self.words["units"][groups["unit"].lower()])

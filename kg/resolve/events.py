@@ -24,7 +24,9 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
+from kg.extract import dates
+from kg.lang import known as lang_known
+from kg.model import PLACE_ROLES, Article, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
 from kg.resolve.arguments import drop_unresolved_pointers, inherit_arguments
 from kg.resolve.candidates import Candidates
 from kg.resolve.evidence import (
@@ -62,6 +64,7 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     """Group event mentions into events; entity ids must already be resolved."""
     by_id = {e.id: e for e in entities}
     articles = {p.article.id: (i, p.article) for i, p in enumerate(parsed)}
+    days = {p.article.id: news_day(p.article) for p in parsed}
     sentences = {(p.article.id, s.index): s for p in parsed for s in p.sentences}
     reports: dict[str, list[Report]] = {}
     speech: dict[tuple[str, int], list[int]] = {}
@@ -72,7 +75,7 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         order, art = articles.get(m.article_id, (len(articles), None))
         m.resolution = []
         later = [s for s in speech.get((m.article_id, m.sentence), []) if s > m.trigger.start]
-        r = describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
+        r = describe(m, order, days[m.article_id] if art else None, sentences.get((m.article_id, m.sentence)),
                      art.language if art else "id", by_id, min(later, default=None))
         r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
         reports.setdefault(m.article_id, []).append(r)
@@ -89,6 +92,14 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         about = {mention_event[a] for m in ev.mentions for a in m.about_mentions if a in mention_event}
         ev.about = sorted(about - {ev.id})
     return made
+
+
+def news_day(art: Article) -> date | None:
+    """The day an article tells its news: its publication date, else the first full date it
+    states (a dateline or the story's day: "on Tuesday, January 7, 2020"), else unknown."""
+    if art.published or not lang_known(art.language):
+        return art.published
+    return dates.DateReader(None, art.language, art.text).year_base
 
 
 def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
