@@ -605,3 +605,14 @@ def test_an_undated_article_tells_its_news_on_the_first_full_date_it_states():
     p.article.text = text.replace(", 2025", "")
     assert news_day(p.article) is None
     assert len(events_of([agreed, struck], [p])) == 1
+
+
+def test_an_accord_noun_with_only_its_sentences_subject_is_as_good_as_bare():
+    """ "Putin said they agreed … on a memorandum on a possible peace accord": the accord noun's
+    party is only the sentence's subject, so it is a generic noun, joined by a back-reference only."""
+    agreed = mention("a1.txt", "Agreement", 10, "agreed", arg("participant", ANA, WEBER), rule="verb-trigger:with")
+    accord = mention("a1.txt", "Agreement", 90, "accord", arg("participant", ANA),
+                     rule="nominal-trigger:sentence-subject")
+    assert len(events_of([agreed, accord])) == 2
+    own = mention("a1.txt", "Agreement", 90, "accord", arg("participant", ANA), rule="nominal-trigger:between")
+    assert len(events_of([agreed, own])) == 1
