@@ -99,7 +99,7 @@ def news_day(art: Article) -> date | None:
     states (a dateline or the story's day: "on Tuesday, January 7, 2020"), else unknown."""
     if art.published or not lang_known(art.language):
         return art.published
-    return dates.DateReader(None, art.language, art.text).year_base
+    return dates.first_full_date(art.text, art.language)
 
 
 def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
