@@ -458,3 +458,17 @@ def test_a_country_or_big_city_first_in_its_sentence_is_a_name_whatever_its_tag(
     # a word the article also writes in lowercase stays a common word at the start of a sentence
     p = parse("Reading , he said , is key .\nHe likes reading .", lang="en", tags={"Reading": "VERB"})
     assert "Reading" not in by_text(find_mentions(p))
+
+
+def test_a_name_after_a_dash_is_no_part_of_the_pronouns_own_clause():
+    """ "He said … — with Ortiz using a figure": Ortiz, named in another clause of the sentence,
+    may still be who "He" is; in "He thanked Weber" he may not be Weber."""
+    text = ("President Ortiz praised Minister Weber , saying that Weber helped .\n"
+            "He said they agreed — with Ortiz using a figure .\n"
+            "He thanked Weber .")
+    p = parse(text, lang="en", tags={"He": "PRON", "they": "PRON"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    first, second = [m for m in ms if m.text == "He"]
+    assert first.entity_ids == [ids.person("Ortiz")]
+    assert second.entity_ids == [ids.person("Ortiz")]

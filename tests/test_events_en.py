@@ -323,3 +323,22 @@ said say VERB 0 root
     assert len([e for e in evs if e.type == "Statement"]) == 2
     _, events = resolve([p], ms, evs)
     assert len([e for e in events if e.type == "Statement"]) == 2
+
+
+def test_i_agree_is_an_opinion_not_an_accord():
+    """ "…, and I agree": a speaker agreeing with a view; "we agreed" is still an accord."""
+    text = "I agree. We agreed to talk."
+    rows = """
+I I PRON 2 nsubj
+agree agree VERB 0 root
+. . PUNCT 2 punct
+
+We we PRON 2 nsubj
+agreed agree VERB 0 root
+to to PART 4 mark
+talk talk VERB 2 xcomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    agreements = [e for e in extract_events(p, []) if e.type == "Agreement"]
+    assert [e.trigger_text for e in agreements] == ["agreed"]

@@ -605,3 +605,25 @@ def test_an_undated_article_tells_its_news_on_the_first_full_date_it_states():
     p.article.text = text.replace(", 2025", "")
     assert news_day(p.article) is None
     assert len(events_of([agreed, struck], [p])) == 1
+
+
+def test_an_accord_noun_with_only_its_sentences_subject_is_as_good_as_bare():
+    """ "Putin said they agreed … on a memorandum on a possible peace accord": the accord noun's
+    party is only the sentence's subject, so it is a generic noun, joined by a back-reference only."""
+    agreed = mention("a1.txt", "Agreement", 10, "agreed", arg("participant", ANA, WEBER), rule="verb-trigger:with")
+    accord = mention("a1.txt", "Agreement", 90, "accord", arg("participant", ANA),
+                     rule="nominal-trigger:sentence-subject")
+    assert len(events_of([agreed, accord])) == 2
+    own = mention("a1.txt", "Agreement", 90, "accord", arg("participant", ANA), rule="nominal-trigger:between")
+    assert len(events_of([agreed, own])) == 1
+
+
+def test_a_statement_about_the_two_leaders_does_not_point_back_to_an_earlier_one():
+    """ "He said they both agreed …" names a group, which ties a call to the one told before
+    ("the two leaders discussed"); a statement is told again only by its own words."""
+    they = Argument("addressee", EntityMention("a", 0, 0, 4, "they", source="group", entity_ids=[ANA, WEBER]))
+    praised = mention("a1.txt", "Statement", 10, "praised", arg("speaker", ANA), rule="verb-trigger:nsubj",
+                      quote="he even used my campaign motto")
+    said = mention("a1.txt", "Statement", 200, "said", arg("speaker", ANA), they, rule="verb-trigger:nsubj",
+                   sentence=1, quote="we want to stop the millions of deaths in the war")
+    assert len(events_of([praised, said])) == 2

@@ -118,8 +118,7 @@ class DateReader:
         Read only when such a day turns up, so most articles never scan their text twice."""
         if self.base is not None or not self.text:
             return self.base
-        found = DateReader(None, self.lang).find(self.text)
-        return next((a.value for a in found if a.granularity == "day" and a.kind == "explicit" and a.value), None)
+        return first_full_date(self.text, self.lang)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TimeAnchor]:
         """Time anchors in ``text[start:end]``, with absolute offsets, in text order."""
@@ -241,3 +240,25 @@ class DateReader:
             anchor.value = _shift_months(base, n)
         else:
             anchor.value = date(base.year + n, 1, 1)
+
+
+# the kinds that name a whole day with its year ("Senin (4/11/2024)", "Feb. 12, 2025")
+_FULL_DATES = ("iso", "numeric", "dmy", "mdy")
+
+
+def first_full_date(text: str, lang: str) -> date | None:
+    """The first whole day with its year that ``text`` states (a weekday that contradicts it,
+    or a range of days, names none): only the full-date patterns are searched, from the left."""
+    reader = DateReader(None, lang)
+    pos = 0
+    while True:
+        hits = [(m.start(), kind, m) for kind, sign, pat in _patterns(lang) if kind in _FULL_DATES
+                if (m := pat.search(text, pos)) is not None]
+        if not hits:
+            return None
+        at, kind, m = min(hits, key=lambda h: h[0])
+        anchor = reader._anchor(kind, 0, m, *_balanced(m.group(), at))
+        if anchor.granularity == "day" and anchor.value is not None:
+            return anchor.value
+        pos = m.end()
+

@@ -99,7 +99,7 @@ def news_day(art: Article) -> date | None:
     states (a dateline or the story's day: "on Tuesday, January 7, 2020"), else unknown."""
     if art.published or not lang_known(art.language):
         return art.published
-    return dates.DateReader(None, art.language, art.text).year_base
+    return dates.first_full_date(art.text, art.language)
 
 
 def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
@@ -116,9 +116,10 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
     """
     ordered = sorted(reports, key=lambda r: (r.mention.trigger.start, r.mention.trigger.end, r.mention.id))
     groups: list[Group] = []
-    for r in [r for r in ordered if r.actors or r.places]:
+    named = [r for r in ordered if (r.actors or r.places) and not _borrowed_noun(r)]
+    for r in named:
         _place(Group.of(r), groups, by_id, LOCAL_THRESHOLD, r)
-    for r in [r for r in ordered if not (r.actors or r.places)]:
+    for r in [r for r in ordered if r not in named]:
         g = Group.of(r)
         fits = [c for c in groups if c.named and veto(c, g, by_id) is None]
         if not r.back_reference:     # an unmarked noun is a plan only when it points back to one
@@ -169,6 +170,12 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
     first.mention.resolution = [reason for _, reason in best_reasons]
     best.absorb(g)
     return best_at
+
+
+def _borrowed_noun(r: Report) -> bool:
+    """An accord or cooperation noun whose parties are only its sentence's subject ("Putin said
+    Russia will work on a memorandum on a possible peace accord"): as good as bare."""
+    return r.mention.type in GENERIC_NOUN_TYPES and r.nominal and r.mention.rule.endswith(":sentence-subject")
 
 
 def _told_before(g: Group, r: Report) -> bool:

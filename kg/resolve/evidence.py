@@ -196,7 +196,9 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
     frozen = {r: frozenset(ids) for r, ids in roles.items() if ids}
     actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
     places = frozenset().union(*(ids for r, ids in frozen.items() if r not in ACTOR_ROLES))
-    groups = any(a.mention.source == "group" for a in m.arguments)
+    # "kedua pemimpin membahas", "the two leaders discussed": parties told before, so the event too;
+    # a statement is told again only by its own words ("Ucapan itu disampaikan"), not by who is addressed
+    groups = m.type != "Statement" and any(a.mention.source == "group" for a in m.arguments)
     return Report(m, order, published, frozen, actors, _persons(actors, by_id),
                   frozenset(m.modality) & DISTINCT_MODALITY,
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
