@@ -372,3 +372,27 @@ Norvia Norvia PROPN 8 nmod
     st = only(extract_events(p, ms), "Statement")
     assert ("speaker", "Commander, Colonel Lena Ortiz") in args(st)
     assert ("speaker", "Keldan Airbase") not in args(st)
+
+
+def test_where_it_was_said_may_start_a_few_words_after_the_marker():
+    text = "“We agree,” Ortiz said in the southern resort city of Norvia."
+    rows = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+agree agree VERB 7 ccomp
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ortiz Ortiz PROPN 7 nsubj
+said say VERB 0 root
+in in ADP 12 case
+the the DET 12 det
+southern southern ADJ 12 amod
+resort resort NOUN 12 compound
+city city NOUN 7 obl
+of of ADP 14 case
+Norvia Norvia PROPN 12 nmod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Norvia", "Place")]), "Statement")
+    assert args(st) == {("speaker", "Ortiz"), ("place", "Norvia")}

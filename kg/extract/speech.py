@@ -125,7 +125,7 @@ def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) 
         if lower(t) in stops or t.text in (".", ";"):
             return []
         if lower(t) in markers:
-            m = index.after(sent, t, window=2)
+            m = index.after(sent, t, window=int(lex.speech.get("place_phrase_words") or 2))
             if m is None or m.type not in ADDRESS_TYPES or m.text.lower() in lex.words(lex.speech, "media"):
                 return []      # "wrote in a Truth Social post": a medium, not a place
             return [m] + index.address(sent, m)
