@@ -342,3 +342,57 @@ talk talk VERB 2 xcomp
     p = parsed(text, rows, language="en")
     agreements = [e for e in extract_events(p, []) if e.type == "Agreement"]
     assert [e.trigger_text for e in agreements] == ["agreed"]
+
+
+def test_after_said_a_post_then_a_person_in_apposition_the_person_speaks():
+    text = "“We leave now,” said Keldan Airbase Commander, Colonel Lena Ortiz, in Norvia."
+    rows = """
+“ “ PUNCT 4 punct
+We we PRON 3 nsubj
+leave leave VERB 8 ccomp
+now now ADV 3 advmod
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+said say VERB 0 root
+Keldan Keldan PROPN 7 obj
+Airbase Airbase PROPN 8 flat
+Commander Commander PROPN 8 flat
+, , PUNCT 8 punct
+Colonel Colonel PROPN 14 compound
+Lena Lena PROPN 8 conj
+Ortiz Ortiz PROPN 13 flat
+, , PUNCT 17 punct
+in in ADP 17 case
+Norvia Norvia PROPN 8 nmod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Keldan Airbase", "Unknown"), mention(p, "Commander, Colonel Lena Ortiz", "Person"),
+          mention(p, "Norvia", "Place")]
+    st = only(extract_events(p, ms), "Statement")
+    assert ("speaker", "Commander, Colonel Lena Ortiz") in args(st)
+    assert ("speaker", "Keldan Airbase") not in args(st)
+
+
+def test_where_it_was_said_may_start_a_few_words_after_the_marker():
+    text = "“We agree,” Ortiz said in the southern resort city of Norvia."
+    rows = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+agree agree VERB 7 ccomp
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ortiz Ortiz PROPN 7 nsubj
+said say VERB 0 root
+in in ADP 12 case
+the the DET 12 det
+southern southern ADJ 12 amod
+resort resort NOUN 12 compound
+city city NOUN 7 obl
+of of ADP 14 case
+Norvia Norvia PROPN 12 nmod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Norvia", "Place")]), "Statement")
+    assert args(st) == {("speaker", "Ortiz"), ("place", "Norvia")}

@@ -78,6 +78,7 @@ FILES: dict[str, dict[str, Any]] = {
         "inverted_verbs": WORDS, "subject_words": int, "clitic": str, "according_to": WORDS, "report_nouns": WORDS,
         "via_markers": WORDS, "media_markers": WORDS, "media": WORDS, "complementizers": WORDS,
         "complement_verbs": WORDS, "place_markers": WORDS, "place_window": int,
+        "place_phrase_words": int,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
     "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str), "spelling": Each(str),
