@@ -396,3 +396,24 @@ Norvia Norvia PROPN 12 nmod
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Norvia", "Place")]), "Statement")
     assert args(st) == {("speaker", "Ortiz"), ("place", "Norvia")}
+
+
+def test_his_call_with_someone_has_both_parties():
+    text = "Ortiz spoke to Weber after his call with Marek."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+spoke speak VERB 0 root
+to to ADP 4 case
+Weber Weber PROPN 2 obl
+after after ADP 7 case
+his he PRON 7 nmod:poss
+call call NOUN 2 obl
+with with ADP 9 case
+Marek Marek PROPN 7 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person"), mention(p, "his", "Person", source="pronoun"),
+          mention(p, "Marek", "Person")]
+    call = next(e for e in extract_events(p, ms) if e.trigger_text == "call")
+    assert args(call) == {("participant", "his"), ("participant", "Marek")}
