@@ -417,3 +417,26 @@ Marek Marek PROPN 7 nmod
           mention(p, "Marek", "Person")]
     call = next(e for e in extract_events(p, ms) if e.trigger_text == "call")
     assert args(call) == {("participant", "his"), ("participant", "Marek")}
+
+
+def test_an_organisation_read_as_a_destination_stands_for_the_place_its_name_goes_on_to():
+    """ "sent troops to the Keldan Mission in Marovia": the troops go to Marovia."""
+    text = "Norvia sent 500 troops to the Keldan Mission in Marovia."
+    rows = """
+Norvia Norvia PROPN 2 nsubj
+sent send VERB 0 root
+500 500 NUM 4 nummod
+troops troop NOUN 2 obj
+to to ADP 8 case
+the the DET 8 det
+Keldan Keldan PROPN 8 compound
+Mission Mission PROPN 2 obl
+in in ADP 10 case
+Marovia Marovia PROPN 8 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Norvia", "Country"), mention(p, "Keldan Mission", "Organization"),
+          mention(p, "Marovia", "Country")]
+    dep = only(extract_events(p, ms), "Deployment")
+    assert ("destination", "Marovia") in args(dep) and ("destination", "Keldan Mission") not in args(dep)
