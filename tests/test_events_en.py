@@ -440,3 +440,21 @@ Marovia Marovia PROPN 8 nmod
           mention(p, "Marovia", "Country")]
     dep = only(extract_events(p, ms), "Deployment")
     assert ("destination", "Marovia") in args(dep) and ("destination", "Keldan Mission") not in args(dep)
+
+
+def test_a_call_noun_under_a_call_verb_is_a_mention_of_its_own():
+    """ "spoke … on a call": English reports are annotated with both (nominals_apart)."""
+    text = "Ortiz and Weber spoke on a call."
+    rows = """
+Ortiz Ortiz PROPN 4 nsubj
+and and CCONJ 3 cc
+Weber Weber PROPN 1 conj
+spoke speak VERB 0 root
+on on ADP 7 case
+a a DET 7 det
+call call NOUN 4 obl
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")])
+    assert sorted(e.trigger_text for e in evs if e.type == "Call") == ["call", "spoke"]

@@ -102,7 +102,8 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
             out.append(f)
     _according(art, sent, lex, index, out)
     _borrow_parties(out)
-    _absorb(out, sent, lex)
+    if not lex.roles.get("nominals_apart"):
+        _absorb(out, sent, lex)
     source = speech.via(art.text, sent, lex, index)
     kept = []
     for f in out:
