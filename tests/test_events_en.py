@@ -458,3 +458,18 @@ call call NOUN 4 obl
     p = parsed(text, rows, language="en")
     evs = extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")])
     assert sorted(e.trigger_text for e in evs if e.type == "Call") == ["call", "spoke"]
+
+
+def test_saying_nothing_about_it_is_no_statement():
+    text = "Norvia said nothing about the visits."
+    rows = """
+Norvia Norvia PROPN 2 nsubj
+said say VERB 0 root
+nothing nothing PRON 2 obj
+about about ADP 6 case
+the the DET 6 det
+visits visit NOUN 3 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    assert not [e for e in extract_events(p, [mention(p, "Norvia", "Country")]) if e.type == "Statement"]
