@@ -473,3 +473,33 @@ visits visit NOUN 3 nmod
 """
     p = parsed(text, rows, language="en")
     assert not [e for e in extract_events(p, [mention(p, "Norvia", "Country")]) if e.type == "Statement"]
+
+
+def test_a_quoted_term_before_a_speech_verb_is_no_attributed_quote():
+    """ "calling it a “sacred mandate” and urged them": the verb's speaker is its own subject,
+    not "and"; only a quote closing on a comma is attributed by the words after it."""
+    text = "Ortiz praised the troops, calling it a “sacred mandate” and urged them to serve."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+praised praise VERB 0 root
+the the DET 4 det
+troops troop NOUN 2 obj
+, , PUNCT 6 punct
+calling call VERB 2 advcl
+it it PRON 6 obj
+a a DET 11 det
+“ “ PUNCT 11 punct
+sacred sacred ADJ 11 amod
+mandate mandate NOUN 6 xcomp
+” ” PUNCT 11 punct
+and and CCONJ 14 cc
+urged urge VERB 2 conj
+them they PRON 14 obj
+to to PART 17 mark
+serve serve VERB 14 xcomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Ortiz", "Person")])
+    urged = next(e for e in evs if e.trigger_text == "urged")
+    assert urged.rule != "speech:quote-inverted" and ("speaker", "Ortiz") in args(urged)
