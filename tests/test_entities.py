@@ -472,3 +472,11 @@ def test_a_name_after_a_dash_is_no_part_of_the_pronouns_own_clause():
     first, second = [m for m in ms if m.text == "He"]
     assert first.entity_ids == [ids.person("Ortiz")]
     assert second.entity_ids == [ids.person("Ortiz")]
+
+
+def test_a_demonym_before_a_state_noun_names_the_country():
+    p = parse("“We want calm ,” the Chinese government said .", lang="en", tags={"government": "NOUN"})
+    found = by_text(find_mentions(p))
+    assert found["Chinese government"].type == "Country"
+    resolve_entities([p], list(found.values()))
+    assert found["Chinese government"].entity_ids == [ids.country("CN")]

@@ -249,6 +249,9 @@ class Scanner:
                 return Draft(i, i + f[1], "ArmedForce", "force") if alone else None
             k = i + m[1] + (1 if i + m[1] < len(self.ws) and self.texts[i + m[1]] in self.v.possessive else 0)
             f = self.v.forces.match(self.texts, k)
+            state = self.v.state_nouns.match(self.texts, k) if not f else None
+            if state:     # "the Chinese government said": the country speaks
+                return Draft(i, k + state[1], "Country", "gazetteer", ids=[m[0].id])
             if not f:
                 return None
             code = m[0].id

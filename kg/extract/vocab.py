@@ -34,6 +34,7 @@ class Vocab:
     locatives: Lexicon
     org_heads: Lexicon
     org_cues: Lexicon
+    state_nouns: Lexicon         # "the Chinese government": after a country or demonym, the country itself
     pronouns: frozenset[str]
     clitic: str                  # a pronoun written onto its host word ("katanya"), from speech.yaml
     nya_not_after: frozenset[str]
@@ -79,6 +80,7 @@ def vocab(lang: str) -> Vocab:
         locatives=_lexicon("locative", places.get("locatives")),
         org_heads=_lexicon("org_head", actors.get("org_heads")),
         org_cues=_lexicon("org_cue", actors.get("org_cues")),
+        state_nouns=_lexicon("state_noun", actors.get("state_nouns")),
         pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
         clitic=fold(str(speech.get("clitic") or "")),
         nya_not_after=frozenset(fold(w) for w in pron.get("nya_not_after") or []),

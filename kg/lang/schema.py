@@ -32,7 +32,7 @@ FILES: dict[str, dict[str, Any]] = {
     "actors": {
         "countries": Each(WORDS), "demonyms": Each(WORDS), "forces": Each(WORDS),
         "organizations": Each({"label": str, "aliases": WORDS, "affiliation": str}),
-        "org_heads": WORDS, "org_cues": WORDS,
+        "org_heads": WORDS, "org_cues": WORDS, "state_nouns": WORDS,
     },
     "boilerplate": {
         "rules": [{"name": str, "lines": WORDS, "labels": WORDS, "starts": WORDS, "contains": WORDS,
