@@ -91,7 +91,8 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
         ev.quote = art.text[sp.quote[0]:sp.quote[1]] if sp.quote else None
         out.append(_Found(ev, None, quote=sp.quote, extra_tokens=sp.tokens, subject_args=list(ev.arguments)))
         claimed.update(t.id for t in sp.tokens)
-    exclude = claimed | {t.id for t in sent.tokens if lower(t) in modality.marker_words(lex)}
+    markers = modality.marker_words(lex)
+    exclude = claimed | {t.id for t in sent.tokens if lower(t) in markers}
     # attribution words work only in their speech patterns ("kata X" after a quote, "menurut X")
     speech_only = (lex.words(lex.speech, "according_to") | lex.words(lex.speech, "inverted_verbs")) - \
         {f for e in lex.triggers for f in e.forms}
