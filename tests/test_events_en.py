@@ -503,3 +503,20 @@ serve serve VERB 14 xcomp
     evs = extract_events(p, [mention(p, "Ortiz", "Person")])
     urged = next(e for e in evs if e.trigger_text == "urged")
     assert urged.rule != "speech:quote-inverted" and ("speaker", "Ortiz") in args(urged)
+
+
+def test_the_subject_of_a_light_verb_takes_part_in_its_talks():
+    """ "Ortiz had formal talks with Weber": both meet, not only the one "with" names."""
+    text = "Ortiz had formal talks with Weber."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+had have VERB 0 root
+formal formal ADJ 4 amod
+talks talk NOUN 2 obj
+with with ADP 6 case
+Weber Weber PROPN 4 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    meeting = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")]), "Meeting")
+    assert args(meeting) == {("participant", "Ortiz"), ("participant", "Weber")}

@@ -127,7 +127,8 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
     for dep in late if subj_role and not f.out.subject else []:
         f.add_with_conjuncts(subj_role, dep, "nsubj-after", True)
         f.out.subject += [dep] + conjuncts(sent, dep)
-    if voice == "nominal" and frame.clause_subject and not any(a.role in ACTOR_ROLES for a in f.out.arguments):
+    if voice == "nominal" and frame.clause_subject and (not any(a.role in ACTOR_ROLES for a in f.out.arguments)
+                                                        or _light_object(sent, head, lex)):
         _clause_subject(f, head, frame, lex)
     if voice == "nominal":
         _name_chain(f, match, frame)
@@ -228,6 +229,13 @@ def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -
             return [t]
         return found
     return found
+
+
+def _light_object(sent: Sentence, head: Token, lex: Lexicon) -> bool:
+    """ "Albanese had formal talks with Prabowo": the noun is the object of a light verb, whose
+    subject takes part as well as the party the noun names."""
+    gov = sent.head_of(head)
+    return gov is not None and base(head.deprel) == "obj" and lower(gov) in lex.words(lex.roles, "light_verbs")
 
 
 def _clause_subject(f: Filler, head: Token, frame: Frame, lex: Lexicon) -> None:
