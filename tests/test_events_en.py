@@ -520,3 +520,22 @@ Weber Weber PROPN 4 nmod
     p = parsed(text, rows, language="en")
     meeting = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")]), "Meeting")
     assert args(meeting) == {("participant", "Ortiz"), ("participant", "Weber")}
+
+
+def test_a_place_noun_no_name_stands_for_is_where_its_locative_says():
+    text = "Ortiz met Weber in the palace in Norvia."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+met meet VERB 0 root
+Weber Weber PROPN 2 obj
+in in ADP 6 case
+the the DET 6 det
+palace palace NOUN 2 obl
+in in ADP 8 case
+Norvia Norvia PROPN 6 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person"), mention(p, "Norvia", "Place")]
+    meeting = only(extract_events(p, ms), "Meeting")
+    assert ("place", "Norvia") in args(meeting)

@@ -72,6 +72,8 @@ class Filler:
         m = self.index.of_phrase(self.sent, tok)
         if m is not None and role in PLACE_ROLES and m.type in ("Organization", "Person"):
             m = self._place_in(m) or m
+        elif m is None and role in PLACE_ROLES:
+            m = self._located(tok)
         if m is None or any(a.mention is m for a in self.out.arguments) or m.text.lower() in self.function_words:
             return
         if role in PLACE_ROLES and m.text.lower() in self.lex.words(self.lex.speech, "media"):
@@ -89,6 +91,16 @@ class Filler:
                 return None
             found = self.index.at(t.start, t.end)
             if found is not None and found is not m and found.type in ("Place", "Country"):
+                return found
+        return None
+
+    def _located(self, tok: Token) -> EntityMention | None:
+        """ "in the presidential palace in Jakarta": a place noun no name stands for is where
+        the place its locative modifier names is."""
+        markers = self.lex.words(self.lex.speech, "place_markers")
+        for c in self.sent.children(tok):
+            found = self.index.of_phrase(self.sent, c) if case_of(self.sent, c) in markers else None
+            if found is not None and found.type in ("Place", "Country"):
                 return found
         return None
 
