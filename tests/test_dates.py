@@ -127,3 +127,13 @@ def test_a_day_without_its_year_takes_the_year_the_article_states_when_it_has_no
     # without any full date in the article the year stays unknown
     (alone,) = DateReader(None, "id", "KTT digelar Senin (13/10).").find("KTT digelar Senin (13/10).")
     assert (alone.value, alone.month_day) == (None, (10, 13))
+
+
+def test_relative_words_take_the_first_full_date_of_an_article_with_no_publication_date():
+    text = "“They depart now,” he said on Tuesday, January 7, 2020. The jets fly to the islands today."
+    reader = DateReader(None, "en", text)
+    (_, today) = reader.find(text)
+    assert (today.text, today.value) == ("today", date(2020, 1, 7))
+    # without any full date in the article, "today" stays unresolved
+    (alone,) = DateReader(None, "en", "The jets fly today.").find("The jets fly today.")
+    assert alone.value is None

@@ -468,3 +468,29 @@ def test_a_place_word_ending_a_capitalised_name_makes_it_a_place_gazetteer_or_no
     ms = find_mentions(r)
     resolve_entities([r], ms)
     assert [m.entity_ids for m in ms if m.text == "Ortiz"] == [[ids.person("Lena Ortiz")]]   # a titled person stays one
+
+
+def test_a_country_or_big_city_first_in_its_sentence_is_a_name_whatever_its_tag():
+    """ "Beijing, which announced the call first, said …": the tagger calls the first word a verb;
+    a country, a known actor or a city of a million is a name wherever it stands."""
+    p = parse("Beijing , which announced it , said nothing .\nKremlin officials said so .", lang="en",
+              tags={"Beijing": "VERB", "Kremlin": "ADJ"})
+    found = by_text(find_mentions(p))
+    assert found["Beijing"].type == "Place" and "Kremlin" in found
+    # a word the article also writes in lowercase stays a common word at the start of a sentence
+    p = parse("Reading , he said , is key .\nHe likes reading .", lang="en", tags={"Reading": "VERB"})
+    assert "Reading" not in by_text(find_mentions(p))
+
+
+def test_a_name_after_a_dash_is_no_part_of_the_pronouns_own_clause():
+    """ "He said … — with Ortiz using a figure": Ortiz, named in another clause of the sentence,
+    may still be who "He" is; in "He thanked Weber" he may not be Weber."""
+    text = ("President Ortiz praised Minister Weber , saying that Weber helped .\n"
+            "He said they agreed — with Ortiz using a figure .\n"
+            "He thanked Weber .")
+    p = parse(text, lang="en", tags={"He": "PRON", "they": "PRON"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    first, second = [m for m in ms if m.text == "He"]
+    assert first.entity_ids == [ids.person("Ortiz")]
+    assert second.entity_ids == [ids.person("Ortiz")]

@@ -249,3 +249,150 @@ resume resume VERB 2 ccomp
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Truth Social", "Unknown")]), "Statement")
     assert args(st) == {("speaker", "Ortiz")}
+
+
+def test_a_perfect_participle_the_tagger_marks_passive_keeps_its_subject():
+    """English marks the passive with "be": "has requested" is active even when the tagger
+    gives the participle Voice=Pass, so its subject is the speaker, not the thing requested."""
+    text = "Norvia has also requested Keldan's support."
+    rows = """
+Norvia Norvia PROPN 4 nsubj
+has have AUX 4 aux
+also also ADV 4 advmod
+requested request VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass
+Keldan Keldan PROPN 7 nmod:poss
+'s 's PART 5 case
+support support NOUN 4 obj
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Norvia", "Country"), mention(p, "Keldan", "Country")]), "Statement")
+    assert ("speaker", "Norvia") in args(st)
+
+
+def test_a_listed_noun_after_to_is_a_verb_with_its_object():
+    """ "to visit Keldan": "visit" is in the noun list, but "to" makes it a verb whose object
+    is where the visitor goes."""
+    text = "Lena Ortiz agreed to visit Keldan in April."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+agreed agree VERB 0 root
+to to PART 5 mark
+visit visit NOUN 3 xcomp
+Keldan Keldan PROPN 5 obj
+in in ADP 8 case
+April April PROPN 5 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    visit = only(extract_events(p, [mention(p, "Lena Ortiz", "Person"), mention(p, "Keldan", "Place")]), "Visit")
+    assert ("destination", "Keldan") in args(visit)
+
+
+def test_in_english_a_quote_after_a_paraphrase_is_the_next_statement():
+    """Wire copy goes on with a new utterance in the quote after a paraphrase ("X said he spoke
+    with Y. “We want calm,” X said in a release."): two statements, not one told twice
+    (Indonesian reports back the paraphrase up with the quote: quote_follows in resolve.yaml)."""
+    from kg.resolve.events import resolve
+
+    text = "Lena Ortiz said she spoke with Marek. “We want calm,” Ortiz said."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+said say VERB 0 root
+she she PRON 5 nsubj
+spoke speak VERB 3 ccomp
+with with ADP 7 case
+Marek Marek PROPN 5 obl
+. . PUNCT 3 punct
+
+“ “ PUNCT 4 punct
+We we PRON 3 nsubj
+want want VERB 9 ccomp
+calm calm NOUN 3 obj
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ortiz Ortiz PROPN 9 nsubj
+said say VERB 0 root
+. . PUNCT 9 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Lena Ortiz", "Person"), mention(p, "Ortiz", "Person", nth=1)]
+    evs = extract_events(p, ms)
+    assert len([e for e in evs if e.type == "Statement"]) == 2
+    _, events = resolve([p], ms, evs)
+    assert len([e for e in events if e.type == "Statement"]) == 2
+
+
+def test_i_agree_is_an_opinion_not_an_accord():
+    """ "…, and I agree": a speaker agreeing with a view; "we agreed" is still an accord."""
+    text = "I agree. We agreed to talk."
+    rows = """
+I I PRON 2 nsubj
+agree agree VERB 0 root
+. . PUNCT 2 punct
+
+We we PRON 2 nsubj
+agreed agree VERB 0 root
+to to PART 4 mark
+talk talk VERB 2 xcomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    agreements = [e for e in extract_events(p, []) if e.type == "Agreement"]
+    assert [e.trigger_text for e in agreements] == ["agreed"]
+
+
+def test_after_said_a_post_then_a_person_in_apposition_the_person_speaks():
+    text = "“We leave now,” said Keldan Airbase Commander, Colonel Lena Ortiz, in Norvia."
+    rows = """
+“ “ PUNCT 4 punct
+We we PRON 3 nsubj
+leave leave VERB 8 ccomp
+now now ADV 3 advmod
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+said say VERB 0 root
+Keldan Keldan PROPN 7 obj
+Airbase Airbase PROPN 8 flat
+Commander Commander PROPN 8 flat
+, , PUNCT 8 punct
+Colonel Colonel PROPN 14 compound
+Lena Lena PROPN 8 conj
+Ortiz Ortiz PROPN 13 flat
+, , PUNCT 17 punct
+in in ADP 17 case
+Norvia Norvia PROPN 8 nmod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Keldan Airbase", "Unknown"), mention(p, "Commander, Colonel Lena Ortiz", "Person"),
+          mention(p, "Norvia", "Place")]
+    st = only(extract_events(p, ms), "Statement")
+    assert ("speaker", "Commander, Colonel Lena Ortiz") in args(st)
+    assert ("speaker", "Keldan Airbase") not in args(st)
+
+
+def test_where_it_was_said_may_start_a_few_words_after_the_marker():
+    text = "“We agree,” Ortiz said in the southern resort city of Norvia."
+    rows = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+agree agree VERB 7 ccomp
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ortiz Ortiz PROPN 7 nsubj
+said say VERB 0 root
+in in ADP 12 case
+the the DET 12 det
+southern southern ADJ 12 amod
+resort resort NOUN 12 compound
+city city NOUN 7 obl
+of of ADP 14 case
+Norvia Norvia PROPN 12 nmod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Norvia", "Place")]), "Statement")
+    assert args(st) == {("speaker", "Ortiz"), ("place", "Norvia")}

@@ -399,3 +399,13 @@ def test_boilerplate_lines(line, rule):
 
     found = boilerplate.match(boilerplate.clean(line), boilerplate.rules_for("id"))
     assert (found.name if found else None) == rule
+
+
+def test_places_in_capitals_ended_by_a_colon_are_a_dateline():
+    a = article_from_text("A Headline That Is Long Enough\n\nMOSCOW/WASHINGTON: U.S. President Donald Trump spoke "
+                          "to Russia's Vladimir Putin on Monday.\n", "x.txt", lang="en")
+    assert a.dateline_place == "MOSCOW/WASHINGTON" and a.text[a.dateline.end:].startswith("U.S. President")
+    # a name with a colon in running case is a headline or a quote's speaker, no dateline
+    b = article_from_text("A Headline That Is Long Enough\n\nTrump: We will talk to Putin on Monday again.\n",
+                          "x.txt", lang="en")
+    assert b.dateline is None

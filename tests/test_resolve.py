@@ -110,8 +110,10 @@ def test_different_persons_or_different_dates_make_different_calls():
 
 
 def test_a_country_and_its_leader_count_as_the_same_side():
-    leaders = mention("a1.txt", "Agreement", 10, "sepakat", arg("participant", ANA, PARK))
-    countries = mention("a2.txt", "Agreement", 10, "kesepakatan", arg("participant", ids.country("UA"), ids.country("KR")))
+    # (verbs: an accord noun in another article would need a day or place in common as well)
+    leaders = mention("a1.txt", "Agreement", 10, "sepakat", arg("participant", ANA, PARK), rule="verb-trigger:nsubj")
+    countries = mention("a2.txt", "Agreement", 10, "menyepakati", arg("participant", ids.country("UA"),
+                                                                     ids.country("KR")), rule="verb-trigger:nsubj")
     (ev,) = events_of([leaders, countries])
     assert ev.roles["participant"] == [ids.country("KR"), ids.country("UA"), ANA, PARK]
 
@@ -551,3 +553,94 @@ def test_across_articles_only_events_sharing_a_key_are_tried():
     week = group(time=TimeAnchor("last week", 0, 5, "week", value=date(2029, 6, 4)))
     assert index.of(week) == [2]
     assert index.of(group(arg("participant", PARK))) == []
+
+
+def test_a_plural_trigger_noun_joins_no_single_event():
+    """ "spoke with Keldan's leader … as part of a series of phone calls": the plural noun
+    tells several calls, none of which is the one told by the verb."""
+    from conllu_util import mention, parsed
+
+    from kg.extract.events import extract_events
+    from kg.resolve.events import resolve
+
+    text = "Lena Ortiz spoke with Marek Dal on Monday as part of a series of phone calls."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+spoke speak VERB 0 root
+with with ADP 5 case
+Marek Marek PROPN 3 obl
+Dal Dal PROPN 5 flat
+on on ADP 8 case
+Monday Monday PROPN 3 obl
+as as ADP 10 case
+part part NOUN 3 obl
+of of ADP 13 case
+a a DET 13 det
+series series NOUN 10 nmod
+of of ADP 16 case
+phone phone NOUN 16 compound
+calls call NOUN 13 nmod Number=Plur
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Lena Ortiz", "Person"), mention(p, "Marek Dal", "Person")]
+    evs = extract_events(p, ms)
+    assert sorted(e.trigger_text for e in evs if e.type == "Call") == ["phone calls", "spoke"]
+    _, events = resolve([p], ms, evs)
+    assert len([e for e in events if e.type == "Call"]) == 2
+
+
+def test_an_accord_noun_in_another_article_needs_a_day_or_place_in_common():
+    """Two countries have many accords: "the defence agreement" in one article is not the swap
+    deal another article says they renewed, for the parties alone; on the same day it may be."""
+    ua, de = ids.country("UA"), ids.country("DE")
+    renewed = mention("a1.txt", "Agreement", 10, "renewed", arg("participant", ua, de), rule="verb-trigger:nsubj")
+    noun = mention("a2.txt", "Agreement", 10, "agreement", arg("participant", ua, de), rule="nominal-trigger:none")
+    assert len(events_of([renewed, noun])) == 2
+    renewed = mention("a1.txt", "Agreement", 10, "renewed", arg("participant", ua, de), when=DAY,
+                      rule="verb-trigger:nsubj")
+    noun = mention("a2.txt", "Agreement", 10, "agreement", arg("participant", ua, de), when=DAY,
+                   rule="nominal-trigger:none")
+    assert len(events_of([renewed, noun])) == 1
+
+
+def test_an_undated_article_tells_its_news_on_the_first_full_date_it_states():
+    """ "… on June 5, 2025 …": in an article with no publication date, a deal "struck on May 12"
+    is weeks from the news, not the only agreement the story can be."""
+    from kg.model import TimeAnchor
+    from kg.resolve.events import news_day
+
+    text = "Trump and Xi agreed to more talks, the White House said on June 5, 2025. They struck a deal on May 12."
+    p = ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text=text, language="en"), [])
+    assert news_day(p.article) == date(2025, 6, 5)
+    agreed = mention("a1.txt", "Agreement", 15, "agreed", arg("participant", ANA, WEBER), rule="verb-trigger:nsubj")
+    struck = mention("a1.txt", "Agreement", 90, "struck", when=date(2025, 5, 12), rule="verb-trigger:none",
+                     time=TimeAnchor("May 12", 97, 103, "day", value=date(2025, 5, 12)))
+    assert len(events_of([agreed, struck], [p])) == 2
+    # with no full date in the article, nothing says the deal is not the story's own
+    p.article.text = text.replace(", 2025", "")
+    assert news_day(p.article) is None
+    assert len(events_of([agreed, struck], [p])) == 1
+
+
+def test_an_accord_noun_with_only_its_sentences_subject_is_as_good_as_bare():
+    """ "Putin said they agreed … on a memorandum on a possible peace accord": the accord noun's
+    party is only the sentence's subject, so it is a generic noun, joined by a back-reference only."""
+    agreed = mention("a1.txt", "Agreement", 10, "agreed", arg("participant", ANA, WEBER), rule="verb-trigger:with")
+    accord = mention("a1.txt", "Agreement", 90, "accord", arg("participant", ANA),
+                     rule="nominal-trigger:sentence-subject")
+    assert len(events_of([agreed, accord])) == 2
+    own = mention("a1.txt", "Agreement", 90, "accord", arg("participant", ANA), rule="nominal-trigger:between")
+    assert len(events_of([agreed, own])) == 1
+
+
+def test_a_statement_about_the_two_leaders_does_not_point_back_to_an_earlier_one():
+    """ "He said they both agreed …" names a group, which ties a call to the one told before
+    ("the two leaders discussed"); a statement is told again only by its own words."""
+    they = Argument("addressee", EntityMention("a", 0, 0, 4, "they", source="group", entity_ids=[ANA, WEBER]))
+    praised = mention("a1.txt", "Statement", 10, "praised", arg("speaker", ANA), rule="verb-trigger:nsubj",
+                      quote="he even used my campaign motto")
+    said = mention("a1.txt", "Statement", 200, "said", arg("speaker", ANA), they, rule="verb-trigger:nsubj",
+                   sentence=1, quote="we want to stop the millions of deaths in the war")
+    assert len(events_of([praised, said])) == 2

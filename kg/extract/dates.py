@@ -9,8 +9,9 @@ ini", "pekan lalu", "dua minggu lalu", "yesterday", "last week") and "the
 same day" (the day last named) and days counted from it ("keesokan
 harinya", "the day before"). Each becomes a :class:`kg.model.TimeAnchor`
 with its granularity. Nothing is dated by guess: what needs the publication
-date stays unresolved without one, and a weekday that contradicts its date
-leaves the date unresolved.
+date takes, without one, the first full date the article states (its news
+day), else stays unresolved; a weekday that contradicts its date leaves the
+date unresolved.
 """
 from __future__ import annotations
 
@@ -117,8 +118,7 @@ class DateReader:
         Read only when such a day turns up, so most articles never scan their text twice."""
         if self.base is not None or not self.text:
             return self.base
-        found = DateReader(None, self.lang).find(self.text)
-        return next((a.value for a in found if a.granularity == "day" and a.kind == "explicit" and a.value), None)
+        return first_full_date(self.text, self.lang)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TimeAnchor]:
         """Time anchors in ``text[start:end]``, with absolute offsets, in text order."""
@@ -196,7 +196,9 @@ class DateReader:
             anchor.kind = "same-day"
             anchor.value = self.last + timedelta(days=offset) if self.last else None
             return
-        base = self.base
+        # an article with no publication date tells its news on the first full date it states
+        # ("on Tuesday, January 7, 2020 … to Natuna today")
+        base = self.base or self.year_base
         if base is None:
             if groups.get("unit"):
                 anchor.granularity = str(self.words["units"][groups["unit"].lower()])
@@ -238,3 +240,25 @@ class DateReader:
             anchor.value = _shift_months(base, n)
         else:
             anchor.value = date(base.year + n, 1, 1)
+
+
+# the kinds that name a whole day with its year ("Senin (4/11/2024)", "Feb. 12, 2025")
+_FULL_DATES = ("iso", "numeric", "dmy", "mdy")
+
+
+def first_full_date(text: str, lang: str) -> date | None:
+    """The first whole day with its year that ``text`` states (a weekday that contradicts it,
+    or a range of days, names none): only the full-date patterns are searched, from the left."""
+    reader = DateReader(None, lang)
+    pos = 0
+    while True:
+        hits = [(m.start(), kind, m) for kind, sign, pat in _patterns(lang) if kind in _FULL_DATES
+                if (m := pat.search(text, pos)) is not None]
+        if not hits:
+            return None
+        at, kind, m = min(hits, key=lambda h: h[0])
+        anchor = reader._anchor(kind, 0, m, *_balanced(m.group(), at))
+        if anchor.granularity == "day" and anchor.value is not None:
+            return anchor.value
+        pos = m.end()
+

@@ -162,6 +162,9 @@ def _holds(sense: Sense, filled: roles.Filled, sent: Sentence, lex: Lexicon, ind
                          or any(m is not None and m.source == "group" for m in subj_ms))
             if bool(value) != two_sided:
                 return False
+        elif key == "not_subject":     # "I agree": the speaker's opinion, no accord between parties
+            if any(roles.in_class(sent, t, lex.classes[value], index) for t in filled.subject):
+                return False
         elif key in ("theme", "subject"):
             cls = lex.classes[value]
             toks = filled.subject if key == "subject" else [t for r, ts in filled.slots.items()

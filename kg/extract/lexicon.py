@@ -77,6 +77,7 @@ class Lexicon:
     verb_pattern: re.Pattern[str] | None = None
     nominal_after: frozenset[str] = frozenset()
     talks: frozenset[str] = frozenset()      # talk nouns: a call or a meeting, as the article tells it
+    verbal_after: frozenset[str] = frozenset()   # "to visit", "will call": a verb, whatever the noun list says
 
     def is_nominal(self, tok: Token, prev: Token | None = None) -> bool:
         """Whether a trigger word is a noun. The lexicon knows its words better
@@ -85,6 +86,8 @@ class Lexicon:
         ("the dispatching of") say noun, the verbal pattern and the trigger
         forms say verb; only unknown words are left to the tagger."""
         w = tok.text.lower()
+        if prev is not None and prev.text.lower() in self.verbal_after:
+            return False
         if w in self.nouns or self.nominal_pattern is not None and self.nominal_pattern.search(w) or \
                 prev is not None and prev.text.lower() in self.nominal_after:
             return True
@@ -170,4 +173,4 @@ def load(code: str) -> Lexicon:
     verb_re = re.compile(trig["verbal_pattern"]) if trig.get("verbal_pattern") else None
     return Lexicon(code, triggers, classes, frames, roles, language.data("speech"), language.data("modality"),
                    noun_re, _lower(trig.get("nouns")), verb_re, _lower(trig.get("nominal_after")),
-                   _lower(trig.get("talks")))
+                   _lower(trig.get("talks")), _lower(trig.get("verbal_after")))

@@ -32,11 +32,18 @@ class Filled:
     other_party: bool = False       # a party besides the subject (dengan/antara/obj)
 
 
-def voice_of(sent: Sentence, tok: Token, nominal: bool) -> str:
-    """nominal, passive (di- verbs) or active."""
+def voice_of(sent: Sentence, tok: Token, nominal: bool, auxiliary_passive: bool = False) -> str:
+    """nominal, passive (di- verbs, "were deployed") or active.
+
+    ``auxiliary_passive``: the language marks the passive with an auxiliary (English "be"),
+    so a participle with a subject or a plain auxiliary of its own ("Indonesia has requested",
+    "Trump discussed", which the tagger marks Voice=Pass) is active."""
     if nominal:
         return "nominal"
-    if "Voice=Pass" in tok.feats or any(c.deprel == "nsubj:pass" for c in sent.children(tok)):
+    kids = sent.children(tok)
+    if any(c.deprel in ("nsubj:pass", "aux:pass") for c in kids):
+        return "passive"
+    if "Voice=Pass" in tok.feats and not (auxiliary_passive and any(c.deprel in ("nsubj", "aux") for c in kids)):
         return "passive"
     return "active"
 
@@ -80,7 +87,7 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
     """The arguments of ``match`` in ``frame``."""
     f = Filler(sent, index, lex)
     head, ids = match.head, {t.id for t in match.tokens}
-    voice = voice_of(sent, head, match.nominal)
+    voice = voice_of(sent, head, match.nominal, bool(lex.roles.get("auxiliary_passive")))
     # the role of whatever stands in subject position: the agent, or the moved
     # thing for passives and intransitive motion
     subj_role = {"active": frame.subject or frame.theme, "passive": frame.theme}.get(voice)

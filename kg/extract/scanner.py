@@ -97,7 +97,8 @@ class Scanner:
             # a capitalised word by position is a name only if tagged so, never seen in lowercase,
             # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
             return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
-                                     and (not w.lemma or w.lemma == w.text) and not self.vocabulary_word(j))
+                                     and (not w.lemma or w.lemma == w.text) and not self.vocabulary_word(j)) \
+                or self.known_name(j)
         # lowercase particles inside a name ("bin", "von der") that the tree attaches as flat
         if not (0 < j and self._particle(j) and (self.ws[j - 1].cap or self._particle(j - 1))):
             return False
@@ -105,6 +106,16 @@ class Scanner:
         while k < len(self.ws) and self._particle(k):
             k += 1
         return k < len(self.ws) and self.ws[k].cap
+
+    def known_name(self, j: int) -> bool:
+        """A country, an actor of kg's files or a big city ("Beijing, which announced …",
+        tagged VERB first in its sentence) is a name wherever it stands, unless the article
+        also writes the word in lowercase."""
+        w = self.ws[j]
+        if fold(w.text) in self.lowercase:
+            return False
+        place = gz.find_place(w.text, self.countries)
+        return self.name_at(j) is not None or place is not None and place.population >= BARE_PLACE_MIN_POPULATION
 
     def vocabulary_word(self, j: int) -> bool:
         """Does a phrase of kg's own vocabularies start at word ``j`` ("Dilansir dari …")?"""

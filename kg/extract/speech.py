@@ -56,10 +56,22 @@ def _speakers(sent: Sentence, tok: Token, index: MentionIndex, before: Token | N
     subj = [c for c in sent.children(tok) if base(c.deprel) == "nsubj" and not quote[0] <= c.start < quote[1]]
     found = [index.of_phrase(sent, s) for s in subj]
     if not any(found):
-        found = [index.after(sent, tok, window=3)]
+        found = [_person_in_apposition(sent, index.after(sent, tok, window=3), index)]
     if not any(found) and before is not None:
         found = [index.at(before.start, sent.tokens[tok.id - 2].end)]
     return [m for m in found if m is not None]
+
+
+def _person_in_apposition(sent: Sentence, m: EntityMention | None, index: MentionIndex) -> EntityMention | None:
+    """ '…," said Roesmin Nurjadin Airbase Commander, First Marshall Ronny …': a name that is no
+    person, then a person right after it (past a comma), is the person's post: the person speaks."""
+    if m is None or m.type == "Person":
+        return m
+    nxt = next((t for t in sent.tokens if t.start >= m.end), None)
+    if nxt is not None and nxt.text == ",":
+        nxt = next((t for t in sent.tokens if t.start >= nxt.end), None)
+    person = index.at(nxt.start, nxt.end) if nxt is not None else None
+    return person if person is not None and person.type == "Person" and person.start <= nxt.start else m
 
 
 def subject_before(sent: Sentence, tok: Token, max_words: int) -> Token | None:
@@ -113,7 +125,7 @@ def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) 
         if lower(t) in stops or t.text in (".", ";"):
             return []
         if lower(t) in markers:
-            m = index.after(sent, t, window=2)
+            m = index.after(sent, t, window=int(lex.speech.get("place_phrase_words") or 2))
             if m is None or m.type not in ADDRESS_TYPES or m.text.lower() in lex.words(lex.speech, "media"):
                 return []      # "wrote in a Truth Social post": a medium, not a place
             return [m] + index.address(sent, m)

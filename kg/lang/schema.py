@@ -58,7 +58,8 @@ FILES: dict[str, dict[str, Any]] = {
         "groups": Each({"type": str, "count": int}),
     },
     "resolve": {"back_references": WORDS, "back_reference_before": WORDS, "recall_markers": WORDS,
-                "recall_window": int, "stopwords": WORDS},
+                "recall_window": int, "stopwords": WORDS, "one_event_plurals": WORDS,
+                "quote_follows": int},
     "quantities": {
         "qualifiers": Each(str), "vague": Each(str), "multipliers": Each(int), "number_words": Each(OPTIONAL_INT),
         "thousands_separator": str, "decimal_separator": str,
@@ -70,13 +71,14 @@ FILES: dict[str, dict[str, Any]] = {
         "purpose": {"markers": WORDS, "verbs": WORDS, "role": str, "frames": WORDS},
         "light_verbs": WORDS, "subject_scan_skip": WORDS, "amount_words": WORDS, "aside_openers": WORDS,
         "coordinators": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
-        "cotemporal_verbs": WORDS, "sequence_markers": WORDS,
+        "cotemporal_verbs": WORDS, "sequence_markers": WORDS, "auxiliary_passive": bool,
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},
         "inverted_verbs": WORDS, "subject_words": int, "clitic": str, "according_to": WORDS, "report_nouns": WORDS,
         "via_markers": WORDS, "media_markers": WORDS, "media": WORDS, "complementizers": WORDS,
         "complement_verbs": WORDS, "place_markers": WORDS, "place_window": int,
+        "place_phrase_words": int,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
     "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str), "spelling": Each(str),
@@ -85,6 +87,7 @@ FILES: dict[str, dict[str, Any]] = {
     "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},
     "triggers": {
         "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
+        "verbal_after": WORDS,
         "talks": WORDS, "classes": Each({"words": WORDS, "types": WORDS}),
         "triggers": [{"forms": WORDS, "lemmas": WORDS, "pos": WORDS, "phrases": [WORDS], "confidence": NUMBER,
                       "senses": [{"type": str, "frame": str, "when": dict}]}],

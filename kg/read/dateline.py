@@ -1,9 +1,10 @@
-"""Datelines: "KYIV, sp-globalindo.co.id –", "TRIBUNNEWS.COM -", "WASHINGTON (Reuters) -".
+"""Datelines: "KYIV, sp-globalindo.co.id –", "TRIBUNNEWS.COM -", "WASHINGTON (Reuters) -", "MOSCOW/WASHINGTON:".
 
 A dateline is a short prefix of a paragraph, made of up to four parts
 (separated by commas or in parentheses) and ended by a dash: a place, an
-outlet, and sometimes a date or the place's country. It is metadata, not
-the subject of the first sentence, so the parser must not see it. Outlets
+outlet, and sometimes a date or the place's country; or places in capitals
+ended by a colon. It is metadata, not the subject of the first sentence,
+so the parser must not see it. Outlets
 without a web domain are listed per language in ``kg/lang/<code>/datelines.yaml``.
 """
 from __future__ import annotations
@@ -19,9 +20,11 @@ from kg.read.pubdate import day_phrase, is_weekday, parse_date
 MAX_PARTS = 4
 MIN_WORDS_AFTER = 4          # a dateline opens a paragraph of real prose
 _PREFIX = re.compile(r"^(?P<prefix>[^\n]{2,80}?)\s+(?:--|-|–|—)\s*(?=\S)")
+# "MOSCOW/WASHINGTON: …": places in capitals ended by a colon
+_CAPS_COLON = re.compile(r"^(?P<prefix>[A-Z][A-Z./'’ -]{1,60}):\s+(?=\S)")
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}$", re.IGNORECASE)
-_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+_WORD = re.compile(r"^[^\W\d_][\w.'’/-]*$")      # "MOSCOW/WASHINGTON": two places, one dateline
 
 
 @dataclass
@@ -89,7 +92,7 @@ def parse(paragraph: str, lang: str) -> Dateline | None:
     Without an outlet the place alone must look like a dateline: one word or
     all capitals ("Jakarta -", "JAKARTA -"), never a capitalised headline.
     """
-    m = _PREFIX.match(paragraph)
+    m = _PREFIX.match(paragraph) or _CAPS_COLON.match(paragraph)
     rest = paragraph[m.end():] if m else ""
     # the paragraph proper starts like a sentence: "Presiden …", "“Kami …"
     if not m or len(rest.split()) < MIN_WORDS_AFTER or rest[0].islower():

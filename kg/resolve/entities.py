@@ -129,6 +129,10 @@ def _quote_before(text: str, pos: int) -> tuple[int, int] | None:
     return line_start + marks[-2], line_start + marks[-1]
 
 
+# punctuation that opens another clause: a name after it is no part of the pronoun's own clause
+_CLAUSE_BREAKS = ("—", "–", ";")
+
+
 def _host_word(text: str, pos: int) -> str:
     m = re.search(r"(\w+)$", text[:pos])
     return fold(m.group(1)) if m else ""
@@ -145,9 +149,11 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
                      and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
             # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
-            # Menteri Jepang": not the Prime Minister)
+            # Menteri Jepang": not the Prime Minister), unless a dash or semicolon opens another
+            # clause before it ("He said … — with Trump using an unconfirmed figure")
             own = {i for c in article_mentions if c.sentence == m.sentence and c.start > m.start
-                   and c.source not in ("pronoun", "group") and not _in_quote(text, c.start) for i in c.entity_ids}
+                   and c.source not in ("pronoun", "group") and not _in_quote(text, c.start)
+                   and not any(ch in text[m.end:c.start] for ch in _CLAUSE_BREAKS) for i in c.entity_ids}
             cands = [c for c in cands if c.entity_ids[0] not in own] or cands
             if cands:
                 m.entity_ids = [_antecedent(cands, text).entity_ids[0]]

@@ -24,7 +24,9 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from kg.model import PLACE_ROLES, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
+from kg.extract import dates
+from kg.lang import known as lang_known
+from kg.model import PLACE_ROLES, Article, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
 from kg.resolve.arguments import drop_unresolved_pointers, inherit_arguments
 from kg.resolve.candidates import Candidates
 from kg.resolve.evidence import (
@@ -62,6 +64,7 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     """Group event mentions into events; entity ids must already be resolved."""
     by_id = {e.id: e for e in entities}
     articles = {p.article.id: (i, p.article) for i, p in enumerate(parsed)}
+    days = {p.article.id: news_day(p.article) for p in parsed}
     sentences = {(p.article.id, s.index): s for p in parsed for s in p.sentences}
     reports: dict[str, list[Report]] = {}
     speech: dict[tuple[str, int], list[int]] = {}
@@ -72,7 +75,7 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         order, art = articles.get(m.article_id, (len(articles), None))
         m.resolution = []
         later = [s for s in speech.get((m.article_id, m.sentence), []) if s > m.trigger.start]
-        r = describe(m, order, art.published if art else None, sentences.get((m.article_id, m.sentence)),
+        r = describe(m, order, days[m.article_id] if art else None, sentences.get((m.article_id, m.sentence)),
                      art.language if art else "id", by_id, min(later, default=None))
         r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
         reports.setdefault(m.article_id, []).append(r)
@@ -91,6 +94,14 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     return made
 
 
+def news_day(art: Article) -> date | None:
+    """The day an article tells its news: its publication date, else the first full date it
+    states (a dateline or the story's day: "on Tuesday, January 7, 2020"), else unknown."""
+    if art.published or not lang_known(art.language):
+        return art.published
+    return dates.first_full_date(art.text, art.language)
+
+
 def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
     """One article's mentions grouped: those naming someone or somewhere first, then the bare ones.
 
@@ -105,9 +116,10 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
     """
     ordered = sorted(reports, key=lambda r: (r.mention.trigger.start, r.mention.trigger.end, r.mention.id))
     groups: list[Group] = []
-    for r in [r for r in ordered if r.actors or r.places]:
+    named = [r for r in ordered if (r.actors or r.places) and not _borrowed_noun(r)]
+    for r in named:
         _place(Group.of(r), groups, by_id, LOCAL_THRESHOLD, r)
-    for r in [r for r in ordered if not (r.actors or r.places)]:
+    for r in [r for r in ordered if r not in named]:
         g = Group.of(r)
         fits = [c for c in groups if c.named and veto(c, g, by_id) is None]
         if not r.back_reference:     # an unmarked noun is a plan only when it points back to one
@@ -158,6 +170,12 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
     first.mention.resolution = [reason for _, reason in best_reasons]
     best.absorb(g)
     return best_at
+
+
+def _borrowed_noun(r: Report) -> bool:
+    """An accord or cooperation noun whose parties are only its sentence's subject ("Putin said
+    Russia will work on a memorandum on a possible peace accord"): as good as bare."""
+    return r.mention.type in GENERIC_NOUN_TYPES and r.nominal and r.mention.rule.endswith(":sentence-subject")
 
 
 def _told_before(g: Group, r: Report) -> bool:

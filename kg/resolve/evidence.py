@@ -22,14 +22,11 @@ words read (back-references, recall markers, stopwords) are in
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from kg import lang
 from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
-from kg.resolve import statements
+from kg.resolve import cues, statements
 from kg.resolve.sides import PLACE_TYPES, amounts, expand, most_specific, side, sided_forces, typed
 
 # Modality that makes a different real-world event: a planned or denied
@@ -48,15 +45,6 @@ CROSS_THRESHOLD = 3.0
 # sama"): a bare one is tied to an event only by a back-reference.
 GENERIC_NOUN_TYPES = frozenset({"Agreement", "Cooperation"})
 _GRANULARITY = {"day": 4, "week": 3, "month": 2, "year": 1}
-
-
-def words(code: str) -> Mapping[str, Any]:
-    """The language's resolve.yaml (empty for a language kg has no folder or file for)."""
-    return lang.get(code).data("resolve") if lang.known(code) else {}
-
-
-def _set(lang: str, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in words(lang).get(key) or [])
 
 
 @dataclass(frozen=True)
@@ -105,6 +93,8 @@ class Report:
     headline: bool = False           # told in the article's title line
     weekday: int | None = None       # a day named only by its weekday: "on Monday" with no publication date
     generic: bool = False            # a speech verb any report uses ("said", "kata"): the same one says nothing
+    several: bool = False            # a plural noun ("a series of phone calls"): several events, none of them one
+    quote_follows: int = -1          # a quote up to this many sentences after a paraphrase backs it (resolve.yaml)
 
     @property
     def article(self) -> str:
@@ -133,6 +123,7 @@ class Group:
     weekdays: set[int] = field(default_factory=set)        # of members dated only by a weekday
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
+    several: bool = False            # a member is a plural noun: no one event
 
     @classmethod
     def of(cls, r: Report) -> Group:
@@ -156,6 +147,7 @@ class Group:
         if r.weekday is not None:
             self.weekdays.add(r.weekday)
         self.articles.add(r.article)
+        self.several |= r.several
         if r.published:
             self.published.add(r.published)
 
@@ -204,16 +196,19 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
     frozen = {r: frozenset(ids) for r, ids in roles.items() if ids}
     actors = frozenset().union(*(ids for r, ids in frozen.items() if r in ACTOR_ROLES))
     places = frozenset().union(*(ids for r, ids in frozen.items() if r not in ACTOR_ROLES))
-    groups = any(a.mention.source == "group" for a in m.arguments)
+    # "kedua pemimpin membahas", "the two leaders discussed": parties told before, so the event too;
+    # a statement is told again only by its own words ("Ucapan itu disampaikan"), not by who is addressed
+    groups = m.type != "Statement" and any(a.mention.source == "group" for a in m.arguments)
     return Report(m, order, published, frozen, actors, _persons(actors, by_id),
                   frozenset(m.modality) & DISTINCT_MODALITY,
                   most_specific(frozen.get("destination", frozenset()), by_id), places,
                   _anchor(m), m.time.month_day if m.time and m.time.value is None else None,
-                  _recalled(m, sent, lang), groups or _back_reference(m, sent, lang),
+                  cues.recalled(m, sent, lang), groups or cues.back_reference(m, sent, lang),
                   m.rule.startswith("speech:quote"),
-                  statements.content(m, _set(lang, "stopwords"), sent.start if sent else None, next_speech),
+                  statements.content(m, cues.word_set(lang, "stopwords"), sent.start if sent else None, next_speech),
                   weekday=m.time.weekday if m.time and m.time.value is None else None,
-                  generic=m.trigger_text.lower() in _set(lang, "stopwords"))
+                  generic=m.trigger_text.lower() in cues.word_set(lang, "stopwords"),
+                  several=cues.several(m, sent, lang), quote_follows=int(cues.words(lang).get("quote_follows", -1)))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -227,40 +222,6 @@ def _persons(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     return frozenset(i for i in ids if i in by_id and by_id[i].type == "Person")
 
 
-
-
-def _trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[list[str], list[str]]:
-    """Up to ``width`` words before and after the trigger, lowercased."""
-    if sent is None:
-        return [], []
-    toks = [t for t in sent.tokens if any(ch.isalnum() for ch in t.text)]
-    before = [t.text.lower() for t in toks if t.end <= m.trigger.start][-width:]
-    after = [t.text.lower() for t in toks if t.start >= m.trigger.end][:width]
-    return before, after
-
-
-def _recalled(m: EventMention, sent: Sentence | None, lang: str) -> bool:
-    """A recall marker near the trigger or opening its sentence: an earlier event, told in passing."""
-    markers = _set(lang, "recall_markers")
-    if not markers or sent is None:
-        return False
-    before, after = _trigger_window(m, sent, int(words(lang).get("recall_window") or 4))
-    opening = " ".join(t.text.lower() for t in sent.tokens if any(ch.isalnum() for ch in t.text))
-    near = f" {' '.join(before)} | {' '.join(after)} "
-    # a marker may be a phrase ("terakhir kali", "the last time"), matched word by word
-    return any(f" {w} " in near or f" {opening} ".startswith(f" {w} ") for w in markers)
-
-
-def _back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
-    """A back-reference word right after the trigger, or right before it with nothing between
-    ("Ucapan itu disampaikan"; not "Hal itu, menurut X")."""
-    _, after = _trigger_window(m, sent, 1)
-    before = [t.text.lower() for t in sent.tokens if t.end <= m.trigger.start][-1:] if sent else []
-    return bool(set(after) & _set(lang, "back_references") or set(before) & _set(lang, "back_reference_before"))
-
-
-
-
 def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     """What makes ``a`` and ``b`` two events, or None when nothing does."""
     if a.type != b.type:
@@ -269,6 +230,8 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "another modality"
     if a.recalled != b.recalled:
         return "one is recalled as earlier"
+    if a.several or b.several:
+        return "a plural noun tells several events"
     if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
         return "different dates"
     if (a.month_days or b.month_days) and a.days and b.days and not a.days & b.days:
@@ -281,6 +244,8 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "dated only to a month or year, beside an undated story"
     if not (a.articles & b.articles) and not _near(a, b):
         return "articles weeks apart"
+    if _generic_apart(a, b):
+        return "an accord or cooperation noun elsewhere, with no day or place in common"
     da, db = typed(a.destinations, PLACE_TYPES, by_id), typed(b.destinations, PLACE_TYPES, by_id)
     if da and db and not da & db:
         return "different destinations"
@@ -295,6 +260,13 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     return None
 
 
+def _generic_apart(a: Group, b: Group) -> bool:
+    """ "the defence agreement", "new cooperation": two countries have many accords; across
+    articles, a side told only by such nouns is the other side's accord only on the same day or
+    at the same place, not for its parties alone."""
+    nouns = any(all(r.nominal for r in g.members) for g in (a, b))
+    return a.type in GENERIC_NOUN_TYPES and nouns and not a.articles & b.articles and \
+        not (a.anchor and b.anchor) and not a.places & b.places
 
 
 def _far_from_the_news(dated: Group, undated: Group) -> bool:
@@ -385,10 +357,6 @@ def evidence(a: Group, b: Group, by_id: dict[str, Entity]) -> list[tuple[float, 
     if a.type == "Statement":
         out += statements.evidence(a, b)
     return out
-
-
-
-
 
 
 def score(reasons: list[tuple[float, str]]) -> float:

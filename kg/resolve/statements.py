@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 # words is in the other (and at least MIN_SHARED words are).
 CONTENT_OVERLAP = 0.6
 MIN_SHARED = 3
-# A direct quote this many sentences after an indirect report of the same
-# speaker backs that report up ("X menegaskan …. “…,” kata X.").
-QUOTE_FOLLOWS = 1
 # Speech verbs this similar are the same word (mengkonfirmasi / mengonfirmasi)
 WORD_SIMILARITY = 0.85
 
@@ -114,13 +111,14 @@ def _content_overlap(a: Group, b: Group) -> float:
 
 
 def _quote_follows(a: Group, b: Group) -> bool:
-    """An indirect report and, within QUOTE_FOLLOWS sentences after it in the same
-    article, a direct quote of the same speaker: the quote backs the report up."""
+    """An indirect report and, within the language's ``quote_follows`` sentences after it in
+    the same article, a direct quote of the same speaker: the quote backs the report up
+    ("X menegaskan …. “…,” kata X."; in English wire copy the quote is the next thing said)."""
     for x in a.members:
         for y in b.members:
             first, second = (x, y) if (x.order, x.mention.sentence) <= (y.order, y.mention.sentence) else (y, x)
             if first.article == second.article and not first.quoted and second.quoted and \
-                    0 <= second.mention.sentence - first.mention.sentence <= QUOTE_FOLLOWS:
+                    0 <= second.mention.sentence - first.mention.sentence <= first.quote_follows:
                 return True
     return False
 
