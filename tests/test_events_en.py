@@ -396,3 +396,65 @@ Norvia Norvia PROPN 12 nmod
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Norvia", "Place")]), "Statement")
     assert args(st) == {("speaker", "Ortiz"), ("place", "Norvia")}
+
+
+def test_his_call_with_someone_has_both_parties():
+    text = "Ortiz spoke to Weber after his call with Marek."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+spoke speak VERB 0 root
+to to ADP 4 case
+Weber Weber PROPN 2 obl
+after after ADP 7 case
+his he PRON 7 nmod:poss
+call call NOUN 2 obl
+with with ADP 9 case
+Marek Marek PROPN 7 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person"), mention(p, "his", "Person", source="pronoun"),
+          mention(p, "Marek", "Person")]
+    call = next(e for e in extract_events(p, ms) if e.trigger_text == "call")
+    assert args(call) == {("participant", "his"), ("participant", "Marek")}
+
+
+def test_an_organisation_read_as_a_destination_stands_for_the_place_its_name_goes_on_to():
+    """ "sent troops to the Keldan Mission in Marovia": the troops go to Marovia."""
+    text = "Norvia sent 500 troops to the Keldan Mission in Marovia."
+    rows = """
+Norvia Norvia PROPN 2 nsubj
+sent send VERB 0 root
+500 500 NUM 4 nummod
+troops troop NOUN 2 obj
+to to ADP 8 case
+the the DET 8 det
+Keldan Keldan PROPN 8 compound
+Mission Mission PROPN 2 obl
+in in ADP 10 case
+Marovia Marovia PROPN 8 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Norvia", "Country"), mention(p, "Keldan Mission", "Organization"),
+          mention(p, "Marovia", "Country")]
+    dep = only(extract_events(p, ms), "Deployment")
+    assert ("destination", "Marovia") in args(dep) and ("destination", "Keldan Mission") not in args(dep)
+
+
+def test_a_call_noun_under_a_call_verb_is_a_mention_of_its_own():
+    """ "spoke … on a call": English reports are annotated with both (nominals_apart)."""
+    text = "Ortiz and Weber spoke on a call."
+    rows = """
+Ortiz Ortiz PROPN 4 nsubj
+and and CCONJ 3 cc
+Weber Weber PROPN 1 conj
+spoke speak VERB 0 root
+on on ADP 7 case
+a a DET 7 det
+call call NOUN 4 obl
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")])
+    assert sorted(e.trigger_text for e in evs if e.type == "Call") == ["call", "spoke"]

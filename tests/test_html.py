@@ -241,10 +241,7 @@ def test_big_graph_keeps_everything_in_the_data():
 def test_view_command_writes_the_page_of_an_exported_graph(tmp_path):
     from click.testing import CliRunner
 
-    from kg.cli import (
-        cli,
-        commands,  # noqa: F401  (registers the commands)
-    )
+    from kg.cli import cli  # commands load on first use
     from kg.export import rdf
 
     g = two_article_graph()

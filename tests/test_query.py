@@ -4,6 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from kg.cli import main
 from kg.errors import USAGE, UsageError
 from kg.export import query, rdf, rdf_read, store, view
 
+REPO = Path(__file__).resolve().parent.parent
 PRESETS = ["actors", "deployments", "events-at-place", "sources-of-event", "statements-by-speaker", "timeline",
            "who-called-whom"]
 
@@ -194,6 +198,24 @@ def test_cli_bad_graph_file(capsys, tmp_path) -> None:
     bad.write_text("this is not turtle", encoding="utf-8")
     code, _, err = kg(capsys, "query", bad, "--preset", "timeline")
     assert code == 1 and err.startswith(f"kg: error: {bad}: not valid Turtle: ") and err.count("\n") == 1
+
+
+def test_every_command_is_in_the_lazy_table() -> None:
+    from kg.cli import COMMANDS, _register, cli
+
+    _register()
+    assert set(cli.commands) == set(COMMANDS)
+
+
+def test_kg_query_starts_without_the_build_libraries(graph_file, tmp_path) -> None:
+    """Each `kg query` call is a process: loading rdflib, networkx or Stanza would cost it a third of a second."""
+    folder = tmp_path / "graph.oxigraph"
+    store.load([graph_file], folder)
+    script = ("import sys\nfrom kg.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n"
+              "    print(e.code, sorted({'networkx', 'rdflib', 'stanza', 'torch'} & set(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", script, "query", str(folder), "--preset", "who-called-whom"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert "Anthony Albanese" in proc.stdout and proc.stdout.splitlines()[-1] == "0 []", proc.stdout + proc.stderr
 
 
 # ---------------------------------------------------------------- the sample articles, end to end

@@ -135,6 +135,13 @@ def test_contract_prefixes_are_declared_with_the_fixed_iris(exported) -> None:
         assert f'"{prefix}": "{ns}"' in jsonld
 
 
+def test_prefixes_are_the_rdflib_namespaces_kg_writes_with() -> None:
+    """kg query reads the prefixes without rdflib; the exporters write with rdflib's namespaces: one spelling."""
+    from kg.export.vocab import NAMESPACES
+
+    assert {p: str(ns._NS) if isinstance(ns, type) else str(ns) for p, ns in NAMESPACES.items()} == PREFIXES
+
+
 # ---------------------------------------------------------------- bullet 2: event classes
 
 def test_contract_every_event_has_a_class_under_sem_event(ttl) -> None:

@@ -9,6 +9,7 @@ locks) exactly like one stopped with Ctrl-C.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import signal
@@ -35,6 +36,24 @@ PROVIDER_HELP = ("bundled: kg's offline Indonesian models; stanza: official Stan
                  "(story.conllu for story.txt).")
 
 
+# The module that defines each command, imported only when that command runs (or help lists
+# them all): `kg query` then starts without loading the build's libraries (networkx, rdflib).
+COMMANDS = {"build": "build", "evaluate": "evaluate", "load": "store", "models": "models", "parse": "parse",
+            "push": "store", "query": "query", "serve": "store", "validate": "validate", "view": "view"}
+
+
+class _LazyGroup(click.Group):
+    """A group whose commands register themselves when their module is first imported."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            importlib.import_module(f"kg.cli.{COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is, like Ctrl-C's KeyboardInterrupt."""
 
@@ -43,7 +62,7 @@ def _raise_terminated(signum: int, frame: object) -> None:
     raise Terminated()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog=EXIT_CODES)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors (for bug reports).")
 @click.version_option(__version__, prog_name="kg")   # not from metadata: the distribution is kg-news
@@ -73,7 +92,9 @@ class _Plain(logging.Formatter):
 
 
 def _register() -> None:
-    from kg.cli import commands  # noqa: F401  (each module adds its commands to ``cli``)
+    """Import every command module (each adds its commands to ``cli``), for callers that invoke ``cli`` directly."""
+    for module in sorted(set(COMMANDS.values())):
+        importlib.import_module(f"kg.cli.{module}")
 
 
 def _stopped(e: BaseException) -> int:
@@ -117,7 +138,6 @@ def _run(args: list[str], debug: bool) -> int:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line per error, never a traceback unless --debug."""
     args = sys.argv[1:] if argv is None else argv
-    _register()
     previous_int = signal.getsignal(signal.SIGINT)
     previous_term = signal.signal(signal.SIGTERM, _raise_terminated)
     try:

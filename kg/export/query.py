@@ -18,7 +18,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
 
 from kg.errors import KgError, UsageError
-from kg.export.vocab import PREFIXES, QUERIES_DIR, XSD
+from kg.export.namespaces import PREFIXES, QUERIES_DIR
 
 Term = NamedNode | BlankNode | Literal | None
 
@@ -103,17 +103,18 @@ def _short(iri: str) -> str:
     return iri
 
 
-def _text(term: Term, short: bool = True) -> str:
+def _text(term: Term) -> str:
     """A value as a reader wants it: literal text, prefixed names for vocabulary IRIs."""
     if term is None:
         return ""
     if isinstance(term, NamedNode):
-        return _short(term.value) if short else term.value
+        return _short(term.value)
     return term.value
 
 
-_NUMBERS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
-_INTEGERS = {str(XSD[t]) for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+_XSD = PREFIXES["xsd"]
+_NUMBERS = {_XSD + t for t in ("decimal", "double", "float")}
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
                                    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
 
 
@@ -130,7 +131,7 @@ def _json_value(term: Term) -> object:
                 return float(term.value)
         except ValueError:
             return term.value
-        if datatype == str(XSD.boolean):
+        if datatype == _XSD + "boolean":
             return term.value in ("true", "1")
     return term.value
 
@@ -167,6 +168,6 @@ def format_result(answer: Answer, fmt: str = "table") -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_text(v, short=False) for v in row] for row in rows])
+        writer.writerows([["" if v is None else v.value for v in row] for row in rows])   # IRIs in full
         return buf.getvalue()
     return table(columns, [[_cell(v) for v in row] for row in rows])

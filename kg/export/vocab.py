@@ -11,30 +11,21 @@ Namespaces that are part of kg's output contract (fixed; see docs/rdf.md):
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
 
+from kg.export.namespaces import ONTOLOGY_FILE, ONTOLOGY_IRI, PREFIXES, QUERIES_DIR, SHAPES_FILE
 from kg.model import ACTOR_ROLES, ENTITY_TYPES, EVENT_TYPES, PLACE_ROLES
 
 # Where instance IRIs live unless the caller picks another base: entities at
 # <base><entity id>, events at <base>event/<id>, articles at <base>article/<path>.
 DEFAULT_BASE = "https://kg.example.org/id/"
-ONTOLOGY_IRI = "https://kg.example.org/ontology"
-
-# ontologies/ and queries/ live at the repository root; kg/ontologies and
-# kg/queries are links to them, so that a built wheel carries their files.
-_PACKAGE = Path(__file__).parent.parent
-ONTOLOGY_FILE = _PACKAGE / "ontologies" / "kg.ttl"
-SHAPES_FILE = _PACKAGE / "ontologies" / "kg-shapes.ttl"
-QUERIES_DIR = _PACKAGE / "queries"
 
 
 class SEM(DefinedNamespace):
     """Simple Event Model (van Hage et al. 2011), as used by NewsReader and EventKG."""
 
-    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    _NS = Namespace(PREFIXES["sem"])
     _fail = True
 
     Event: URIRef
@@ -56,7 +47,7 @@ class SEM(DefinedNamespace):
 class GAF(DefinedNamespace):
     """Grounded Annotation Framework: instances ↔ the mentions that denote them."""
 
-    _NS = Namespace("http://groundedannotationframework.org/gaf#")
+    _NS = Namespace(PREFIXES["gaf"])
     _fail = True
 
     denotedBy: URIRef
@@ -66,7 +57,7 @@ class GAF(DefinedNamespace):
 class NIF(DefinedNamespace):
     """NLP Interchange Format 2.0 core: strings, offsets and their contexts."""
 
-    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _NS = Namespace(PREFIXES["nif"])
     _fail = True
 
     String: URIRef
@@ -84,7 +75,7 @@ class NIF(DefinedNamespace):
 class KG(DefinedNamespace):
     """kg's own ontology (ontologies/kg.ttl): event, actor and role terms SEM leaves open."""
 
-    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _NS = Namespace(PREFIXES["kg"])
     _fail = True
 
     # event types (kg.model.EVENT_TYPES)
@@ -146,23 +137,19 @@ class KG(DefinedNamespace):
     EventTypeScheme: URIRef
 
 
-# W3C Basic Geo; rdflib's WGS spells it with https, which is not the published IRI.
-WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+WGS84 = Namespace(PREFIXES["geo"])
 GEONAMES = Namespace("https://sws.geonames.org/")
 
-# Prefixes written into every export and known to every query.
-PREFIXES: dict[str, str] = {
-    prefix: str(ns._NS) if isinstance(ns, type) else str(ns) for prefix, ns in (
-        ("kg", KG), ("sem", SEM), ("gaf", GAF), ("nif", NIF), ("dcterms", DCTERMS), ("prov", PROV), ("skos", SKOS),
-        ("schema", SDO), ("time", TIME), ("geo", WGS84), ("owl", OWL), ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD))
-}
+# kg's prefixes (kg.export.namespaces) as rdflib namespaces; a test checks that they agree
+NAMESPACES = {"kg": KG, "sem": SEM, "gaf": GAF, "nif": NIF, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS,
+              "schema": SDO, "time": TIME, "geo": WGS84, "owl": OWL, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}
 
 EVENT_CLASS = {t: KG[t] for t in EVENT_TYPES}
 ENTITY_CLASS = {t: KG[t] for t in ENTITY_TYPES if t != "Unknown"}
 ROLE_PROPERTY = {r: KG[r] for r in ACTOR_ROLES + PLACE_ROLES}
 
 __all__ = [
-    "DCTERMS", "DEFAULT_BASE", "ENTITY_CLASS", "EVENT_CLASS", "GAF", "GEONAMES", "KG", "NIF", "ONTOLOGY_FILE",
-    "ONTOLOGY_IRI", "OWL", "PREFIXES", "PROV", "QUERIES_DIR", "RDF", "RDFS", "ROLE_PROPERTY", "SDO", "SEM",
-    "SHAPES_FILE", "SKOS", "TIME", "WGS84", "XSD",
+    "DCTERMS", "DEFAULT_BASE", "ENTITY_CLASS", "EVENT_CLASS", "GAF", "GEONAMES", "KG", "NAMESPACES", "NIF",
+    "ONTOLOGY_FILE", "ONTOLOGY_IRI", "OWL", "PREFIXES", "PROV", "QUERIES_DIR", "RDF", "RDFS", "ROLE_PROPERTY", "SDO",
+    "SEM", "SHAPES_FILE", "SKOS", "TIME", "WGS84", "XSD",
 ]

@@ -91,7 +91,8 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
         ev.quote = art.text[sp.quote[0]:sp.quote[1]] if sp.quote else None
         out.append(_Found(ev, None, quote=sp.quote, extra_tokens=sp.tokens, subject_args=list(ev.arguments)))
         claimed.update(t.id for t in sp.tokens)
-    exclude = claimed | {t.id for t in sent.tokens if lower(t) in modality.marker_words(lex)}
+    markers = modality.marker_words(lex)
+    exclude = claimed | {t.id for t in sent.tokens if lower(t) in markers}
     # attribution words work only in their speech patterns ("kata X" after a quote, "menurut X")
     speech_only = (lex.words(lex.speech, "according_to") | lex.words(lex.speech, "inverted_verbs")) - \
         {f for e in lex.triggers for f in e.forms}
@@ -272,12 +273,16 @@ def _absorb(out: list[_Found], sent: Sentence, lex: Lexicon) -> None:
     its own type (directly or through one word) tells the same event; keep
     the governing one. A verb the noun's governor controls counts as that
     governor ("dilaporkan tiba … untuk kunjungan", the purpose attached to
-    the reporting verb). A noun placed before or after its governor ("spoke
+    the reporting verb). Where the language keeps nominals apart (English
+    reports annotate "spoke on a call" twice), only the verb's object is
+    folded in ("renewed their pact"). A noun placed before or after its governor ("spoke
     with Zelensky shortly after his conversation with Putin") is another event."""
     heads = {f.head.id: f for f in out if f.head is not None}
     sequence = lex.words(lex.roles, "sequence_markers")
+    apart = bool(lex.roles.get("nominals_apart"))
     for f in list(out):
-        if f.head is None or not f.nominal or case_of(sent, f.head) in sequence:
+        if f.head is None or not f.nominal or case_of(sent, f.head) in sequence or \
+                apart and base(f.head.deprel) != "obj":
             continue
         gov = sent.head_of(f.head)
         if gov is None:

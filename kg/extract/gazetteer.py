@@ -68,8 +68,9 @@ class Lexicon:
     def match(self, ws: list[str], i: int, kinds: Iterable[str] | None = None) -> tuple[Entry, int] | None:
         """The longest phrase starting at word ``i`` (of the given kinds): (entry, length)."""
         wanted = set(kinds) if kinds is not None else None
-        for n in range(min(self.longest, len(ws) - i), 0, -1):
-            for written, entry in self.phrases.get(tuple(fold(w) for w in ws[i:i + n]), []):
+        folded = tuple(fold(w) for w in ws[i:i + self.longest])
+        for n in range(len(folded), 0, -1):
+            for written, entry in self.phrases.get(folded[:n], []):
                 if wanted is not None and entry.kind not in wanted:
                     continue
                 if entry.exact_case and " ".join(ws[i:i + n]) != written:

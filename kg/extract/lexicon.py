@@ -107,6 +107,11 @@ class Lexicon:
         return self.words(self.speech, "complementizers")
 
     @cached_property
+    def modality_markers(self) -> dict[str, frozenset[str]]:
+        """Modality kind → its marker words (modality.yaml), read once: every trigger asks."""
+        return {k: frozenset(str(w).lower() for w in v or []) for k, v in (self.modality.get("markers") or {}).items()}
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Words the extractor itself reads (triggers, markers): never names of actors."""
         out = {f for e in self.triggers for f in e.forms}

@@ -6,13 +6,9 @@ from kg.extract.tree import base, lower
 from kg.model import Sentence, Token
 
 
-def markers(lex: Lexicon) -> dict[str, frozenset[str]]:
-    return {k: frozenset(w.lower() for w in v or []) for k, v in (lex.modality.get("markers") or {}).items()}
-
-
 def marker_words(lex: Lexicon) -> set[str]:
     """Every modality word: these are never triggers themselves ("dilaporkan tiba")."""
-    return set().union(*markers(lex).values()) if markers(lex) else set()
+    return set().union(*lex.modality_markers.values())
 
 
 def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> list[str]:
@@ -20,7 +16,7 @@ def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> 
     words like "telah", "akan"), its negating dependents, a marker verb
     it is the complement of ("dilaporkan tiba", "berencana mengerahkan"), and
     the auxiliaries of the clause it is an adjunct or complement of ("will begin by calling")."""
-    kinds = markers(lex)
+    kinds = lex.modality_markers
     transparent = lex.words(lex.modality, "transparent")
     found: list[str] = []
 

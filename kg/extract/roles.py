@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import Frame, Lexicon, Pattern, WordClass
 from kg.extract.tree import MentionIndex, base, case_of, conjuncts, lower, phrase
 from kg.extract.triggers import TriggerMatch
-from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, Sentence, Token
+from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, EntityMention, Sentence, Token
 
 # punctuation that ends a scan to the right of a trigger (as does a complementizer: Lexicon.complementizers)
 _STOP_PUNCT = frozenset({";", ".", ",", "“", "”", "\""})
@@ -70,6 +70,8 @@ class Filler:
     def add(self, role: str, tok: Token, how: str, fallback: bool = False) -> None:
         self.out.slots.setdefault(role, []).append(tok)
         m = self.index.of_phrase(self.sent, tok)
+        if m is not None and role in PLACE_ROLES and m.type in ("Organization", "Person"):
+            m = self._place_in(m) or m
         if m is None or any(a.mention is m for a in self.out.arguments) or m.text.lower() in self.function_words:
             return
         if role in PLACE_ROLES and m.text.lower() in self.lex.words(self.lex.speech, "media"):
@@ -77,6 +79,18 @@ class Filler:
         self.out.arguments.append(Argument(role, m))
         if role in ACTOR_ROLES and self.out.how == "none":
             self.out.how, self.out.fallback = how, fallback
+
+    def _place_in(self, m: EntityMention) -> EntityMention | None:
+        """ "to serve in the United Nations Interim Force in Lebanon": an organisation read into a
+        place slot stands for where it is, the place its name goes on to (before any punctuation)."""
+        after = [t for t in self.sent.tokens if t.start >= m.end][:6]
+        for t in after:
+            if t.upos == "PUNCT":
+                return None
+            found = self.index.at(t.start, t.end)
+            if found is not None and found is not m and found.type in ("Place", "Country"):
+                return found
+        return None
 
     def add_with_conjuncts(self, role: str, tok: Token, how: str, fallback: bool = False) -> None:
         for t in [tok] + conjuncts(self.sent, tok):

@@ -12,10 +12,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+class _Marks(dict):
+    """Code point → None for a combining mark (``str.translate`` drops it), else itself; filled as met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of a word for lookups."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if word.isascii():   # most words: nothing to decompose
+        return word.lower()
+    return unicodedata.normalize("NFKD", word.casefold()).translate(_MARKS)
 
 
 def name_key(name: str) -> str:

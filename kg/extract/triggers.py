@@ -33,22 +33,24 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
     matches: list[TriggerMatch] = []
     toks = sent.tokens
     phrases = sorted(((p, e) for e in lex.triggers for p in e.phrases), key=lambda x: -len(x[0]))
+    forms = [(lower(t), t.lemma.lower()) for t in toks]   # each token's form and lemma, lowercased once
     for words, entry in phrases:
         n = len(words)
         for i in range(len(toks) - n + 1):
+            if words[0] not in forms[i]:
+                continue
             span = toks[i:i + n]
             if any(t.id in taken for t in span):
                 continue
-            if all(w in (lower(t), t.lemma.lower()) for w, t in zip(words, span)):
+            if all(w in f for w, f in zip(words, forms[i:i + n])):
                 matches.append(TriggerMatch(span, entry, "multiword", lex.is_nominal(span[0], _prev(toks, i))))
                 taken.update(t.id for t in span)
     for by_lemma in (False, True):
-        for t in toks:
+        for t, (form, lemma) in zip(toks, forms):
             if t.id in taken:
                 continue
             for entry in lex.triggers:
-                hit = (t.lemma.lower() in entry.lemmas and t.upos in entry.pos) if by_lemma \
-                    else lower(t) in entry.forms
+                hit = (lemma in entry.lemmas and t.upos in entry.pos) if by_lemma else form in entry.forms
                 if hit:
                     nominal = lex.is_nominal(t, _prev(toks, t.id - 1))
                     matches.append(TriggerMatch([t], entry, "nominal" if nominal else "verb", nominal))

@@ -94,7 +94,8 @@ def read_file(path: Path) -> dict[str, Any]:
     if spec is None:
         raise KgError(f"{path}: not a kg data file (known: {', '.join(f'{n}.yaml' for n in schema.FILES)})")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader where PyYAML has it: the same safe subset, several times faster
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         raise KgError(f"{path}: not valid YAML ({e.__class__.__name__})") from e
     except (OSError, UnicodeDecodeError) as e:

@@ -72,6 +72,7 @@ FILES: dict[str, dict[str, Any]] = {
         "light_verbs": WORDS, "subject_scan_skip": WORDS, "amount_words": WORDS, "aside_openers": WORDS,
         "coordinators": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
         "cotemporal_verbs": WORDS, "sequence_markers": WORDS, "auxiliary_passive": bool,
+        "nominals_apart": bool,
     },
     "speech": {
         "quotes": {"open": WORDS, "close": WORDS},

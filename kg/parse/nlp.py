@@ -40,6 +40,12 @@ MODELS_DIR = Path(os.environ.get("KG_MODELS_DIR") or SHIPPED_MODELS_DIR)
 RESOURCES = Path(__file__).parent.parent / "models" / "resources.json"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 PROVIDERS = ("bundled", "stanza", "conllu")
+# Words per dependency-parser batch. Stanza sorts a call's sentences by length and cuts
+# batches of this many words, each padded to its longest sentence, and the parser's work
+# grows with the square of that length: batches of like lengths parse kg's batches of
+# articles about a fifth faster than Stanza's default of 2,000, with the same heads and
+# labels (benchmarks/build_speed.py; docs/cli.md).
+DEPPARSE_BATCH_WORDS = 500
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -131,8 +137,8 @@ class StanzaParser:
     """A Stanza pipeline over kg's line segments; built once per process."""
 
     def __init__(self, lang: str, provider: str = "bundled") -> None:
-        kwargs: dict = {"processors": ",".join(PROCESSORS), "download_method": None,
-                        "use_gpu": False, "logging_level": "ERROR"}
+        kwargs: dict = {"processors": ",".join(PROCESSORS), "download_method": None, "use_gpu": False,
+                        "logging_level": "ERROR", "depparse_batch_size": DEPPARSE_BATCH_WORDS}
         if provider == "bundled":
             model_dir = MODELS_DIR / lang
             missing = [p for p in PROCESSORS if not (model_dir / f"{p}.pt").exists()]

@@ -1,2 +1,0 @@
-"""Imports every command module so that each registers itself on the group."""
-from kg.cli import build, evaluate, models, parse, query, store, validate, view  # noqa: F401
