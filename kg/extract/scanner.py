@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract import forces, ids
 from kg.extract import gazetteer as gz
-from kg.extract import ids
 from kg.extract.gazetteer import Entry, Lexicon
 from kg.extract.text import fold
 from kg.extract.vocab import Vocab
@@ -152,7 +152,7 @@ class Scanner:
         out: list[Draft] = []
         i = 0
         while i < len(self.ws):
-            d = (self.group(i) or self.pronoun(i) or self.titled(i) or self.unit(i) or self.force(i)
+            d = (self.group(i) or self.pronoun(i) or self.titled(i) or forces.unit(self, i) or forces.force(self, i)
                  or self.place_word(i) or self.named(i) or self.org(i) or self.name(i))
             if d is None:
                 i += 1
@@ -239,63 +239,6 @@ class Scanner:
         if r < len(self.ws) and self.texts[r] == "(" and ")" in self.texts[r + 1:r + 4]:
             r = self.texts.index(")", r) + 1            # a note in brackets: "(Purn)"
         return r if self.name_run(r) > r else j
-
-    def unit(self, i: int) -> Draft | None:
-        """A named military unit: unit nouns, forces and names ("Satgas TNI Kontingen Garuda UNIFIL",
-        "kontingen Garuda (Konga)"), named by the first name after its last unit noun (Garuda)."""
-        u = self.v.units.match(self.texts, i)
-        if not u:
-            return None
-        j, name, affil = i + u[1], (0, 0), None
-        while j < len(self.ws):
-            more = self.v.units.match(self.texts, j)
-            known = self.name_at(j, ("country", "actor"))
-            if more:
-                j, name = j + more[1], (0, 0)
-            elif known:
-                affil = affil or (known[0].affiliation if known[0].kind == "actor" else known[0].id)
-                j += known[1]
-            elif self.is_name(j) and not self.starts_other(j):
-                name, j = (name if name[1] > name[0] else (j, j + 1)), self.name_run(j)
-            else:
-                break
-        if name[1] == name[0]:
-            return None
-        if j + 2 < len(self.ws) and self.texts[j] == "(" and self.texts[j + 2] == ")" and self.ws[j + 1].cap:
-            j += 3           # its short name in brackets: "(Konga)"
-        return Draft(i, j, "ArmedForce", "force", affiliation=affil,
-                     ids=[ids.unit(" ".join(self.texts[name[0]:name[1]]))])
-
-    def force(self, i: int) -> Draft | None:
-        if self.v.force_before:
-            m = self.name_at(i, ("country", "demonym"))
-            if not m:
-                f = self.v.forces.match(self.texts, i)
-                alone = f and fold(f[0].id) in self.v.alone
-                return Draft(i, i + f[1], "ArmedForce", "force") if alone else None
-            k = i + m[1] + (1 if i + m[1] < len(self.ws) and self.texts[i + m[1]] in self.v.possessive else 0)
-            f = self.v.forces.match(self.texts, k)
-            if not f:
-                return None
-            code = m[0].id
-            return Draft(i, k + f[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
-        f = self.v.forces.match(self.texts, i)
-        if not f:
-            return None
-        if (fold(f[0].id) in self.v.attributive and i and self.ws[i - 1].upos == "NOUN"
-                and not self.ws[i - 1].cap):
-            return None
-        m = self.name_at(i + f[1], ("country", "demonym"))
-        held = self.name_at(i + f[1], ("actor",))
-        if not m and held and held[0].type == "ArmedForce":
-            # troops of a force the actor file knows: "prajurit TNI"
-            return Draft(i, i + f[1] + held[1], "ArmedForce", "force", affiliation=held[0].affiliation,
-                         ids=[held[0].id])
-        if not m:
-            # "tentara" with no country: still troops, whose country the context may tell
-            return Draft(i, i + f[1], "ArmedForce", "force") if fold(f[0].id) in self.v.alone else None
-        code = m[0].id
-        return Draft(i, i + f[1] + m[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
 
     def place_word(self, i: int) -> Draft | None:
         p = self.v.place_before.match(self.texts, i)
