@@ -27,6 +27,7 @@ class Vocab:
     attributive: frozenset[str]
     alone: frozenset[str]
     anaphoric: Lexicon
+    units: Lexicon               # nouns that head a unit's name ("Kontingen Garuda", "Satgas Patriot")
     force_before: bool
     possessive: frozenset[str]   # "'s" between a country and its force noun ("Russia's forces")
     place_before: Lexicon
@@ -73,6 +74,7 @@ def vocab(lang: str) -> Vocab:
         attributive=frozenset(fold(w) for w in forces.get("attributive") or []),
         alone=frozenset(fold(w) for w in forces.get("alone") or []),
         anaphoric=_lexicon("anaphoric", forces.get("anaphoric")),
+        units=_lexicon("unit", forces.get("units")),
         force_before=forces.get("country", "after") == "before",
         possessive=frozenset(str(w) for w in forces.get("possessive") or []),
         place_before=_lexicon("place_word", places.get("before")),

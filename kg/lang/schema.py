@@ -49,7 +49,7 @@ FILES: dict[str, dict[str, Any]] = {
         "date_order": str,
     },
     "forces": {"country": str, "possessive": WORDS, "nouns": WORDS, "attributive": WORDS, "alone": WORDS,
-               "anaphoric": WORDS},
+               "anaphoric": WORDS, "units": WORDS},
     "labels": {"force": str, "force_of": str, "office_holder": str, "statement_about": str},
     "modality": {"markers": Each(WORDS), "transparent": WORDS, "drop_negated": WORDS},
     "places": {"before": WORDS, "after": WORDS, "locatives": WORDS},
