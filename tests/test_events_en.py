@@ -539,3 +539,28 @@ Norvia Norvia PROPN 6 nmod
     ms = [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person"), mention(p, "Norvia", "Place")]
     meeting = only(extract_events(p, ms), "Meeting")
     assert ("place", "Norvia") in args(meeting)
+
+
+def test_what_says_takes_as_its_object_is_what_is_said_not_who_hears_it():
+    """ "Ortiz says Norvia talks to start": Norvia is no addressee; "told Weber" names one."""
+    text = "Ortiz says Norvia talks to start.\nOrtiz told Weber."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+says say VERB 0 root
+Norvia Norvia PROPN 2 obj
+talks talk NOUN 2 obj
+to to PART 6 mark
+start start VERB 2 xcomp
+. . PUNCT 2 punct
+
+Ortiz Ortiz PROPN 2 nsubj
+told tell VERB 0 root
+Weber Weber PROPN 2 obj
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Norvia", "Country"), mention(p, "Ortiz", "Person", 1),
+          mention(p, "Weber", "Person")]
+    says, told = [e for e in extract_events(p, ms) if e.type == "Statement"]
+    assert args(says) == {("speaker", "Ortiz")}
+    assert args(told) == {("speaker", "Ortiz"), ("addressee", "Weber")}
