@@ -17,6 +17,8 @@ import networkx as nx
 ENTITY_TYPES = ("Person", "Organization", "Country", "ArmedForce", "Place", "Unknown")
 EVENT_TYPES = ("Call", "Statement", "Deployment", "Meeting", "Visit", "Agreement", "Cooperation")
 PRIMARY_EVENT_TYPES = ("Call", "Statement", "Deployment")
+# events whose parties all take part alike: every report of one such event has the same parties
+JOINT_EVENT_TYPES = ("Call", "Meeting", "Agreement", "Cooperation")
 # Roles of arguments. Actor roles are sub-properties of sem:hasActor in RDF,
 # place roles of sem:hasPlace.
 ACTOR_ROLES = ("agent", "speaker", "addressee", "participant", "force", "beneficiary", "source", "target")

@@ -379,14 +379,36 @@ def test_troops_with_no_country_take_it_from_the_context():
     ms = by_text(find_mentions(ParsedArticle(art, parse_conllu(conllu, art))))
     assert (ms["tentara"].type, ms["tentara"].affiliation, ms["tentara"].entity_ids) == \
         ("ArmedForce", ids.country("IR"), [ids.force(ids.country("IR"))])
-    # words: a headline the parser cannot read; then an anaphoric "pasukan tersebut"
+    # words: a headline the parser cannot read; then "pasukan tersebut" and bare troops point back
+    # to the troops named before, while the forces named so far serve one country
+    turkey = [ids.force(ids.country("TR"))]
     text = ("Turki Kirim Pasukan ke Libya\n"
             "Pasukan tersebut tiba di Tripoli .\n"
-            "Pejabat menyebut 300 tentara berlatih .")
+            "Pejabat menyebut 300 tentara berlatih .\n"
+            "Mesir mengerahkan tentara Mesir ke perbatasan .\n"
+            "Pejabat menyebut tentara berlatih .")
     p = parse(text, tags={"Pasukan": "NOUN", "Pejabat": "NOUN"})
-    ms = find_mentions(p)
-    forces = [(m.text, m.entity_ids) for m in ms if m.type == "ArmedForce"]
-    assert forces == [("Pasukan", [ids.force(ids.country("TR"))]), ("Pasukan", [ids.force(ids.country("TR"))]), ("tentara", [])]
+    forces = [(m.text, m.entity_ids) for m in find_mentions(p) if m.type == "ArmedForce"]
+    assert forces == [("Pasukan", turkey), ("Pasukan", turkey), ("tentara", turkey),
+                      ("tentara Mesir", [ids.force(ids.country("EG"))]), ("tentara", [])]
+
+
+def test_a_named_unit_is_one_force_and_the_troops_it_holds_are_that_unit():
+    # tree: "melepas 1.090 prajurit yang tergabung dalam Satgas TNI Kontingen Garuda"
+    rows = [("Panglima", "PROPN", 2, "nsubj"), ("melepas", "VERB", 0, "root"), ("1.090", "NUM", 4, "nummod"),
+            ("prajurit", "NOUN", 2, "obj"), ("yang", "PRON", 6, "nsubj"), ("tergabung", "VERB", 4, "acl"),
+            ("dalam", "ADP", 8, "case"), ("Satgas", "PROPN", 6, "obl"), ("TNI", "PROPN", 8, "flat"),
+            ("Kontingen", "PROPN", 8, "flat"), ("Garuda", "PROPN", 8, "flat"), (".", "PUNCT", 2, "punct")]
+    text = " ".join(w for w, *_ in rows)
+    conllu = "\n".join(f"{k}\t{w}\t{w}\t{u}\t_\t_\t{h}\t{d}\t_\t_" for k, (w, u, h, d) in enumerate(rows, 1))
+    art = Article("t.txt", Path("t.txt"), text, language="id")
+    ms = by_text(find_mentions(ParsedArticle(art, parse_conllu(conllu, art))))
+    unit = ms["Satgas TNI Kontingen Garuda"]
+    assert (unit.type, unit.entity_ids, unit.affiliation) == ("ArmedForce", [ids.unit("Garuda")], ids.country("ID"))
+    assert ms["prajurit"].entity_ids == [ids.unit("Garuda")]
+    # "prajurit TNI": troops of a force the actor file knows
+    ms = by_text(find_mentions(parse("Prajurit TNI tiba di Beirut .", tags={"Prajurit": "NOUN"})))
+    assert ms["Prajurit TNI"].entity_ids == ["force/ID"]
 
 
 def test_a_headline_fragment_is_no_name_and_a_title_holds_the_name_after_a_comma():
@@ -472,3 +494,11 @@ def test_a_name_after_a_dash_is_no_part_of_the_pronouns_own_clause():
     first, second = [m for m in ms if m.text == "He"]
     assert first.entity_ids == [ids.person("Ortiz")]
     assert second.entity_ids == [ids.person("Ortiz")]
+
+
+def test_a_demonym_before_a_state_noun_names_the_country():
+    p = parse("“We want calm ,” the Chinese government said .", lang="en", tags={"government": "NOUN"})
+    found = by_text(find_mentions(p))
+    assert found["Chinese government"].type == "Country"
+    resolve_entities([p], list(found.values()))
+    assert found["Chinese government"].entity_ids == [ids.country("CN")]

@@ -458,3 +458,109 @@ call call NOUN 4 obl
     p = parsed(text, rows, language="en")
     evs = extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")])
     assert sorted(e.trigger_text for e in evs if e.type == "Call") == ["call", "spoke"]
+
+
+def test_saying_nothing_about_it_is_no_statement():
+    text = "Norvia said nothing about the visits."
+    rows = """
+Norvia Norvia PROPN 2 nsubj
+said say VERB 0 root
+nothing nothing PRON 2 obj
+about about ADP 6 case
+the the DET 6 det
+visits visit NOUN 3 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    assert not [e for e in extract_events(p, [mention(p, "Norvia", "Country")]) if e.type == "Statement"]
+
+
+def test_a_quoted_term_before_a_speech_verb_is_no_attributed_quote():
+    """ "calling it a “sacred mandate” and urged them": the verb's speaker is its own subject,
+    not "and"; only a quote closing on a comma is attributed by the words after it."""
+    text = "Ortiz praised the troops, calling it a “sacred mandate” and urged them to serve."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+praised praise VERB 0 root
+the the DET 4 det
+troops troop NOUN 2 obj
+, , PUNCT 6 punct
+calling call VERB 2 advcl
+it it PRON 6 obj
+a a DET 11 det
+“ “ PUNCT 11 punct
+sacred sacred ADJ 11 amod
+mandate mandate NOUN 6 xcomp
+” ” PUNCT 11 punct
+and and CCONJ 14 cc
+urged urge VERB 2 conj
+them they PRON 14 obj
+to to PART 17 mark
+serve serve VERB 14 xcomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Ortiz", "Person")])
+    urged = next(e for e in evs if e.trigger_text == "urged")
+    assert urged.rule != "speech:quote-inverted" and ("speaker", "Ortiz") in args(urged)
+
+
+def test_the_subject_of_a_light_verb_takes_part_in_its_talks():
+    """ "Ortiz had formal talks with Weber": both meet, not only the one "with" names."""
+    text = "Ortiz had formal talks with Weber."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+had have VERB 0 root
+formal formal ADJ 4 amod
+talks talk NOUN 2 obj
+with with ADP 6 case
+Weber Weber PROPN 4 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    meeting = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")]), "Meeting")
+    assert args(meeting) == {("participant", "Ortiz"), ("participant", "Weber")}
+
+
+def test_a_place_noun_no_name_stands_for_is_where_its_locative_says():
+    text = "Ortiz met Weber in the palace in Norvia."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+met meet VERB 0 root
+Weber Weber PROPN 2 obj
+in in ADP 6 case
+the the DET 6 det
+palace palace NOUN 2 obl
+in in ADP 8 case
+Norvia Norvia PROPN 6 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person"), mention(p, "Norvia", "Place")]
+    meeting = only(extract_events(p, ms), "Meeting")
+    assert ("place", "Norvia") in args(meeting)
+
+
+def test_what_says_takes_as_its_object_is_what_is_said_not_who_hears_it():
+    """ "Ortiz says Norvia talks to start": Norvia is no addressee; "told Weber" names one."""
+    text = "Ortiz says Norvia talks to start.\nOrtiz told Weber."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+says say VERB 0 root
+Norvia Norvia PROPN 2 obj
+talks talk NOUN 2 obj
+to to PART 6 mark
+start start VERB 2 xcomp
+. . PUNCT 2 punct
+
+Ortiz Ortiz PROPN 2 nsubj
+told tell VERB 0 root
+Weber Weber PROPN 2 obj
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Norvia", "Country"), mention(p, "Ortiz", "Person", 1),
+          mention(p, "Weber", "Person")]
+    says, told = [e for e in extract_events(p, ms) if e.type == "Statement"]
+    assert args(says) == {("speaker", "Ortiz")}
+    assert args(told) == {("speaker", "Ortiz"), ("addressee", "Weber")}

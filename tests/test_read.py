@@ -159,6 +159,7 @@ def test_english_page_layout(tmp_path):
     ("SEOUL, beritadunia.online – Presiden Korea Selatan bertemu duta besar Jepang kemarin.", "SEOUL",
      "beritadunia.online"),
     ("WASHINGTON, Oct 29 (Reuters) - The United States said on Tuesday it would respond.", "WASHINGTON", "Reuters"),
+    ("• TEMPO.CO, Pekanbaru - The air force flies four fighter jets to the islands today.", "Pekanbaru", "TEMPO.CO"),
 ])
 def test_datelines(paragraph, place, outlet):
     a = article_from_text("Judul Berita yang Cukup Panjang\n\n" + paragraph + "\n", "x.txt", lang="id")

@@ -12,6 +12,7 @@ from kg.model import (
     Article,
     Entity,
     EntityMention,
+    Event,
     EventMention,
     ParsedArticle,
     Quantity,
@@ -416,6 +417,22 @@ def test_a_bare_mention_inherits_the_parties_its_event_names_in_the_same_article
         ("place", None), ("agent", named.id), ("participant", named.id)]
     assert elsewhere.arguments == []          # another outlet's words are not this one's
     assert [a.inherited_from for a in named.arguments] == [None, None, None]
+
+
+def test_a_report_of_a_joint_event_takes_the_parties_it_leaves_out_but_a_speaker_is_not_joined():
+    from kg.resolve.arguments import inherit_arguments
+
+    met = mention("a1.txt", "Meeting", 10, "bertemu", arg("participant", ANA), arg("participant", PARK), when=DAY)
+    with_one = mention("a1.txt", "Meeting", 300, "pertemuan", arg("participant", PARK))
+    (ev,) = events_of([met, with_one])
+    inherit_arguments([ev])
+    # "pertemuan dengan Park" is Ana's meeting too
+    assert [(a.mention.entity_ids, a.inherited_from) for a in with_one.arguments] == [
+        ([PARK], None), ([ANA], met.id)]
+    said = mention("a1.txt", "Statement", 10, "mengatakan", arg("speaker", ANA), arg("addressee", PARK))
+    told = mention("a1.txt", "Statement", 90, "kata", arg("speaker", ANA))
+    inherit_arguments([Event("statement-1", "Statement", [said, told])])
+    assert [a.mention.entity_ids for a in told.arguments] == [[ANA]]    # a statement's slot it fills is its own
 
 
 def test_a_day_named_without_its_year_keeps_apart_other_days_and_joins_the_same_day():

@@ -114,8 +114,9 @@ class DateReader:
     @cached_property
     def year_base(self) -> date | None:
         """What a day named without its year is placed near: the publication date, else the
-        first full date the article itself states ("Minggu (12/10/2025)" … "Senin (13/10)").
-        Read only when such a day turns up, so most articles never scan their text twice."""
+        first full date the article itself states ("Minggu (12/10/2025)" … "Senin (13/10)"),
+        which also places relative words ("today", "on Tuesday") there. Read only when such a
+        word turns up, and with the full-date patterns only (:func:`first_full_date`)."""
         if self.base is not None or not self.text:
             return self.base
         return first_full_date(self.text, self.lang)
@@ -252,7 +253,7 @@ def first_full_date(text: str, lang: str) -> date | None:
     reader = DateReader(None, lang)
     pos = 0
     while True:
-        hits = [(m.start(), kind, m) for kind, sign, pat in _patterns(lang) if kind in _FULL_DATES
+        hits = [(m.start(), kind, m) for kind, _, pat in _patterns(lang) if kind in _FULL_DATES
                 if (m := pat.search(text, pos)) is not None]
         if not hits:
             return None
@@ -261,4 +262,3 @@ def first_full_date(text: str, lang: str) -> date | None:
         if anchor.granularity == "day" and anchor.value is not None:
             return anchor.value
         pos = m.end()
-

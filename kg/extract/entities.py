@@ -47,7 +47,7 @@ def find_mentions(parsed: ParsedArticle) -> list[EntityMention]:
     for s, ws in sentences:
         drafts = Scanner(ws, v, lowercase, countries, running).scan()
         _apposition(drafts, ws)
-        _force_owners(drafts, ws, v, [m for m in out if m.type == "ArmedForce" and m.affiliation])
+        _force_owners(drafts, ws, v, [m for m in out if m.type == "ArmedForce" and m.entity_ids])
         for d in drafts:
             start = d.start if d.start is not None else ws[d.i].start
             end = d.end if d.end is not None else ws[d.j - 1].end
@@ -88,7 +88,10 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
     In the tree: the subject of the verb they are the object of ("Korea Utara
     yang mengirim tentara"); in the words (for headlines, which the parser
     reads poorly): a country right before that verb ("Korut Kirim Tentara");
-    for an anaphoric phrase ("pasukan tersebut"): the last troops named.
+    a named unit or force they hold ("1.090 prajurit yang tergabung dalam Satgas
+    … Kontingen Garuda"); otherwise the last troops the article named, which
+    bare troops in news point back to ("para prajurit", "pasukan tersebut"),
+    when all the forces it named so far serve one country.
     """
     def country_at(k: int) -> str | None:
         for d in drafts:
@@ -98,7 +101,7 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
 
     by_id = {w.id: k for k, w in enumerate(ws) if w.id}
     for d in drafts:
-        if d.type != "ArmedForce" or d.affiliation:
+        if d.type != "ArmedForce" or d.affiliation or d.ids:
             continue
         owner = None
         verb = by_id.get(ws[d.j - 1].head)
@@ -109,10 +112,26 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
             owner = country_at(subject) if subject is not None else None
         if owner is None and d.i >= 2 and ws[d.i - 1].upos not in FUNCTION_UPOS:
             owner = country_at(d.i - 2)
-        if owner is None and v.anaphoric.match([w.text for w in ws], d.j) and earlier:
-            owner = earlier[-1].affiliation
         if owner:
             d.affiliation, d.ids = owner, [ids.force(owner)]
+            continue
+        held = next((u for u in drafts if u.type == "ArmedForce" and u.ids and u.i >= d.j
+                     and _governed(ws, by_id, u.i, ws[d.j - 1].id)), None)
+        # bare troops point back only when the forces named so far serve one country
+        named = held or (earlier[-1] if len({m.affiliation for m in earlier}) == 1 else None)
+        if named is not None:
+            d.affiliation, d.ids = named.affiliation, list(named.ids if isinstance(named, Draft) else named.entity_ids)
+
+
+def _governed(ws: list[Word], by_id: dict[int, int], k: int, head: int, depth: int = 3) -> bool:
+    """Is word ``k`` within ``depth`` steps below the word with id ``head`` in the tree?"""
+    for _ in range(depth):
+        if ws[k].head == head:
+            return True
+        if ws[k].head not in by_id:
+            return False
+        k = by_id[ws[k].head]
+    return False
 
 
 def name_words(text: str) -> list[str]:

@@ -5,7 +5,7 @@ The same real-world entity gets the same id from any article in any language:
 * ``country/KP`` (ISO 3166 code), ``region/150`` (CLDR region code)
 * ``geonames/703448`` (a GeoNames city), ``place/<slug>`` (a place GeoNames lacks)
 * ``org/nato`` (an actor-file key) or ``org/<slug>`` (an organisation by its name)
-* ``force/KP`` (the armed forces of a country)
+* ``force/KP`` (the armed forces of a country), ``unit/<slug>`` (a named unit: "Kontingen Garuda")
 * ``person/<slug>`` (a person by the best form of their name, or a title's holder:
   ``person/president-kr``), ``unknown/<slug>`` (a name of unknown type)
 """
@@ -15,7 +15,8 @@ from kg.extract.text import slug
 
 # the entity type every kind stands for (unknown/… has none)
 KIND_TYPES = {"country": "Country", "region": "Place", "geonames": "Place", "place": "Place",
-              "org": "Organization", "force": "ArmedForce", "person": "Person"}
+              "org": "Organization", "force": "ArmedForce", "unit": "ArmedForce",
+              "person": "Person"}
 
 
 def country(code: str) -> str:
@@ -47,6 +48,11 @@ def org(name: str) -> str:
 def force(country_id: str) -> str:
     """The armed forces of the country ``country_id`` (``country/KP`` → ``force/KP``)."""
     return f"force/{key(country_id)}"
+
+
+def unit(name: str) -> str:
+    """A named military unit by its name after the unit noun ("Kontingen Garuda" → ``unit/garuda``)."""
+    return f"unit/{slug(name)}"
 
 
 def person(name: str) -> str:

@@ -34,6 +34,8 @@ def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> 
     for c in sent.children(head):
         if base(c.deprel) in ("advmod", "aux", "neg"):
             note(c)
+        elif base(c.deprel) == "obj" and lower(c) in kinds.get("negated", ()) and "negated" not in found:
+            found.append("negated")      # "said nothing about the visits"
     gov = sent.head_of(head)
     if gov is not None and base(head.deprel) in ("xcomp", "ccomp"):
         note(gov)

@@ -72,6 +72,8 @@ class Filler:
         m = self.index.of_phrase(self.sent, tok)
         if m is not None and role in PLACE_ROLES and m.type in ("Organization", "Person"):
             m = self._place_in(m) or m
+        elif m is None and role in PLACE_ROLES:
+            m = self._located(tok)
         if m is None or any(a.mention is m for a in self.out.arguments) or m.text.lower() in self.function_words:
             return
         if role in PLACE_ROLES and m.text.lower() in self.lex.words(self.lex.speech, "media"):
@@ -89,6 +91,16 @@ class Filler:
                 return None
             found = self.index.at(t.start, t.end)
             if found is not None and found is not m and found.type in ("Place", "Country"):
+                return found
+        return None
+
+    def _located(self, tok: Token) -> EntityMention | None:
+        """ "in the presidential palace in Jakarta": a place noun no name stands for is where
+        the place its locative modifier names is."""
+        markers = self.lex.words(self.lex.speech, "place_markers")
+        for c in self.sent.children(tok):
+            found = self.index.of_phrase(self.sent, c) if case_of(self.sent, c) in markers else None
+            if found is not None and found.type in ("Place", "Country"):
                 return found
         return None
 
@@ -127,7 +139,8 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
     for dep in late if subj_role and not f.out.subject else []:
         f.add_with_conjuncts(subj_role, dep, "nsubj-after", True)
         f.out.subject += [dep] + conjuncts(sent, dep)
-    if voice == "nominal" and frame.clause_subject and not any(a.role in ACTOR_ROLES for a in f.out.arguments):
+    if voice == "nominal" and frame.clause_subject and (not any(a.role in ACTOR_ROLES for a in f.out.arguments)
+                                                        or _light_object(sent, head, lex)):
         _clause_subject(f, head, frame, lex)
     if voice == "nominal":
         _name_chain(f, match, frame)
@@ -228,6 +241,13 @@ def left_scan(sent: Sentence, first: Token, lex: Lexicon, index: MentionIndex) -
             return [t]
         return found
     return found
+
+
+def _light_object(sent: Sentence, head: Token, lex: Lexicon) -> bool:
+    """ "Albanese had formal talks with Prabowo": the noun is the object of a light verb, whose
+    subject takes part as well as the party the noun names."""
+    gov = sent.head_of(head)
+    return gov is not None and base(head.deprel) == "obj" and lower(gov) in lex.words(lex.roles, "light_verbs")
 
 
 def _clause_subject(f: Filler, head: Token, frame: Frame, lex: Lexicon) -> None:

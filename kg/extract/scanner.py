@@ -4,15 +4,15 @@ It reads tokens left to right as plain words (text, POS, offsets): token
 sequences and capitalisation carry names where the modest parser's trees
 fail; the tree adds lowercase name particles (``flat``). Each word position
 tries the mention kinds in a fixed order (group, pronoun, title, force,
-place word, gazetteer name, organisation, bare name).
+unit, force, place word, gazetteer name, organisation, bare name).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from kg.extract import forces, ids
 from kg.extract import gazetteer as gz
-from kg.extract import ids
 from kg.extract.gazetteer import Entry, Lexicon
 from kg.extract.text import fold
 from kg.extract.vocab import Vocab
@@ -152,8 +152,8 @@ class Scanner:
         out: list[Draft] = []
         i = 0
         while i < len(self.ws):
-            d = (self.group(i) or self.pronoun(i) or self.titled(i) or self.force(i) or self.place_word(i)
-                 or self.named(i) or self.org(i) or self.name(i))
+            d = (self.group(i) or self.pronoun(i) or self.titled(i) or forces.unit(self, i) or forces.force(self, i)
+                 or self.place_word(i) or self.named(i) or self.org(i) or self.name(i))
             if d is None:
                 i += 1
                 continue
@@ -239,32 +239,6 @@ class Scanner:
         if r < len(self.ws) and self.texts[r] == "(" and ")" in self.texts[r + 1:r + 4]:
             r = self.texts.index(")", r) + 1            # a note in brackets: "(Purn)"
         return r if self.name_run(r) > r else j
-
-    def force(self, i: int) -> Draft | None:
-        if self.v.force_before:
-            m = self.name_at(i, ("country", "demonym"))
-            if not m:
-                f = self.v.forces.match(self.texts, i)
-                alone = f and fold(f[0].id) in self.v.alone
-                return Draft(i, i + f[1], "ArmedForce", "force") if alone else None
-            k = i + m[1] + (1 if i + m[1] < len(self.ws) and self.texts[i + m[1]] in self.v.possessive else 0)
-            f = self.v.forces.match(self.texts, k)
-            if not f:
-                return None
-            code = m[0].id
-            return Draft(i, k + f[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
-        f = self.v.forces.match(self.texts, i)
-        if not f:
-            return None
-        if (fold(f[0].id) in self.v.attributive and i and self.ws[i - 1].upos == "NOUN"
-                and not self.ws[i - 1].cap):
-            return None
-        m = self.name_at(i + f[1], ("country", "demonym"))
-        if not m:
-            # "tentara" with no country: still troops, whose country the context may tell
-            return Draft(i, i + f[1], "ArmedForce", "force") if fold(f[0].id) in self.v.alone else None
-        code = m[0].id
-        return Draft(i, i + f[1] + m[1], "ArmedForce", "force", affiliation=code, ids=[ids.force(code)])
 
     def place_word(self, i: int) -> Draft | None:
         p = self.v.place_before.match(self.texts, i)

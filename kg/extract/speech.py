@@ -106,7 +106,8 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
         elif w == lower(tok) and w in verbs:
             quote = quote_before(text, sent, tok, lex)
             before = None if quote else subject_before(sent, tok, int(lex.speech.get("subject_words") or 0))
-            quote = quote or (before is not None and quote_before(text, sent, before, lex)) or None
+            quote = quote or (before is not None and _attributed(text, quote_before(text, sent, before, lex),
+                                                                  before)) or None
             if quote:
                 speakers = _speakers(sent, tok, index, before, quote)
                 last = max([tok] + [t for t in sent.tokens if any(t.start < m.end for m in speakers)
@@ -114,6 +115,12 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
                 out.append(Speech(tok.start, tok.end, [tok], "speech:quote-inverted", 0.9,
                                   speakers, quote, where_said(sent, last, lex, index)))
     return out
+
+
+def _attributed(text: str, quote: tuple[int, int] | None, subject: Token) -> tuple[int, int] | None:
+    """A quotation that a speaker put after it attributes ('“…,” the minister said'): it closes
+    on a comma, question or exclamation mark; a quoted term does not ('a “sacred mandate” and urged')."""
+    return quote if quote is not None and any(ch in text[quote[1]:subject.start] for ch in ",?!") else None
 
 
 def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) -> list[EntityMention]:

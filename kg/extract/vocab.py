@@ -27,6 +27,7 @@ class Vocab:
     attributive: frozenset[str]
     alone: frozenset[str]
     anaphoric: Lexicon
+    units: Lexicon               # nouns that head a unit's name ("Kontingen Garuda", "Satgas Patriot")
     force_before: bool
     possessive: frozenset[str]   # "'s" between a country and its force noun ("Russia's forces")
     place_before: Lexicon
@@ -34,6 +35,7 @@ class Vocab:
     locatives: Lexicon
     org_heads: Lexicon
     org_cues: Lexicon
+    state_nouns: Lexicon         # "the Chinese government": after a country or demonym, the country itself
     pronouns: frozenset[str]
     clitic: str                  # a pronoun written onto its host word ("katanya"), from speech.yaml
     nya_not_after: frozenset[str]
@@ -72,6 +74,7 @@ def vocab(lang: str) -> Vocab:
         attributive=frozenset(fold(w) for w in forces.get("attributive") or []),
         alone=frozenset(fold(w) for w in forces.get("alone") or []),
         anaphoric=_lexicon("anaphoric", forces.get("anaphoric")),
+        units=_lexicon("unit", forces.get("units")),
         force_before=forces.get("country", "after") == "before",
         possessive=frozenset(str(w) for w in forces.get("possessive") or []),
         place_before=_lexicon("place_word", places.get("before")),
@@ -79,6 +82,7 @@ def vocab(lang: str) -> Vocab:
         locatives=_lexicon("locative", places.get("locatives")),
         org_heads=_lexicon("org_head", actors.get("org_heads")),
         org_cues=_lexicon("org_cue", actors.get("org_cues")),
+        state_nouns=_lexicon("state_noun", actors.get("state_nouns")),
         pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
         clitic=fold(str(speech.get("clitic") or "")),
         nya_not_after=frozenset(fold(w) for w in pron.get("nya_not_after") or []),

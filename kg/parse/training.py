@@ -177,12 +177,14 @@ def train(ud_dir: Path, out: Path, work: Path, lang: str, budget: Budget | None 
 
     ``budget`` defaults to the one the bundled models of ``lang`` got.
     Processors train in ``lanes`` parallel lanes (the parser, the longest, gets
-    one of its own); the machine's cores are shared out between the lanes in use.
+    one of its own); the machine's cores are shared out between the lanes in use,
+    unless ``OMP_NUM_THREADS`` is set (on a machine busy with other work, one
+    thread per lane avoids the threads waiting on each other).
     """
     p = prepare_data(ud_dir, work, lang)
     cmds = _commands(p, work, budget or CORPORA[lang].budget, lang)
     order = [x for x in ("depparse", "mwt", "tokenize", "lemma", "pos") if x in processors]
-    threads = str(max(1, (os.cpu_count() or 1) // min(lanes, len(order) or 1)))
+    threads = os.environ.get("OMP_NUM_THREADS") or str(max(1, (os.cpu_count() or 1) // min(lanes, len(order) or 1)))
     env = dict(os.environ, OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
     (work / "logs").mkdir(exist_ok=True)
     running: list[tuple[str, subprocess.Popen, float]] = []

@@ -19,9 +19,10 @@ from kg.read.pubdate import day_phrase, is_weekday, parse_date
 
 MAX_PARTS = 4
 MIN_WORDS_AFTER = 4          # a dateline opens a paragraph of real prose
-_PREFIX = re.compile(r"^(?P<prefix>[^\n]{2,80}?)\s+(?:--|-|–|—)\s*(?=\S)")
+_PREFIX = re.compile(r"(?P<prefix>[^\n]{2,80}?)\s+(?:--|-|–|—)\s*(?=\S)")
 # "MOSCOW/WASHINGTON: …": places in capitals ended by a colon
-_CAPS_COLON = re.compile(r"^(?P<prefix>[A-Z][A-Z./'’ -]{1,60}):\s+(?=\S)")
+_CAPS_COLON = re.compile(r"(?P<prefix>[A-Z][A-Z./'’ -]{1,60}):\s+(?=\S)")
+_BULLET = re.compile(r"[•·▪◦‣]?\s*")
 _PAREN = re.compile(r"\(([^()]{1,40})\)")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}$", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_][\w.'’/-]*$")      # "MOSCOW/WASHINGTON": two places, one dateline
@@ -92,7 +93,9 @@ def parse(paragraph: str, lang: str) -> Dateline | None:
     Without an outlet the place alone must look like a dateline: one word or
     all capitals ("Jakarta -", "JAKARTA -"), never a capitalised headline.
     """
-    m = _PREFIX.match(paragraph) or _CAPS_COLON.match(paragraph)
+    # a list bullet before it ("• TEMPO.CO, Pekanbaru - …") is page furniture
+    bullet = _BULLET.match(paragraph)
+    m = _PREFIX.match(paragraph, bullet.end()) or _CAPS_COLON.match(paragraph, bullet.end())
     rest = paragraph[m.end():] if m else ""
     # the paragraph proper starts like a sentence: "Presiden …", "“Kami …"
     if not m or len(rest.split()) < MIN_WORDS_AFTER or rest[0].islower():

@@ -4,16 +4,18 @@ A report names the parties once and then refers to the event bare: "Prabowo
 menerima Albanese di Istana Merdeka … Pertemuan itu membahas …". Once
 resolution has put "Pertemuan" in the event of the first sentence, its
 actors and places are that event's, as a reader takes them. A mention
-inherits a slot (actors, places) only when it names nothing in that slot
-itself, and only from mentions of the same article, so that what it inherits
-was said by the same outlet; each inherited argument keeps the id of the
-mention that names it (``Argument.inherited_from``).
+inherits a slot (actors, places) when it names nothing in that slot itself,
+and the parties it does not name when the event is a joint one (a call, a
+meeting: "pertemuan dengan Putin" is Prabowo's too), and only from mentions
+of the same article, so that what it inherits was said by the same outlet;
+each inherited argument keeps the id of the mention that names it
+(``Argument.inherited_from``).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, Event, EventMention
+from kg.model import ACTOR_ROLES, JOINT_EVENT_TYPES, PLACE_ROLES, Argument, Event, EventMention
 
 _SLOTS = (frozenset(ACTOR_ROLES), frozenset(PLACE_ROLES))
 # mention sources that only point back to someone named elsewhere
@@ -28,7 +30,8 @@ def drop_unresolved_pointers(mentions: list[EventMention]) -> None:
 
 
 def inherit_arguments(events: list[Event]) -> None:
-    """Fill each mention's empty actor and place slots from its event's mentions in the same article."""
+    """Fill each mention's empty actor and place slots (a joint event's: its missing parties) from its
+    event's mentions in the same article."""
     for ev in events:
         by_article: dict[str, list[EventMention]] = defaultdict(list)
         for m in ev.mentions:
@@ -37,8 +40,9 @@ def inherit_arguments(events: list[Event]) -> None:
             own = {m.id: list(m.arguments) for m in mentions}
             for m in mentions:
                 for slot in _SLOTS:
-                    if not any(a.role in slot for a in own[m.id]):
-                        m.arguments += _named_by_others(m, mentions, own, slot)
+                    if m.type in JOINT_EVENT_TYPES or not any(a.role in slot for a in own[m.id]):
+                        have = {_key(a) for a in own[m.id] if a.role in slot}
+                        m.arguments += [a for a in _named_by_others(m, mentions, own, slot) if _key(a) not in have]
 
 
 def _named_by_others(m: EventMention, mentions: list[EventMention], own: dict[str, list[Argument]],
@@ -48,8 +52,13 @@ def _named_by_others(m: EventMention, mentions: list[EventMention], own: dict[st
     seen: set[tuple[str, ...]] = set()
     for other in sorted((o for o in mentions if o is not m), key=lambda o: abs(o.trigger.start - m.trigger.start)):
         for a in own[other.id]:
-            key = tuple(a.mention.entity_ids) or (a.mention.text,)
+            key = _key(a)
             if a.role in slot and key not in seen:
                 seen.add(key)
                 out.append(Argument(a.role, a.mention, inherited_from=other.id))
     return out
+
+
+def _key(a: Argument) -> tuple[str, ...]:
+    """What an argument names: its entities, else its words."""
+    return tuple(a.mention.entity_ids) or (a.mention.text,)

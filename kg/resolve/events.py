@@ -116,10 +116,10 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
     """
     ordered = sorted(reports, key=lambda r: (r.mention.trigger.start, r.mention.trigger.end, r.mention.id))
     groups: list[Group] = []
-    named = [r for r in ordered if (r.actors or r.places) and not _borrowed_noun(r)]
-    for r in named:
+    named = {id(r) for r in ordered if (r.actors or r.places) and not _borrowed_noun(r)}
+    for r in [r for r in ordered if id(r) in named]:
         _place(Group.of(r), groups, by_id, LOCAL_THRESHOLD, r)
-    for r in [r for r in ordered if r not in named]:
+    for r in [r for r in ordered if id(r) not in named]:
         g = Group.of(r)
         fits = [c for c in groups if c.named and veto(c, g, by_id) is None]
         if not r.back_reference:     # an unmarked noun is a plan only when it points back to one

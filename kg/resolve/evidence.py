@@ -27,7 +27,7 @@ from datetime import date
 
 from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
 from kg.resolve import cues, statements
-from kg.resolve.sides import FORCE_TYPES, PLACE_TYPES, amounts, expand, most_specific, side, typed
+from kg.resolve.sides import PLACE_TYPES, amounts, expand, most_specific, side, sided_forces, typed
 
 # Modality that makes a different real-world event: a planned or denied
 # deployment is not the deployment that happened.
@@ -134,8 +134,8 @@ class Group:
     def add(self, r: Report) -> None:
         self.members.append(r)
         self.modality |= r.modality
-        for role, ids in r.roles.items():
-            self.roles[role] = self.roles.get(role, frozenset()) | ids
+        for role, named in r.roles.items():
+            self.roles[role] = self.roles.get(role, frozenset()) | named
         self.actors |= r.actors
         self.persons |= r.persons
         self.destinations |= r.destinations
@@ -252,7 +252,7 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     if _persons_conflict(a.persons, b.persons):
         return "different principal participants"
     if a.type == "Deployment":
-        fa, fb = typed(a.ids("force"), FORCE_TYPES, by_id), typed(b.ids("force"), FORCE_TYPES, by_id)
+        fa, fb = sided_forces(a.ids("force"), by_id), sided_forces(b.ids("force"), by_id)
         if fa and fb and not expand(fa, by_id) & expand(fb, by_id):
             return "different forces"
     if a.type == "Statement":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kg.extract import ids
 from kg.model import Entity, Quantity
 
 # What a destination or a force can be: a person or an organisation in those slots ("to serve
@@ -49,3 +50,10 @@ def side(i: str, by_id: dict[str, Entity]) -> str:
         i = by_id[i].affiliation
         seen.add(i)
     return i
+
+
+def sided_forces(forces: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    """The forces whose side is known: a unit no country is told for
+    ("Satgas Unifil Konga") may be either side's, so it contradicts nothing."""
+    return frozenset(i for i in typed(forces, FORCE_TYPES, by_id)
+                     if not (ids.kind(i) == "unit" and not by_id[i].affiliation))
