@@ -6,7 +6,7 @@ store with ``kg load``, then times every preset as a user runs it: one ``kg
 query`` process per call, wall clock, process start included. The machine's
 load average is printed with the figures (timings on a busy machine are slower).
 
-    python benchmarks/store_speed.py [--triples 1000000] [--graph GRAPH.trig] [--runs 3]
+    python benchmarks/store_speed.py [--triples 1000000] [--graph GRAPH.trig] [--runs 3] [--format csv|table|json]
 
 Without --graph the copied graph is the hand-built one of the tests
 (tests/test_rdf.py: every preset has rows in it); give a ``kg build`` output
@@ -88,6 +88,7 @@ def main() -> None:
     ap.add_argument("--graph", type=Path, help="a kg graph file to copy (default: the tests' hand-built graph)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--file-runs", type=int, default=1, help="runs per preset on the N-Triples file")
+    ap.add_argument("--format", default="csv", choices=query.OUTPUT_FORMATS, help="what each kg query prints")
     args = ap.parse_args()
 
     lines = template(args.graph)
@@ -100,8 +101,8 @@ def main() -> None:
               f"load average {load_average()}")
         print(f"{'preset':22} {'store wall':>10} {'store CPU':>9} {'nt wall':>8} {'nt CPU':>7}  load average")
         for name in query.presets():
-            wall, cpu = timed(["query", folder, "--preset", name, "--format", "csv"], args.runs)
-            file_wall, file_cpu = timed(["query", nt, "--preset", name, "--format", "csv"], args.file_runs)
+            wall, cpu = timed(["query", folder, "--preset", name, "--format", args.format], args.runs)
+            file_wall, file_cpu = timed(["query", nt, "--preset", name, "--format", args.format], args.file_runs)
             print(f"{name:22} {wall:9.2f}s {cpu:8.2f}s {file_wall:7.1f}s {file_cpu:6.1f}s  {load_average()}",
                   flush=True)
 
