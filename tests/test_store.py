@@ -58,6 +58,7 @@ def running(cmd: list[str], port: int) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=WAIT_S)
+        proc.stdout.close()
 
 
 def sparql(base: str, text: str) -> list[dict]:
@@ -145,6 +146,7 @@ def test_serve_answers_sparql_over_http_read_only(loaded) -> None:
         with pytest.raises(urllib.error.HTTPError) as refused:
             http(f"{base}/update", b"INSERT DATA { <urn:a> <urn:b> <urn:c> }", "POST", "", "application/sparql-update")
         assert refused.value.code in (403, 404, 405)
+        refused.value.close()      # the refusal holds the response and its socket
     assert len(store.open_store(loaded)) == before   # stopped, and the store is as it was
 
 
