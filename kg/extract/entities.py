@@ -117,10 +117,10 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
             continue
         held = next((u for u in drafts if u.type == "ArmedForce" and u.ids and u.i >= d.j
                      and _governed(ws, by_id, u.i, ws[d.j - 1].id)), None)
-        # bare troops point back only when the forces named so far serve one country
-        named = held or (earlier[-1] if len({m.affiliation for m in earlier}) == 1 else None)
-        if named is not None:
-            d.affiliation, d.ids = named.affiliation, list(named.ids if isinstance(named, Draft) else named.entity_ids)
+        if held is not None:
+            d.affiliation, d.ids = held.affiliation, list(held.ids)
+        elif len({m.affiliation for m in earlier}) == 1:   # the forces named so far serve one country
+            d.affiliation, d.ids = earlier[-1].affiliation, list(earlier[-1].entity_ids)
 
 
 def _governed(ws: list[Word], by_id: dict[int, int], k: int, head: int, depth: int = 3) -> bool:

@@ -36,9 +36,11 @@ def unit(sc: sc_module.Scanner, i: int) -> sc_module.Draft | None:
     if j + 2 < len(sc.ws) and sc.texts[j] == "(" and sc.texts[j + 2] == ")" and sc.ws[j + 1].cap:
         j += 3           # its short name in brackets: "(Konga)"
     return sc_module.Draft(i, j, "ArmedForce", "force", affiliation=affil,
-                 ids=[ids.unit(" ".join(sc.texts[name[0]:name[1]]))])
+                           ids=[ids.unit(" ".join(sc.texts[name[0]:name[1]]))])
+
 
 def force(sc: sc_module.Scanner, i: int) -> sc_module.Draft | None:
+    """Troops by a force noun, with the country (or known force) next to it when there is one."""
     if sc.v.force_before:
         m = sc.name_at(i, ("country", "demonym"))
         if not m:
@@ -65,7 +67,7 @@ def force(sc: sc_module.Scanner, i: int) -> sc_module.Draft | None:
     if not m and held and held[0].type == "ArmedForce":
         # troops of a force the actor file knows: "prajurit TNI"
         return sc_module.Draft(i, i + f[1] + held[1], "ArmedForce", "force", affiliation=held[0].affiliation,
-                     ids=[held[0].id])
+                               ids=[held[0].id])
     if not m:
         # "tentara" with no country: still troops, whose country the context may tell
         return sc_module.Draft(i, i + f[1], "ArmedForce", "force") if fold(f[0].id) in sc.v.alone else None
