@@ -102,6 +102,8 @@ class MentionIndex:
         that an address goes on with (the places it lies in)."""
         out: list[EntityMention] = []
         while True:
+            while (joined := self._joined(sent, m)) is not None:
+                m = joined      # "Gedung DPR": a name that runs on into another mention
             comma = next((t for t in sent.tokens if t.start >= m.end), None)
             after = next((t for t in sent.tokens if comma is not None and t.start >= comma.end), None)
             nxt = self.at(after.start, after.end) if after is not None and comma.text == "," else None
@@ -109,6 +111,12 @@ class MentionIndex:
                 return out
             out.append(nxt)
             m = nxt
+
+    def _joined(self, sent: Sentence, m: EntityMention) -> EntityMention | None:
+        """The mention that starts on the very next token after ``m``, if any."""
+        nxt = next((t for t in sent.tokens if t.start >= m.end), None)
+        found = self.at(nxt.start, nxt.end) if nxt is not None and nxt.upos != "PUNCT" else None
+        return found if found is not None and found.start == nxt.start and found is not m else None
 
     def after(self, sent: Sentence, tok: Token, window: int = 4) -> EntityMention | None:
         """A mention starting within ``window`` words after ``tok``, in the same
