@@ -802,6 +802,44 @@ Selasa Selasa PROPN 7 obl
     assert args(st) == {("speaker", "Donny"), ("place", "Gedung"), ("place", "Senayan"), ("place", "Jakarta")}
 
 
+def test_whom_a_statement_is_addressed_to_after_a_quote_or_a_speech_verb():
+    text = "“Kami akan atur,” kata Prabowo kepada Albanese."
+    rows = """
+“ “ PUNCT 4 punct
+Kami kami PRON 4 nsubj
+akan akan AUX 4 aux
+atur atur VERB 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+kata kata VERB 4 parataxis
+Prabowo Prabowo PROPN 7 nsubj
+kepada kepada ADP 10 case
+Albanese Albanese PROPN 8 nmod
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Kami", "Unknown", source="pronoun"), mention(p, "Prabowo", "Person"),
+          mention(p, "Albanese", "Person")]
+    (st,) = [e for e in extract_events(p, ms) if e.trigger_text == "kata"]
+    assert args(st) == {("speaker", "Prabowo"), ("addressee", "Albanese")}
+
+    # the tree hangs "kepada" on the object noun: found by sequence after the verb
+    text = "Prabowo menyampaikan ucapan selamat kepada Albanese."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+menyampaikan sampai VERB 0 root
+ucapan ucap NOUN 2 obj
+selamat selamat ADJ 3 amod
+kepada kepada ADP 6 case
+Albanese Albanese PROPN 4 obl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Prabowo", "Person"), mention(p, "Albanese", "Person")]
+    (st,) = [e for e in extract_events(p, ms) if e.type == "Statement"]
+    assert args(st) == {("speaker", "Prabowo"), ("addressee", "Albanese")}
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

@@ -87,7 +87,8 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
     claimed: set[int] = set()
     for sp in speech.quoted_speech(art.text, sent, lex, index):
         ev = _new(art, sent, sp.start, sp.end, "Statement", sp.rule, sp.confidence)
-        ev.arguments = [Argument("speaker", m) for m in sp.speakers] + [Argument("place", m) for m in sp.places]
+        ev.arguments = [Argument("speaker", m) for m in sp.speakers] + [Argument("place", m) for m in sp.places] \
+            + [Argument("addressee", m) for m in sp.addressees]
         ev.quote = art.text[sp.quote[0]:sp.quote[1]] if sp.quote else None
         out.append(_Found(ev, None, quote=sp.quote, extra_tokens=sp.tokens, subject_args=list(ev.arguments)))
         claimed.update(t.id for t in sp.tokens)

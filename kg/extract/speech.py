@@ -25,6 +25,7 @@ class Speech:
     speakers: list[EntityMention] = field(default_factory=list)
     quote: tuple[int, int] | None = None
     places: list[EntityMention] = field(default_factory=list)   # where it was said
+    addressees: list[EntityMention] = field(default_factory=list)   # to whom
 
 
 def quote_before(text: str, sent: Sentence, tok: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -102,7 +103,8 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
                 pron = index.at(end - len(clitic), end)
                 toks = [t for t in sent.tokens if start <= t.start < end]
                 out.append(Speech(start, end, toks, "speech:quote-final-clitic", 0.9,
-                                  [pron] if pron else [], quote, where_said(sent, toks[-1], lex, index)))
+                                  [pron] if pron else [], quote, where_said(sent, toks[-1], lex, index),
+                                  to_whom(sent, toks[-1], lex, index)))
         elif w == lower(tok) and w in verbs:
             quote = quote_before(text, sent, tok, lex)
             before = None if quote else subject_before(sent, tok, int(lex.speech.get("subject_words") or 0))
@@ -113,7 +115,7 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
                 last = max([tok] + [t for t in sent.tokens if any(t.start < m.end for m in speakers)
                                     and t.id > tok.id], key=lambda t: t.id)
                 out.append(Speech(tok.start, tok.end, [tok], "speech:quote-inverted", 0.9,
-                                  speakers, quote, where_said(sent, last, lex, index)))
+                                  speakers, quote, where_said(sent, last, lex, index), to_whom(sent, last, lex, index)))
     return out
 
 
@@ -126,17 +128,30 @@ def _attributed(text: str, quote: tuple[int, int] | None, subject: Token) -> tup
 def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) -> list[EntityMention]:
     """ '…," kata Donny di Gedung DPR, Senayan, Jakarta': the place a marker names within
     the speech's clause after ``after`` (the speaker), with the places it lies in."""
-    markers = lex.words(lex.speech, "place_markers")
+    m = _marked(sent, after, lex, "place_markers", index)
+    if m is None or m.type not in ADDRESS_TYPES or m.text.lower() in lex.words(lex.speech, "media"):
+        return []      # "wrote in a Truth Social post": a medium, not a place
+    return [m] + index.address(sent, m)
+
+
+def to_whom(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) -> list[EntityMention]:
+    """ '…," kata Albanese kepada Prabowo': whom an addressee marker names within the speech's
+    clause after ``after`` (the speaker)."""
+    m = _marked(sent, after, lex, "addressee_markers", index)
+    return [m] if m is not None and m.type not in ADDRESS_TYPES + ("Unknown",) else []
+
+
+def _marked(sent: Sentence, after: Token, lex: Lexicon, key: str, index: MentionIndex) -> EntityMention | None:
+    """The mention right after the first of the ``key`` markers within ``place_window`` words
+    after ``after``, in the speech's clause (no complementizer, quote or sentence end between)."""
+    markers = lex.words(lex.speech, key)
     stops = lex.complementizers | set(lex.speech.get("quotes", {}).get("open", []))
     for t in sent.tokens[after.id:after.id + int(lex.speech.get("place_window") or 0)]:
         if lower(t) in stops or t.text in (".", ";"):
-            return []
+            return None
         if lower(t) in markers:
-            m = index.after(sent, t, window=int(lex.speech.get("place_phrase_words") or 2))
-            if m is None or m.type not in ADDRESS_TYPES or m.text.lower() in lex.words(lex.speech, "media"):
-                return []      # "wrote in a Truth Social post": a medium, not a place
-            return [m] + index.address(sent, m)
-    return []
+            return index.after(sent, t, window=int(lex.speech.get("place_phrase_words") or 2))
+    return None
 
 
 @dataclass

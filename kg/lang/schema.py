@@ -78,7 +78,7 @@ FILES: dict[str, dict[str, Any]] = {
         "quotes": {"open": WORDS, "close": WORDS},
         "inverted_verbs": WORDS, "subject_words": int, "clitic": str, "according_to": WORDS, "report_nouns": WORDS,
         "via_markers": WORDS, "media_markers": WORDS, "media": WORDS, "complementizers": WORDS,
-        "complement_verbs": WORDS, "place_markers": WORDS, "place_window": int,
+        "complement_verbs": WORDS, "place_markers": WORDS, "addressee_markers": WORDS, "place_window": int,
         "place_phrase_words": int,
     },
     "timestamps": {"words": WORDS, "bylines": WORDS},
