@@ -410,3 +410,15 @@ def test_places_in_capitals_ended_by_a_colon_are_a_dateline():
     b = article_from_text("A Headline That Is Long Enough\n\nTrump: We will talk to Putin on Monday again.\n",
                           "x.txt", lang="en")
     assert b.dateline is None
+
+
+def test_a_dateline_after_a_photo_caption_is_still_the_dateline():
+    text = ("Panglima TNI Kirim 1.090 Prajurit ke Lebanon\n\n"
+            "Panglima TNI menyampaikan amanat saat melepas Satgas Unifil ke Lebanon di Lapangan Mabes TNI. (Antara)\n\n"
+            "Ntvnews.id, Jakarta - Panglima TNI Jenderal TNI Agus Subiyanto secara resmi memberangkatkan "
+            "1.090 prajurit ke Lebanon.\n")
+    a = article_from_text(text, "x.txt", lang="id")
+    assert a.dateline_place == "Jakarta" and a.text[a.dateline.end:].startswith("Panglima TNI Jenderal")
+    # a later paragraph that merely opens with a name and a dash is prose, not a second dateline
+    b = article_from_text(text.replace("Ntvnews.id, Jakarta - ", ""), "x.txt", lang="id")
+    assert b.dateline is None

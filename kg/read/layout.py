@@ -122,12 +122,17 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
     top = [i for i in top if i not in marks]
 
     found_dateline = None
-    body = None
+    body = at_dateline = None
     for i in top:
         found_dateline = dateline.parse(text[lines[i].start:lines[i].end], lang)
         if found_dateline or _prose(lines[i]):
-            body = i
+            body = at_dateline = i
             break
+    if found_dateline is None and body is not None:
+        # a photo caption or the story's bullet points may come before the dateline's paragraph
+        at_dateline, found_dateline = next(
+            ((i, d) for i in top if i > body and (d := dateline.parse(text[lines[i].start:lines[i].end], lang))),
+            (None, None))
 
     head = None
     if title:
@@ -148,8 +153,8 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
             if _banner(lines[i]):
                 marks[i] = "site-banner"
 
-    if found_dateline:
-        line = lines[body]
+    if found_dateline and at_dateline is not None:
+        line = lines[at_dateline]
         out.dateline = Span(line.start, line.start + found_dateline.end)
         out.dateline_place, out.outlet = found_dateline.place, found_dateline.outlet
         out.published = out.published or found_dateline.when
