@@ -430,6 +430,14 @@ def test_a_rank_between_office_and_name_is_part_of_the_title():
     assert {"person/agus-subiyanto", "person/donny-ermawan"} <= ents
 
 
+def test_an_abbreviation_in_brackets_after_a_title_keeps_title_country_and_name_together():
+    text = "Prabowo menyambut Perdana Menteri ( PM ) Australia Anthony Albanese di Istana ."
+    ms = by_text(find_mentions(parse(text, tags={"(": "PUNCT", ")": "PUNCT"})))
+    held = ms["Perdana Menteri ( PM ) Australia Anthony Albanese"]
+    assert (held.type, held.title, held.affiliation) == ("Person", "Perdana Menteri", "country/AU")
+    assert "Menteri" not in ms and "Australia" not in ms
+
+
 def test_a_namesake_with_another_title_is_another_person_and_a_surname_joins_the_most_told_full_name():
     a = parse("President Ortiz spoke on Friday .\nOrtiz thanked First Lady Ana Ortiz .", aid="a.txt", lang="en")
     b = parse("Carlos Ortiz arrived .\nCarlos Ortiz spoke .\nCarlos Ortiz left .", aid="b.txt", lang="en")

@@ -207,7 +207,7 @@ class Scanner:
         t = self.v.titles.match(self.texts, k)
         if not t:
             return None
-        j = k + t[1]
+        j = self._past_note(k + t[1])        # "Perdana Menteri (PM) Australia Anthony Albanese"
         if affil is None and self.v.affiliation_after:
             link = self.v.links.match(self.texts, j)
             after = j + (link[1] if link else 0)
@@ -236,9 +236,14 @@ class Scanner:
         r = j + rank[1]
         a = self.affiliation(r) if self.v.affiliation_after and r < len(self.ws) else None
         r += a[1] if a else 0
-        if r < len(self.ws) and self.texts[r] == "(" and ")" in self.texts[r + 1:r + 4]:
-            r = self.texts.index(")", r) + 1            # a note in brackets: "(Purn)"
+        r = self._past_note(r)                            # "(Purn)"
         return r if self.name_run(r) > r else j
+
+    def _past_note(self, j: int) -> int:
+        """Past a short note in brackets at word ``j`` (an abbreviation, "(Purn)"), else ``j``."""
+        if j < len(self.ws) and self.texts[j] == "(" and ")" in self.texts[j + 1:j + 4]:
+            return self.texts.index(")", j) + 1
+        return j
 
     def place_word(self, i: int) -> Draft | None:
         p = self.v.place_before.match(self.texts, i)
