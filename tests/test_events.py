@@ -840,6 +840,25 @@ Albanese Albanese PROPN 4 obl
     assert args(st) == {("speaker", "Prabowo"), ("addressee", "Albanese")}
 
 
+def test_where_talks_were_held_is_found_by_sequence_but_only_right_after_the_marker():
+    def meeting(place_words: str, tail: list[str]) -> set:
+        text = f"Prabowo bertemu Putin dalam suasana hangat {place_words} ."
+        rows = "\n".join(["Prabowo Prabowo PROPN 2 nsubj", "bertemu temu VERB 0 root", "Putin Putin PROPN 2 obj",
+                           "dalam dalam ADP 5 case", "suasana suasana NOUN 2 obl", "hangat hangat ADJ 5 amod",
+                           "di di ADP 8 case", *tail, ". . PUNCT 2 punct"])
+        p = parsed(text, rows)
+        last = place_words.split()[-1]
+        ms = [mention(p, "Prabowo", "Person"), mention(p, "Putin", "Person"), mention(p, last, "Place")]
+        return args(only(extract_events(p, ms), "Meeting"))
+
+    # the tree hangs "di Moskow" on "hangat": the meeting's place all the same
+    assert ("place", "Moskow") in meeting("di Moskow", ["Moskow Moskow PROPN 6 obl"])
+    # "di tengah kekhawatiran Ukraina" is when, not where
+    assert not any(r == "place" for r, _ in meeting(
+        "di tengah kekhawatiran Ukraina", ["tengah tengah NOUN 6 obl", "kekhawatiran khawatir NOUN 8 nmod",
+                                           "Ukraina Ukraina PROPN 9 nmod"]))
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

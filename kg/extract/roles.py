@@ -282,7 +282,9 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
                 continue
             if _owned_between(sent, t, last):
                 break
-            m_tok = _mention_token_after(sent, t, index)
+            # a place starts right after its marker ("di tengah kekhawatiran sekutu Ukraina" is no place)
+            near = int(f.lex.speech.get("place_phrase_words") or 2) if role in PLACE_ROLES else 4
+            m_tok = _mention_token_after(sent, t, index, near)
             while m_tok is not None:
                 f.add(role, m_tok, f"forward-{marker}", True)
                 if role in ACTOR_ROLES:
@@ -317,8 +319,8 @@ def _name_chain(f: Filler, match: TriggerMatch, frame: Frame) -> None:
         f.add(role, nxt, "name-chain", True)
 
 
-def _mention_token_after(sent: Sentence, tok: Token, index: MentionIndex) -> Token | None:
-    m = index.after(sent, tok)
+def _mention_token_after(sent: Sentence, tok: Token, index: MentionIndex, window: int = 4) -> Token | None:
+    m = index.after(sent, tok, window)
     return next((t for t in sent.tokens if t.start >= m.start), None) if m else None
 
 
