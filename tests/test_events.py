@@ -266,7 +266,8 @@ Sochi Sochi PROPN 6 obl
     call = only(extract_events(p, [mention(p, "Erdogan", "Person"), mention(p, "Putin", "Person"),
                                    mention(p, "Sochi", "Place")]), "Call")
     assert call.rule == "nominal-trigger:antara"
-    assert args(call) == {("participant", "Erdogan"), ("participant", "Putin")}
+    # "berlangsung di Sochi": where the talks took place, found after the trigger by sequence
+    assert args(call) == {("participant", "Erdogan"), ("participant", "Putin"), ("place", "Sochi")}
 
 
 def test_nominal_call_framing_a_clause_takes_its_subject_and_medium():
