@@ -429,6 +429,15 @@ def test_a_report_of_a_joint_event_takes_the_parties_it_leaves_out_but_a_speaker
     # "pertemuan dengan Park" is Ana's meeting too
     assert [(a.mention.entity_ids, a.inherited_from) for a in with_one.arguments] == [
         ([PARK], None), ([ANA], met.id)]
+    # "Weber menyatakan percakapan ini penting": a party borrowed from another verb's subject is a guess,
+    # kept on its own mention but not passed on to the others
+    met = mention("a1.txt", "Meeting", 10, "bertemu", arg("participant", ANA), arg("participant", PARK))
+    bare = mention("a1.txt", "Meeting", 300, "pertemuan")
+    guess = mention("a1.txt", "Meeting", 600, "percakapan", arg("participant", WEBER),
+                    rule="nominal-trigger:sentence-subject")
+    inherit_arguments([Event("meeting-1", "Meeting", [met, bare, guess])])
+    assert not any(WEBER in a.mention.entity_ids for m in (met, bare) for a in m.arguments)
+    assert {a.mention.entity_ids[0] for a in guess.arguments} == {WEBER, ANA, PARK}
     said = mention("a1.txt", "Statement", 10, "mengatakan", arg("speaker", ANA), arg("addressee", PARK))
     told = mention("a1.txt", "Statement", 90, "kata", arg("speaker", ANA))
     inherit_arguments([Event("statement-1", "Statement", [said, told])])

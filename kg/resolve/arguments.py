@@ -9,7 +9,9 @@ and the parties it does not name when the event is a joint one (a call, a
 meeting: "pertemuan dengan Putin" is Prabowo's too), and only from mentions
 of the same article, so that what it inherits was said by the same outlet;
 each inherited argument keeps the id of the mention that names it
-(``Argument.inherited_from``).
+(``Argument.inherited_from``). Parties a mention only borrowed from the
+subject of another verb of its sentence ("Gedung Putih menyatakan …
+percakapan ini …") are a guess and are not passed on.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from kg.model import ACTOR_ROLES, JOINT_EVENT_TYPES, PLACE_ROLES, Argument, Even
 _SLOTS = (frozenset(ACTOR_ROLES), frozenset(PLACE_ROLES))
 # mention sources that only point back to someone named elsewhere
 POINTERS = ("pronoun", "group")
+# rules whose parties are the subject of another verb of the sentence (kg.extract.events)
+BORROWED = ":sentence-subject"
 
 
 def drop_unresolved_pointers(mentions: list[EventMention]) -> None:
@@ -51,6 +55,8 @@ def _named_by_others(m: EventMention, mentions: list[EventMention], own: dict[st
     out: list[Argument] = []
     seen: set[tuple[str, ...]] = set()
     for other in sorted((o for o in mentions if o is not m), key=lambda o: abs(o.trigger.start - m.trigger.start)):
+        if other.rule.endswith(BORROWED) and slot & set(ACTOR_ROLES):
+            continue        # parties borrowed from the sentence's subject are a guess: not passed on
         for a in own[other.id]:
             key = _key(a)
             if a.role in slot and key not in seen:
