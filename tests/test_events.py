@@ -860,6 +860,23 @@ def test_where_talks_were_held_is_found_by_sequence_but_only_right_after_the_mar
                                            "Ukraina Ukraina PROPN 9 nmod"]))
 
 
+def test_a_clause_subject_headed_by_a_common_word_is_no_party_of_the_talks():
+    text = "Isu Taiwan kembali mencuat dalam pembicaraan tersebut."
+    rows = """
+Isu Isu PROPN 4 nsubj
+Taiwan Taiwan PROPN 1 flat:name
+kembali kembali ADV 4 advmod
+mencuat cuat VERB 0 root
+dalam dalam ADP 6 case
+pembicaraan bicara NOUN 4 obl
+tersebut tersebut DET 6 det
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows)
+    (talks,) = extract_events(p, [mention(p, "Taiwan", "Country")])
+    assert args(talks) == set()
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

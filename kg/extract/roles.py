@@ -257,11 +257,11 @@ def _clause_subject(f: Filler, head: Token, frame: Frame, lex: Lexicon) -> None:
     if gov is None or not (rel in ("obl", "advcl", "nmod") and gov.upos == "VERB" or
                            rel == "obj" and lower(gov) in light):
         return
-    # the subject that names someone, the nearest to the verb when the parser gave it two
-    # ("Selanjutnya, kedua pemimpin melangsungkan pertemuan")
-    subjects = [c for c in f.sent.children(gov) if base(c.deprel) == "nsubj"]
-    named = [c for c in subjects if f.index.of_phrase(f.sent, c) is not None]
-    subj = max(named or subjects, key=lambda c: (c.id < gov.id, -abs(c.id - gov.id)), default=None)
+    # the subject whose head word names someone, the nearest to the verb when the parser gave it two
+    # ("Selanjutnya, kedua pemimpin melangsungkan pertemuan"); a subject headed by another word
+    # only mentions a name ("Isu Taiwan mencuat dalam pembicaraan"): the issue came up, not Taiwan
+    subjects = [c for c in f.sent.children(gov) if base(c.deprel) == "nsubj" and f.index.at(c.start, c.end)]
+    subj = max(subjects, key=lambda c: (c.id < gov.id, -abs(c.id - gov.id)), default=None)
     if subj is not None and frame.subject:
         f.add_with_conjuncts(frame.subject, subj, "clause-subject", True)
         f.out.subject += [subj] + conjuncts(f.sent, subj) + _coordinated(f, subj, frame.subject, gov)
