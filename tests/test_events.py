@@ -877,6 +877,24 @@ tersebut tersebut DET 6 det
     assert args(talks) == set()
 
 
+def test_whom_an_order_is_given_is_its_addressee_but_what_is_said_is_not():
+    def statement(verb: str) -> set:
+        text = f"Prabowo {verb} TNI bersiap ."
+        rows = f"""
+Prabowo Prabowo PROPN 2 nsubj
+{verb} {verb} VERB 0 root
+TNI TNI PROPN 2 obj
+bersiap siap VERB 2 xcomp
+. . PUNCT 2 punct
+"""
+        p = parsed(text, rows)
+        return args(only(extract_events(p, [mention(p, "Prabowo", "Person"), mention(p, "TNI", "ArmedForce")]),
+                         "Statement"))
+
+    assert statement("memerintahkan") == {("speaker", "Prabowo"), ("addressee", "TNI")}
+    assert statement("menyebut") == {("speaker", "Prabowo")}      # "menyebut X …": X is what is said
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """
