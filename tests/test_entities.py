@@ -438,6 +438,20 @@ def test_an_abbreviation_in_brackets_after_a_title_keeps_title_country_and_name_
     assert "Menteri" not in ms and "Australia" not in ms
 
 
+def test_a_country_s_office_with_a_possessive_is_its_holder():
+    text = "Trump got China's president on the phone."
+    words = [("Trump", "PROPN"), ("got", "VERB"), ("China", "PROPN"), ("'s", "PART"), ("president", "NOUN"),
+             ("on", "ADP"), ("the", "DET"), ("phone", "NOUN"), (".", "PUNCT")]
+    tokens, at = [], 0
+    for i, (w, upos) in enumerate(words, 1):
+        at = text.index(w, at)
+        tokens.append(Token(i, w, w if upos == "PROPN" else w.lower(), upos, "_", 0, "dep", at, at + len(w)))
+        at += len(w)
+    p = ParsedArticle(Article("a.txt", Path("a.txt"), text, language="en"), [Sentence(0, 0, len(text), text, tokens)])
+    held = by_text(find_mentions(p))["China's president"]
+    assert (held.type, held.affiliation, held.source) == ("Person", "country/CN", "title")
+
+
 def test_a_namesake_with_another_title_is_another_person_and_a_surname_joins_the_most_told_full_name():
     a = parse("President Ortiz spoke on Friday .\nOrtiz thanked First Lady Ana Ortiz .", aid="a.txt", lang="en")
     b = parse("Carlos Ortiz arrived .\nCarlos Ortiz spoke .\nCarlos Ortiz left .", aid="b.txt", lang="en")

@@ -202,8 +202,11 @@ class Scanner:
         affil, k = None, i
         if self.v.affiliation_before:
             m = self.name_at(i, ("country", "actor", "demonym"))
-            if m and self.v.titles.match(self.texts, i + m[1]):
-                affil, k = m[0].id, i + m[1]
+            # "China's president": a possessive may stand between the country and the office
+            at = i + m[1] + (1 if m and i + m[1] < len(self.ws) and self.texts[i + m[1]] in self.v.possessive
+                             else 0) if m else i
+            if m and self.v.titles.match(self.texts, at):
+                affil, k = m[0].id, at
         t = self.v.titles.match(self.texts, k)
         if not t:
             return None
