@@ -653,3 +653,21 @@ def test_a_statement_about_the_two_leaders_does_not_point_back_to_an_earlier_one
     said = mention("a1.txt", "Statement", 200, "said", arg("speaker", ANA), they, rule="verb-trigger:nsubj",
                    sentence=1, quote="we want to stop the millions of deaths in the war")
     assert len(events_of([praised, said])) == 2
+
+
+def test_an_undated_report_that_fits_two_events_equally_joins_neither():
+    # two calls between the same leaders, months apart, each dated; a third outlet reports "their call"
+    # with no date at all: it may be either, so it is kept apart rather than guessed
+    march = mention("a1.txt", "Call", 10, "menelepon", arg("participant", ANA), arg("participant", PARK), when=DAY)
+    june = mention("a2.txt", "Call", 10, "menelepon", arg("participant", ANA), arg("participant", PARK),
+                   when=date(2031, 6, 9))
+    undated = mention("a3.txt", "Call", 10, "percakapan", arg("participant", ANA), arg("participant", PARK))
+    arts = [article("a3.txt"), article("a1.txt"), article("a2.txt")]
+    for p in arts[1:]:
+        p.article.published = DAY if p.article.id == "a1.txt" else date(2031, 6, 9)
+    cluster_events(arts, [march, june, undated], ENTITIES)
+    assert len({march.event_id, june.event_id, undated.event_id}) == 3
+    # with one of them only, it is that one
+    undated2 = mention("a3.txt", "Call", 10, "percakapan", arg("participant", ANA), arg("participant", PARK))
+    cluster_events(arts[:2], [march, undated2], ENTITIES)
+    assert undated2.event_id == march.event_id

@@ -12,8 +12,10 @@ deterministic (articles in order, mentions by offset):
    nothing contradicts and the most evidence supports (mentions naming
    participants first, so a bare "pembicaraan" is placed once the article's
    events are known), else starts one;
-2. across articles, each article's group joins the event built so far that
-   nothing contradicts and enough evidence supports, else starts one.
+2. across articles (those that say when they appeared first, so that an undated
+   report meets every event it may be), each article's group joins the event
+   built so far that nothing contradicts and enough evidence supports, else
+   starts one; when two events fit it equally well, it joins neither.
 
 The reasons of each merge are kept on the mention it placed
 (``EventMention.resolution``).
@@ -81,7 +83,8 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         reports.setdefault(m.article_id, []).append(r)
     events: list[Group] = []
     index = Candidates(by_id)
-    for article in sorted(reports, key=lambda a: (articles.get(a, (len(articles), None))[0], a)):
+    # articles that say when they appeared go first: an undated report then meets every event it may be
+    for article in sorted(reports, key=lambda a: (days.get(a) is None, articles.get(a, (len(articles), None))[0], a)):
         for local in _within(reports[article], by_id):
             at = _place(local, events, by_id, CROSS_THRESHOLD, local.members[0], across=True,
                         only=index.of(local))
@@ -153,6 +156,7 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
     nearest (the same article, then the closest offset), then to the earlier one.
     """
     best, best_key, best_reasons, best_at = None, None, [], -1
+    totals = []
     for i in range(len(groups)) if only is None else only:
         other = groups[i]
         if across and other.articles & g.articles or veto(other, g, by_id) is not None:
@@ -161,9 +165,12 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
         total = score(reasons)
         if total < threshold:
             continue
+        totals.append(total)
         key = (total, -_distance(other, first), -i)
         if best_key is None or key > best_key:
             best, best_key, best_reasons, best_at = other, key, reasons, i
+    if across and best_key is not None and totals.count(best_key[0]) > 1:
+        best = None     # two events of other articles it fits equally well: which one it is, is unknown
     if best is None:
         groups.append(g)
         return len(groups) - 1
