@@ -895,6 +895,30 @@ bersiap siap VERB 2 xcomp
     assert statement("menyebut") == {("speaker", "Prabowo")}      # "menyebut X …": X is what is said
 
 
+def test_a_meeting_named_in_a_phrase_of_another_noun_takes_no_date_of_that_noun_s_clause():
+    def ktt(governor: str, upos: str):
+        text = f"{governor} ke KTT datang pada Sabtu (11/10/2025)."
+        rows = f"""
+{governor} {governor.lower()} {upos} 4 nsubj
+ke ke ADP 3 case
+KTT KTT PROPN 1 nmod
+datang datang VERB 0 root
+pada pada ADP 6 case
+Sabtu Sabtu PROPN 4 obl
+( ( PUNCT 8 punct
+11/10/2025 11/10/2025 NUM 6 nummod
+) ) PUNCT 8 punct
+. . PUNCT 4 punct
+"""
+        p = parsed(text, rows)
+        return only(extract_events(p, [mention(p, "Sabtu", "Unknown")]), "Meeting")
+
+    # "undangan ke KTT datang pada Sabtu": the invitation came on Saturday, not the summit
+    assert ktt("Undangan", "NOUN").date is None
+    # "Prabowo ke KTT …" (a name, not a noun): the sentence's date is the summit's
+    assert ktt("Prabowo", "PROPN").date == date(2025, 10, 11)
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

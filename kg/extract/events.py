@@ -136,7 +136,7 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
         conf = match.entry.confidence * (_FALLBACK_FACTOR if filled.fallback else 1.0)
         ev = _new(art, sent, start, end, sense.type, f"{match.kind}-trigger:{filled.how}", conf)
         ev.arguments = filled.arguments
-        topical = match.nominal and _topical(sent, match.tokens[0], lex)
+        topical = match.nominal and (_topical(sent, match.tokens[0], lex) or _nested(sent, match.head))
         subj = {id(index.of_phrase(sent, t)) for t in filled.subject}
         found = _Found(ev, match.head, nominal=match.nominal, topical=topical,
                        subject_args=[a for a in ev.arguments if id(a.mention) in subj],
@@ -249,6 +249,14 @@ def _topical(sent: Sentence, first: Token, lex: Lexicon) -> bool:
         return False
     return prev.upos == "VERB" or w in lex.words(lex.roles, "topic_markers") or \
         bool(lex.verb_pattern and lex.verb_pattern.search(w))
+
+
+def _nested(sent: Sentence, head: Token | None) -> bool:
+    """A noun in a prepositional phrase of another noun ("undangan ke KTT", "hasil dari
+    pertemuan") is what that noun is about: the clause's date is the other noun's."""
+    gov = sent.head_of(head) if head is not None else None
+    return gov is not None and gov.upos == "NOUN" and base(head.deprel) == "nmod" and \
+        any(base(c.deprel) == "case" for c in sent.children(head))
 
 
 def _borrow_parties(out: list[_Found]) -> None:
