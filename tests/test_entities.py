@@ -422,6 +422,15 @@ def test_a_headline_fragment_is_no_name_and_a_title_holds_the_name_after_a_comma
     assert (held.type, held.title) == ("Person", "Wakil Menteri Pertahanan")
 
 
+def test_a_title_case_headline_with_small_function_words_is_still_a_headline():
+    text = ("Trump dan Putin Berbincang 2 Jam via Telepon\n"
+            "Trump dan Putin Berbincang 2 Jam via Telepon\n"
+            "Presiden Trump berbicara dengan Putin .")
+    ms = find_mentions(parse(text, tags={"dan": "CCONJ", "via": "ADP", "2": "NUM", "Berbincang": "VERB"}))
+    assert not any("Berbincang" in m.text for m in ms)
+    assert {"Trump", "Putin"} <= {m.text for m in ms}
+
+
 def test_a_rank_between_office_and_name_is_part_of_the_title():
     text = ("Panglima TNI Jenderal TNI Agus Subiyanto melepas prajurit .\n"
             "Wakil Menteri Pertahanan Marsekal Madya TNI ( Purn ) Donny Ermawan mengatakan itu .")

@@ -327,9 +327,11 @@ def sentence_words(sentence: Sentence, body_start: int) -> list[Word]:
         w = Word(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial, t.id, t.head)
         ws.extend(_hyphen_pair(w, texts, k) or [w])
     alpha = [w for w in ws if w.text[:1].isalpha()]
+    # a title line has no closing stop; a sentence dense with names has one
+    titled = bool(ws) and ws[-1].text not in (".", "!", "?")
+    if titled:      # title case leaves function words small ("Trump dan Putin Berbincang via Telepon")
+        alpha = [w for w in alpha if w.upos not in FUNCTION_UPOS] or alpha
     if len(alpha) >= 4 and sum(w.cap for w in alpha) >= HEADLINE_CAPS * len(alpha):
-        # a title line has no closing stop; a sentence dense with names has one
-        titled = bool(ws) and ws[-1].text not in (".", "!", "?")
         for w in ws:
             w.initial, w.headline = True, titled
     return ws
