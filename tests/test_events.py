@@ -919,6 +919,27 @@ Sabtu Sabtu PROPN 4 obl
     assert ktt("Prabowo", "PROPN").date == date(2025, 10, 11)
 
 
+def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():
+    def hosted(guest: str, guest_type: str | None) -> list:
+        text = f"Putin menjamu {guest} di Petersburg ."
+        rows = f"""
+Putin Putin PROPN 2 nsubj
+menjamu jamu VERB 0 root
+{guest} {guest.lower()} {"PROPN" if guest_type else "NOUN"} 2 obj
+di di ADP 5 case
+Petersburg Petersburg PROPN 2 obl
+. . PUNCT 2 punct
+"""
+        p = parsed(text, rows)
+        ms = [mention(p, "Putin", "Person"), mention(p, "Petersburg", "Place")]
+        ms += [mention(p, guest, guest_type)] if guest_type else []
+        return [e for e in extract_events(p, ms) if e.type == "Meeting"]
+
+    (met,) = hosted("Prabowo", "Person")
+    assert args(met) == {("agent", "Putin"), ("participant", "Prabowo"), ("place", "Petersburg")}
+    assert hosted("tamunya", None) == []          # no one named is received: no meeting
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """
