@@ -409,6 +409,11 @@ def test_a_named_unit_is_one_force_and_the_troops_it_holds_are_that_unit():
     # "prajurit TNI": troops of a force the actor file knows
     ms = by_text(find_mentions(parse("Prajurit TNI tiba di Beirut .", tags={"Prajurit": "NOUN"})))
     assert ms["Prajurit TNI"].entity_ids == ["force/ID"]
+    # a unit of no known country beside TNI contradicts no one: later bare troops are the last named
+    text = "TNI melepas Kontingen Garuda .\nPanglima memberangkatkan prajurit ke Lebanon ."
+    forces = {m.text: m.entity_ids for m in find_mentions(parse(text, tags={"Panglima": "NOUN"}))
+              if m.type == "ArmedForce"}
+    assert forces["prajurit"] == forces["Kontingen Garuda"] == [ids.unit("Garuda")]
 
 
 def test_a_headline_fragment_is_no_name_and_a_title_holds_the_name_after_a_comma():

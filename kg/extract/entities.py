@@ -119,7 +119,8 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
                      and _governed(ws, by_id, u.i, ws[d.j - 1].id)), None)
         if held is not None:
             d.affiliation, d.ids = held.affiliation, list(held.ids)
-        elif len({m.affiliation for m in earlier}) == 1:   # the forces named so far serve one country
+        elif earlier and len({m.affiliation for m in earlier if m.affiliation}) <= 1:
+            # the forces named so far serve one country (a unit of no known country serves any)
             d.affiliation, d.ids = earlier[-1].affiliation, list(earlier[-1].entity_ids)
 
 
