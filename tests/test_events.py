@@ -940,6 +940,28 @@ Petersburg Petersburg PROPN 2 obl
     assert hosted("tamunya", None) == []          # no one named is received: no meeting
 
 
+def test_a_subjectless_clause_of_time_shares_its_governor_s_subject():
+    def sending(marker: str) -> set:
+        text = f"Agus mengingatkan prajurit {marker} melepas pasukan ke Lebanon ."
+        rows = f"""
+Agus Agus PROPN 2 nsubj
+mengingatkan ingat VERB 0 root
+prajurit prajurit NOUN 2 obj
+{marker} {marker} SCONJ 5 mark
+melepas lepas VERB 2 advcl
+pasukan pasukan NOUN 5 obj
+ke ke ADP 8 case
+Lebanon Lebanon PROPN 5 obl
+. . PUNCT 2 punct
+"""
+        p = parsed(text, rows)
+        ms = [mention(p, "Agus", "Person"), mention(p, "pasukan", "ArmedForce"), mention(p, "Lebanon", "Country")]
+        return args(only(extract_events(p, ms), "Deployment"))
+
+    assert ("agent", "Agus") in sending("ketika")       # "… when seeing off the troops": Agus sees them off
+    assert ("agent", "Agus") not in sending("agar")     # "… so that [someone] sends": not Agus
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

@@ -180,7 +180,7 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, p
                 f.add_with_conjuncts(role, done, "purpose-of", True)
                 f.out.subject.append(done)
                 return
-        if gov is None or rel not in ("xcomp", "conj", "acl"):
+        if gov is None or rel not in ("xcomp", "conj", "acl") and not _same_subject(sent, head, rel, lex):
             break
         if rel == "acl":
             f.add_with_conjuncts(role, gov, "relcl-head", True)
@@ -195,6 +195,13 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, p
     for tok in left_scan(sent, match.tokens[0], lex, f.index):
         f.add(role, tok, "left-scan", True)
         f.out.subject.append(tok)
+
+
+def _same_subject(sent: Sentence, verb: Token, rel: str, lex: Lexicon) -> bool:
+    """A subjectless adverbial clause of time ("… ketika melepas prajurit", "while visiting X"):
+    its subject is its governor's (roles.yaml ``same_subject_markers``)."""
+    return rel == "advcl" and any(base(c.deprel) == "mark" and lower(c) in lex.words(lex.roles, "same_subject_markers")
+                                  for c in sent.children(verb))
 
 
 def _purpose_clause(sent: Sentence, verb: Token, lex: Lexicon) -> bool:
