@@ -221,6 +221,22 @@ def test_pronouns_nya_and_quote_final_speaker():
     assert pronouns[1].entity_ids == [ids.person("Maia Sandu")]
 
 
+def test_a_quote_s_speaker_pronoun_after_a_paragraph_with_no_subject_is_the_last_one_quoted():
+    text = ("\" Kami siap , \" ujar Menteri Sekretaris Negara Prasetyo Hadi .\n"
+            "Namun , panitia meminta kehadiran Presiden Prabowo .\n"
+            "\" Presiden berangkat malam ini , \" tambahnya .\n"
+            "Perdana Menteri Albanese menanggapi Presiden Prabowo .\n"
+            "\" Terima kasih , \" katanya .")
+    p = parse(text, tags={"Kami": "PRON", "Namun": "CCONJ", "Presiden": "PROPN"}, clitic=("tambahnya", "katanya"))
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    added, said = [m for m in ms if m.source == "pronoun"]
+    # Prabowo is only the object of the paragraph before: the speaker is the one quoted before it
+    assert added.entity_ids == [ids.person("Prasetyo Hadi")]
+    # a paragraph that opens with someone makes them the one who goes on speaking
+    assert said.entity_ids == [ids.person("Albanese")]
+
+
 def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
     p = parse("Menlu Chile Alberto van Klaveren hadir .\n\" Kami siap , \" katanya .", tags={"Kami": "PRON"})
     ms = find_mentions(p)

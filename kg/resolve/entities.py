@@ -129,12 +129,29 @@ def _quote_before(text: str, pos: int) -> tuple[int, int] | None:
     return line_start + marks[-2], line_start + marks[-1]
 
 
+# a quote's speaker pronoun points back to a speaker quoted up to this many sentences before
+SPEAKER_REACH = 5
+# words that may come before a paragraph's subject ("Setelah itu, …", "Namun …")
+SUBJECT_WORDS = 3
 # punctuation that opens another clause: a name after it is no part of the pronoun's own clause
 _CLAUSE_BREAKS = ("—", "–", ";")
 
 
 def _host_word(text: str, pos: int) -> str:
     m = re.search(r"(\w+)$", text[:pos])
+    return fold(m.group(1)) if m else ""
+
+
+def _opens(c: EntityMention, text: str) -> bool:
+    """Whether ``c`` opens its line, after at most SUBJECT_WORDS words ("Setelah itu, Albanese …"),
+    outside quotation marks: where a paragraph's subject stands."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    return not _in_quote(text, c.start) and len(re.findall(r"\w+", text[line_start:c.start])) <= SUBJECT_WORDS
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word right before ``pos``, attached or after spaces ("tambah" of "tambahnya", "ujar X")."""
+    m = re.search(r"(\w+)\s*$", text[:pos])
     return fold(m.group(1)) if m else ""
 
 
@@ -155,6 +172,12 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                    and c.source not in ("pronoun", "group") and not _in_quote(text, c.start)
                    and not any(ch in text[m.end:c.start] for ch in _CLAUSE_BREAKS) for i in c.entity_ids}
             cands = [c for c in cands if c.entity_ids[0] not in own] or cands
+            if cands and _word_before(text, m.start) in v.speaker_hosts and not _opens(_antecedent(cands, text), text):
+                # a quote's speaker ("…," tambahnya / tutur dia) after a paragraph that names no one
+                # as its subject: the one quoted just before, if any
+                quoted = [c for c in cands if _word_before(text, c.start) in v.speaker_hosts
+                          and m.sentence - c.sentence <= SPEAKER_REACH]
+                cands = quoted[-1:] or cands
             if cands:
                 m.entity_ids = [_antecedent(cands, text).entity_ids[0]]
         elif m.source == "group":
