@@ -407,6 +407,10 @@ def test_troops_with_no_country_take_it_from_the_context():
     forces = [(m.text, m.entity_ids) for m in find_mentions(p) if m.type == "ArmedForce"]
     assert forces == [("Pasukan", turkey), ("Pasukan", turkey), ("tentara", turkey),
                       ("tentara Mesir", [ids.force(ids.country("EG"))]), ("tentara", [])]
+    # an officer sends the troops of the force he serves, a number between verb and troops or not
+    p = parse("Panglima TNI Kirim 1.090 Prajurit ke Lebanon", tags={"Prajurit": "NOUN", "Kirim": "VERB"})
+    troops = next(m for m in find_mentions(p) if m.text == "Prajurit")
+    assert (troops.affiliation, troops.entity_ids) == (ids.country("ID"), ["force/ID"])
 
 
 def test_a_named_unit_is_one_force_and_the_troops_it_holds_are_that_unit():

@@ -97,6 +97,11 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
         for d in drafts:
             if d.i <= k < d.j and d.ids and ids.kind(d.ids[0]) == "country":
                 return d.ids[0]
+            if d.i <= k < d.j and d.type == "Person" and d.affiliation:
+                # "Panglima TNI Kirim Prajurit": an officer sends the troops of the force or country he serves
+                kind = ids.kind(d.affiliation)
+                return d.affiliation if kind == "country" else ids.country(ids.key(d.affiliation)) \
+                    if kind == "force" else None
         return None
 
     by_id = {w.id: k for k, w in enumerate(ws) if w.id}
@@ -110,8 +115,11 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
                        else next((k for k, w in enumerate(ws) if w.head == ws[verb].id
                                   and w.deprel.startswith("nsubj")), None))
             owner = country_at(subject) if subject is not None else None
-        if owner is None and d.i >= 2 and ws[d.i - 1].upos not in FUNCTION_UPOS:
-            owner = country_at(d.i - 2)
+        verb_at = d.i - 1
+        while verb_at > 0 and ws[verb_at].upos == "NUM":      # "Kirim 1.090 Prajurit"
+            verb_at -= 1
+        if owner is None and verb_at >= 1 and ws[verb_at].upos not in FUNCTION_UPOS:
+            owner = country_at(verb_at - 1)
         if owner:
             d.affiliation, d.ids = owner, [ids.force(owner)]
             continue
