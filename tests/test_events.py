@@ -959,6 +959,7 @@ Lebanon Lebanon PROPN 5 obl
         return args(only(extract_events(p, ms), "Deployment"))
 
     assert ("agent", "Agus") in sending("ketika")       # "… when seeing off the troops": Agus sees them off
+    assert ("agent", "Agus") in sending("dengan")       # "… by sending troops"
     assert ("agent", "Agus") not in sending("agar")     # "… so that [someone] sends": not Agus
 
 
