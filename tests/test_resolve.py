@@ -188,6 +188,27 @@ def test_an_event_recalled_as_earlier_is_not_the_one_reported():
     assert now.event_id != before.event_id
 
 
+def test_a_back_reference_to_a_recalled_event_is_that_earlier_event():
+    # "Keduanya bertemu (19/6). Ia mengenang pertemuan mereka sebelumnya. Pertemuan yang dimaksud
+    # terjadi di Moskow pada Juli 2024."
+    art = Article(id="a1.txt", path=Path("a1.txt"), text="", language="id", published=date(2031, 6, 19))
+    parsed = [ParsedArticle(art, [
+        Sentence(0, 0, 40, "", [Token(1, "bertemu", "temu", "VERB", "", 0, "root", 10, 17)]),
+        Sentence(1, 40, 90, "", [Token(1, "pertemuan", "temu", "NOUN", "", 0, "root", 50, 59),
+                                 Token(2, "sebelumnya", "belum", "ADV", "", 1, "advmod", 60, 70)]),
+        Sentence(2, 90, 140, "", [Token(1, "Pertemuan", "temu", "NOUN", "", 4, "nsubj", 90, 99),
+                                  Token(2, "yang", "yang", "PRON", "", 3, "nsubj", 100, 104),
+                                  Token(3, "dimaksud", "maksud", "VERB", "", 1, "acl", 105, 113),
+                                  Token(4, "terjadi", "jadi", "VERB", "", 0, "root", 114, 121)])])]
+    from kg.model import TimeAnchor
+    now = mention("a1.txt", "Meeting", 10, "bertemu", arg("participant", ANA, PARK), when=date(2031, 6, 19))
+    before = mention("a1.txt", "Meeting", 50, "pertemuan", arg("participant", ANA), sentence=1)
+    meant = mention("a1.txt", "Meeting", 90, "Pertemuan", arg("place", ids.geonames(1)), sentence=2,
+                    time=TimeAnchor("Juli 2030", 130, 139, "month", date(2030, 7, 1)))
+    cluster_events(parsed, [now, before, meant], ENTITIES)
+    assert meant.event_id == before.event_id != now.event_id
+
+
 def test_a_recall_marker_may_be_a_phrase():
     parsed = [ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text="", language="id"), [
         Sentence(0, 0, 40, "", [Token(1, "mengunjungi", "kunjung", "VERB", "", 0, "root", 10, 21)]),

@@ -57,7 +57,8 @@ def recalled(m: EventMention, sent: Sentence | None, lang: str) -> bool:
 def back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
     """A back-reference word right after the trigger, or right before it with nothing between
     ("Ucapan itu disampaikan"; not "Hal itu, menurut X")."""
-    _, after = trigger_window(m, sent, 1)
+    _, after = trigger_window(m, sent, 3)
     before = [t.text.lower() for t in sent.tokens if t.end <= m.trigger.start][-1:] if sent else []
-    return bool(set(after) & word_set(lang, "back_references") or
-                set(before) & word_set(lang, "back_reference_before"))
+    # a marker may be a phrase ("yang dimaksud", "in question"), starting right after the trigger
+    return any(after[:len(w.split())] == w.split() for w in word_set(lang, "back_references")) or \
+        bool(set(before) & word_set(lang, "back_reference_before"))

@@ -81,6 +81,8 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
                      art.language if art else "id", by_id, min(later, default=None))
         r.headline = bool(art and art.title and m.sentence_text.strip() == art.title.strip())
         reports.setdefault(m.article_id, []).append(r)
+    for told in reports.values():
+        _recall_back_references(told)
     events: list[Group] = []
     index = Candidates(by_id)
     # articles that say when they appeared go first: an undated report then meets every event it may be
@@ -95,6 +97,17 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
         about = {mention_event[a] for m in ev.mentions for a in m.about_mentions if a in mention_event}
         ev.about = sorted(about - {ev.id})
     return made
+
+
+def _recall_back_references(told: list[Report]) -> None:
+    """ "Ia mengenang pertemuan mereka sebelumnya. … Pertemuan yang dimaksud terjadi di Moskow …":
+    a back-reference points to the nearest event of its type told before; when that one is
+    recalled, so is it."""
+    ordered = sorted(told, key=lambda r: (r.mention.sentence, r.mention.trigger.start))
+    for k, r in enumerate(ordered):
+        if r.back_reference and not r.recalled:
+            before = next((p for p in reversed(ordered[:k]) if p.mention.type == r.mention.type), None)
+            r.recalled = before is not None and before.recalled
 
 
 def news_day(art: Article) -> date | None:

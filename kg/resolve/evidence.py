@@ -238,9 +238,11 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "different days of the year"
     if (a.weekdays or b.weekdays) and a.days_of_week and b.days_of_week and not a.days_of_week & b.days_of_week:
         return "different days of the week"
-    if _far_from_the_news(a, b) or _far_from_the_news(b, a):
+    # two recalled reports are both told from the past: the news day says nothing of either
+    recalled = a.recalled and b.recalled
+    if not recalled and (_far_from_the_news(a, b) or _far_from_the_news(b, a)):
         return "dated far from the news the other side reports"
-    if _background(a, b) or _background(b, a):
+    if not recalled and (_background(a, b) or _background(b, a)):
         return "dated only to a month or year, beside an undated story"
     if not (a.articles & b.articles) and not _near(a, b):
         return "articles weeks apart"
