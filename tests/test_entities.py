@@ -456,6 +456,13 @@ def test_a_title_case_headline_with_small_function_words_is_still_a_headline():
     assert {"Trump", "Putin"} <= {m.text for m in ms}
 
 
+def test_an_address_after_a_title_and_a_comma_is_no_holder_of_the_title():
+    ms = by_text(find_mentions(parse("Rapat digelar di kediaman Presiden , Jalan Kertanegara , Jakarta .",
+                                     tags={"Rapat": "NOUN"})))
+    assert ms["Jalan Kertanegara"].type == "Place"
+    assert not any(m.type == "Person" and "Kertanegara" in m.text for m in ms.values())
+
+
 def test_a_rank_between_office_and_name_is_part_of_the_title():
     text = ("Panglima TNI Jenderal TNI Agus Subiyanto melepas prajurit .\n"
             "Wakil Menteri Pertahanan Marsekal Madya TNI ( Purn ) Donny Ermawan mengatakan itu .")

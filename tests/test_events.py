@@ -801,6 +801,10 @@ Selasa Selasa PROPN 7 obl
     ms[2:3] = [mention(p, "Gedung", "Place"), mention(p, "DPR", "Organization")]
     (st,) = [e for e in extract_events(p, ms) if e.trigger_text == "kata"]
     assert args(st) == {("speaker", "Donny"), ("place", "Gedung"), ("place", "Senayan"), ("place", "Jakarta")}
+    # an organisation's seat ("di Gedung DPR" as one organisation): the places of its address
+    ms[2:4] = [mention(p, "Gedung DPR", "Organization")]
+    (st,) = [e for e in extract_events(p, ms) if e.trigger_text == "kata"]
+    assert args(st) == {("speaker", "Donny"), ("place", "Senayan"), ("place", "Jakarta")}
 
 
 def test_whom_a_statement_is_addressed_to_after_a_quote_or_a_speech_verb():
@@ -961,6 +965,24 @@ Lebanon Lebanon PROPN 5 obl
     assert ("agent", "Agus") in sending("ketika")       # "… when seeing off the troops": Agus sees them off
     assert ("agent", "Agus") in sending("dengan")       # "… by sending troops"
     assert ("agent", "Agus") not in sending("agar")     # "… so that [someone] sends": not Agus
+
+
+def test_an_organisation_in_a_place_slot_stands_for_its_address():
+    text = "Prabowo bertemu Albanese di Istana , Jakarta ."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+bertemu temu VERB 0 root
+Albanese Albanese PROPN 2 obj
+di di ADP 5 case
+Istana Istana PROPN 2 obl
+, , PUNCT 7 punct
+Jakarta Jakarta PROPN 5 appos
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Prabowo", "Person"), mention(p, "Albanese", "Person"), mention(p, "Istana", "Organization"),
+          mention(p, "Jakarta", "Place")]
+    assert ("place", "Jakarta") in args(only(extract_events(p, ms), "Meeting"))
 
 
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():

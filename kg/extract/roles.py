@@ -84,15 +84,16 @@ class Filler:
 
     def _place_in(self, m: EntityMention) -> EntityMention | None:
         """ "to serve in the United Nations Interim Force in Lebanon": an organisation read into a
-        place slot stands for where it is, the place its name goes on to (before any punctuation)."""
+        place slot stands for where it is, the place its name goes on to (before any punctuation),
+        or the address after it ("di kediamannya, Jalan Kertanegara, Jakarta": the city)."""
         after = [t for t in self.sent.tokens if t.start >= m.end][:6]
         for t in after:
             if t.upos == "PUNCT":
-                return None
+                break
             found = self.index.at(t.start, t.end)
             if found is not None and found is not m and found.type in ("Place", "Country"):
                 return found
-        return None
+        return (self.index.address(self.sent, m) or [None])[-1]
 
     def _located(self, tok: Token) -> EntityMention | None:
         """ "in the presidential palace in Jakarta": a place noun no name stands for is where

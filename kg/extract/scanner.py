@@ -220,9 +220,10 @@ class Scanner:
         name_start = self._past_rank(j)
         j = self.name_run(name_start)
         if j == name_start and j + 1 < len(self.ws) and self.texts[j] == ",":
-            # the holder in apposition: "Wakil Menteri Pertahanan, Donny Ermawan"
+            # the holder in apposition: "Wakil Menteri Pertahanan, Donny Ermawan" (not an
+            # address: "kediaman Presiden, Jalan Kertanegara")
             held = self._past_rank(j + 1)
-            if self.name_run(held) > held:
+            if self.name_run(held) > held and not self.v.place_before.match(self.texts, held):
                 name_start, j = held, self.name_run(held)
         if j == name_start and affil is None:
             return None

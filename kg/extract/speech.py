@@ -129,8 +129,10 @@ def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) 
     """ '…," kata Donny di Gedung DPR, Senayan, Jakarta': the place a marker names within
     the speech's clause after ``after`` (the speaker), with the places it lies in."""
     m = _marked(sent, after, lex, "place_markers", index)
-    if m is None or m.type not in ADDRESS_TYPES or m.text.lower() in lex.words(lex.speech, "media"):
+    if m is None or m.text.lower() in lex.words(lex.speech, "media"):
         return []      # "wrote in a Truth Social post": a medium, not a place
+    if m.type not in ADDRESS_TYPES:     # "di Mabes TNI, Cilangkap, Jakarta Timur": where the organisation is
+        return index.address(sent, m)
     return [m] + index.address(sent, m)
 
 
