@@ -463,6 +463,11 @@ def test_an_address_after_a_title_and_a_comma_is_no_holder_of_the_title():
     assert not any(m.type == "Person" and "Kertanegara" in m.text for m in ms.values())
 
 
+def test_a_particle_joined_by_a_hyphen_continues_a_name():
+    ms = {m.text for m in find_mentions(parse("Prabowo bertolak ke Sharm el-Sheikh , Mesir ."))}
+    assert "Sharm el-Sheikh" in ms
+
+
 def test_a_rank_between_office_and_name_is_part_of_the_title():
     text = ("Panglima TNI Jenderal TNI Agus Subiyanto melepas prajurit .\n"
             "Wakil Menteri Pertahanan Marsekal Madya TNI ( Purn ) Donny Ermawan mengatakan itu .")

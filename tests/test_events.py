@@ -985,6 +985,25 @@ Jakarta Jakarta PROPN 5 appos
     assert ("place", "Jakarta") in args(only(extract_events(p, ms), "Meeting"))
 
 
+def test_the_arrival_of_a_person_is_a_visit_and_the_arrival_of_ships_is_not():
+    def arrival(who: str, typ: str) -> list:
+        text = f"Putin menyambut kedatangan {who} ."
+        rows = f"""
+Putin Putin PROPN 2 nsubj
+menyambut sambut VERB 0 root
+kedatangan datang NOUN 2 obj
+{who} {who.lower()} PROPN 3 nmod
+. . PUNCT 2 punct
+"""
+        p = parsed(text, rows)
+        return [e for e in extract_events(p, [mention(p, "Putin", "Person"), mention(p, who, typ)])
+                if e.type == "Visit"]
+
+    (visit,) = arrival("Prabowo", "Person")
+    assert ("agent", "Prabowo") in args(visit)
+    assert arrival("Armada", "ArmedForce") == []
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

@@ -99,6 +99,8 @@ class Scanner:
             return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
                                      and (not w.lemma or w.lemma == w.text) and not self.vocabulary_word(j)) \
                 or self.known_name(j)
+        if self._joined_particle(j):
+            return True
         # lowercase particles inside a name ("bin", "von der") that the tree attaches as flat
         if not (0 < j and self._particle(j) and (self.ws[j - 1].cap or self._particle(j - 1))):
             return False
@@ -125,6 +127,12 @@ class Scanner:
     def _particle(self, j: int) -> bool:
         w = self.ws[j]
         return not w.cap and w.upos == "PROPN" and w.deprel.startswith("flat")
+
+    def _joined_particle(self, j: int) -> bool:
+        """A particle joined by a hyphen to a capitalised part, after a name word ("Sharm el-Sheikh",
+        "Bashar al-Assad")."""
+        w = self.ws[j]
+        return 0 < j and self.ws[j - 1].cap and "-" in w.text[1:] and w.text.rsplit("-", 1)[1][:1].isupper()
 
     def name_at(self, i: int, kinds=NAME_KINDS) -> tuple[Entry, int] | None:
         if i >= len(self.ws) or not self.ws[i].cap:
