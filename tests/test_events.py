@@ -315,6 +315,20 @@ anggaran anggaran NOUN 2 obj
                              mention(p, "Parlemen", "Organization")])
     call = only(evs, "Call")
     assert call.sentence == 0 and args(call) == {("participant", "Macron"), ("participant", "Scholz")}
+    # "dengan" that names no one ("dibahas bersamaan dengan perjanjian damai") is no second party
+    text = "Gencatan senjata dibahas bersamaan dengan perjanjian damai."
+    rows = """
+Gencatan gencatan NOUN 3 nsubj:pass
+senjata senjata NOUN 1 compound
+dibahas bahas VERB 0 root Voice=Pass
+bersamaan sama ADV 3 advmod
+dengan dengan ADP 6 case
+perjanjian janji NOUN 3 obl
+damai damai ADJ 6 amod
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    assert not [e for e in extract_events(p, []) if e.type == "Call"]
 
 
 def test_relative_clause_head_is_the_agent_and_moving_forces_deploy():

@@ -132,8 +132,8 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
                     f.add_with_conjuncts(p.role, dep, _label(p))
                     if p.role == subj_role and base(dep.deprel) == "nsubj":
                         f.out.subject += [dep] + conjuncts(sent, dep) + _coordinated(f, dep, p.role, head)
-                    elif p.role in ACTOR_ROLES:
-                        f.out.other_party = True
+                    elif p.role in ACTOR_ROLES and index.of_phrase(sent, dep) is not None:
+                        f.out.other_party = True     # "dengan Putin", not "dengan perjanjian damai"
                     break
     if subj_role and not f.out.subject:
         _subject_fallback(f, match, subj_role, lex, voice == "passive")
