@@ -1018,6 +1018,44 @@ kedatangan datang NOUN 2 obj
     assert arrival("Armada", "ArmedForce") == []
 
 
+def test_a_talk_noun_under_a_talk_verb_is_a_mention_of_its_own_but_an_apposition_is_not():
+    text = "Dalam percakapan tersebut , Trump dan Putin membahas Ukraina ."
+    rows = """
+Dalam dalam ADP 2 case
+percakapan cakap NOUN 8 obl
+tersebut tersebut DET 2 det
+, , PUNCT 2 punct
+Trump Trump PROPN 8 nsubj
+dan dan CCONJ 7 cc
+Putin Putin PROPN 5 conj
+membahas bahas VERB 0 root
+Ukraina Ukraina PROPN 8 obj
+. . PUNCT 8 punct
+"""
+    p = parsed(text, rows)
+    calls = [e for e in extract_events(p, [mention(p, "Trump", "Person"), mention(p, "Putin", "Person"),
+                                           mention(p, "Ukraina", "Country")]) if e.type == "Call"]
+    assert [c.trigger_text for c in calls] == ["percakapan", "membahas"]
+    text = "Prabowo menghadiri Konferensi Tingkat Tinggi ( KTT ) di Mesir ."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+menghadiri hadir VERB 0 root
+Konferensi Konferensi PROPN 2 obj
+Tingkat Tingkat PROPN 3 flat
+Tinggi Tinggi PROPN 3 flat
+( ( PUNCT 7 punct
+KTT KTT PROPN 3 appos
+) ) PUNCT 7 punct
+di di ADP 10 case
+Mesir Mesir PROPN 2 obl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    meetings = [e for e in extract_events(p, [mention(p, "Prabowo", "Person"), mention(p, "Mesir", "Country")])
+                if e.type == "Meeting"]
+    assert [m.trigger_text for m in meetings] == ["Konferensi Tingkat Tinggi"]
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

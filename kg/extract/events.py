@@ -282,16 +282,18 @@ def _absorb(out: list[_Found], sent: Sentence, lex: Lexicon) -> None:
     its own type (directly or through one word) tells the same event; keep
     the governing one. A verb the noun's governor controls counts as that
     governor ("dilaporkan tiba … untuk kunjungan", the purpose attached to
-    the reporting verb). Where the language keeps nominals apart (English
-    reports annotate "spoke on a call" twice), only the verb's object is
-    folded in ("renewed their pact"). A noun placed before or after its governor ("spoke
+    the reporting verb). Where the language keeps nominals apart (reports tell
+    "spoke on a call" twice), only the verb's object ("renewed their pact"), an
+    apposition ("Konferensi Tingkat Tinggi (KTT)") and a purpose ("tiba … untuk
+    kunjungan") are folded in. A noun placed before or after its governor ("spoke
     with Zelensky shortly after his conversation with Putin") is another event."""
     heads = {f.head.id: f for f in out if f.head is not None}
     sequence = lex.words(lex.roles, "sequence_markers")
     apart = bool(lex.roles.get("nominals_apart"))
+    purpose = lex.words(lex.roles.get("purpose") or {}, "markers")
     for f in list(out):
         if f.head is None or not f.nominal or case_of(sent, f.head) in sequence or \
-                apart and base(f.head.deprel) != "obj":
+                apart and base(f.head.deprel) not in ("obj", "appos") and case_of(sent, f.head) not in purpose:
             continue
         gov = sent.head_of(f.head)
         if gov is None:
