@@ -468,6 +468,13 @@ def test_a_particle_joined_by_a_hyphen_continues_a_name():
     assert "Sharm el-Sheikh" in ms
 
 
+def test_a_numbered_office_keeps_its_number_in_the_title():
+    ms = by_text(find_mentions(parse("Ketua Komisi I DPR Utut Adianto menyebut itu .")))
+    held = next(m for m in ms.values() if "Utut" in m.text)
+    assert held.type == "Person" and held.text.startswith("Ketua Komisi I")
+    assert "I" not in ms
+
+
 def test_a_rank_between_office_and_name_is_part_of_the_title():
     text = ("Panglima TNI Jenderal TNI Agus Subiyanto melepas prajurit .\n"
             "Wakil Menteri Pertahanan Marsekal Madya TNI ( Purn ) Donny Ermawan mengatakan itu .")

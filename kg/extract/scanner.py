@@ -18,6 +18,8 @@ from kg.extract.text import fold
 from kg.extract.vocab import Vocab
 from kg.model import Sentence
 
+# a Roman numeral after an office numbers it ("Komisi I", "Kodam III"): no name
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
 # POS that never start or continue a capitalised name
 FUNCTION_UPOS = {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "PART", "PUNCT", "NUM", "SYM"}
 # a capitalised word after these (or first in the sentence) may just be capitalised by position
@@ -219,6 +221,8 @@ class Scanner:
         if not t:
             return None
         j = self._past_note(k + t[1])        # "Perdana Menteri (PM) Australia Anthony Albanese"
+        if j < len(self.ws) and _ROMAN.match(self.texts[j]):
+            j += 1          # a numbered office or body: "Ketua Komisi I DPR Utut Adianto"
         if affil is None and self.v.affiliation_after:
             link = self.v.links.match(self.texts, j)
             after = j + (link[1] if link else 0)
