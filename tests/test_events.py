@@ -1056,6 +1056,42 @@ Mesir Mesir PROPN 2 obl
     assert [m.trigger_text for m in meetings] == ["Konferensi Tingkat Tinggi"]
 
 
+def test_a_destination_takes_the_places_it_lies_in_but_not_the_next_clause_s_name():
+    def destinations(text: str, rows: str, places: list[str]) -> set:
+        p = parsed(text, rows)
+        ms = [mention(p, "Prabowo", "Person")] + [mention(p, w, "Place") for w in places]
+        return {a for a in args(only(extract_events(p, ms), "Visit")) if a[0] == "destination"}
+
+    text = "Prabowo bertolak ke Sharm , Mesir , untuk menghadiri KTT ."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+bertolak tolak VERB 0 root
+ke ke ADP 4 case
+Sharm Sharm PROPN 2 obl
+, , PUNCT 6 punct
+Mesir Mesir PROPN 4 appos
+, , PUNCT 9 punct
+untuk untuk SCONJ 9 mark
+menghadiri hadir VERB 2 advcl
+KTT KTT PROPN 9 obj
+. . PUNCT 2 punct
+"""
+    assert destinations(text, rows, ["Sharm", "Mesir"]) == {("destination", "Sharm"), ("destination", "Mesir")}
+    # "ke Rusia, Ukraina-Korsel Sepakat …": the name after the comma opens another clause
+    text = "Prabowo bertolak ke Rusia , Ukraina-Korsel sepakat ."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+bertolak tolak VERB 0 root
+ke ke ADP 4 case
+Rusia Rusia PROPN 2 obl
+, , PUNCT 7 punct
+Ukraina-Korsel Ukraina-Korsel PROPN 7 nsubj
+sepakat sepakat ADJ 2 parataxis
+. . PUNCT 2 punct
+"""
+    assert destinations(text, rows, ["Rusia", "Ukraina"]) == {("destination", "Rusia")}
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

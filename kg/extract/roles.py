@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Frame, Lexicon, Pattern, WordClass
-from kg.extract.tree import MentionIndex, base, case_of, conjuncts, lower, phrase
+from kg.extract.tree import ADDRESS_TYPES, MentionIndex, base, case_of, conjuncts, lower, phrase
 from kg.extract.triggers import TriggerMatch
 from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, EntityMention, Sentence, Token
 
@@ -79,6 +79,10 @@ class Filler:
         if role in PLACE_ROLES and m.text.lower() in self.lex.words(self.lex.speech, "media"):
             return       # "wrote in a Truth Social post": the medium is no place
         self.out.arguments.append(Argument(role, m))
+        if role == "destination" and m.type in ADDRESS_TYPES:
+            # "ke Sharm el-Sheikh, Mesir": where one goes lies in the places after it
+            self.out.arguments += [Argument(role, a) for a in self.index.address(self.sent, m)
+                                   if not any(x.mention is a for x in self.out.arguments)]
         if role in ACTOR_ROLES and self.out.how == "none":
             self.out.how, self.out.fallback = how, fallback
 

@@ -107,7 +107,8 @@ class MentionIndex:
             comma = next((t for t in sent.tokens if t.start >= m.end), None)
             after = next((t for t in sent.tokens if comma is not None and t.start >= comma.end), None)
             nxt = self.at(after.start, after.end) if after is not None and comma.text == "," else None
-            if nxt is None or nxt.start != after.start or nxt.type not in ADDRESS_TYPES:
+            # a place that fills its words (not "Ukraina" of "Ukraina-Korsel Sepakat", a new clause)
+            if nxt is None or nxt.start != after.start or nxt.end < after.end or nxt.type not in ADDRESS_TYPES:
                 return out
             out.append(nxt)
             m = nxt
