@@ -101,6 +101,32 @@ Monday Monday PROPN 3 obl
     assert args(call) == {("participant", "Mayor Ito"), ("participant", "Governor Rask")}
 
 
+def test_the_call_for_weeks_is_a_call_and_calling_for_a_truce_a_statement():
+    text = "Mayor Ito pushed for the call for weeks.\nMayor Ito called for a truce."
+    rows = """
+Mayor mayor PROPN 3 nsubj
+Ito Ito PROPN 1 flat
+pushed push VERB 0 root
+for for ADP 6 case
+the the DET 6 det
+call call NOUN 3 obl
+for for ADP 8 case
+weeks week NOUN 6 nmod
+. . PUNCT 3 punct
+
+Mayor mayor PROPN 3 nsubj
+Ito Ito PROPN 1 flat
+called call VERB 0 root
+for for ADP 6 case
+a a DET 6 det
+truce truce NOUN 3 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Mayor Ito", "Person"), mention(p, "Mayor Ito", "Person", nth=1)])
+    assert [(e.type, e.trigger_text) for e in evs] == [("Call", "call"), ("Statement", "called for")]
+
+
 def test_renewing_an_accord_is_an_agreement_renewing_ties_is_not():
     text = "Chile and Peru renewed their fishing pact.\nChile and Peru renewed their ties."
     rows = """
