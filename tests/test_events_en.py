@@ -127,6 +127,16 @@ truce truce NOUN 3 obl
     assert [(e.type, e.trigger_text) for e in evs] == [("Call", "call"), ("Statement", "called for")]
 
 
+def test_a_trigger_word_inside_a_name_is_no_event():
+    text = "Indonesia seeks to join the Comprehensive Trade Agreement for Pacific Partnership, officials agreed."
+    words = text.replace(",", " ,").replace(".", " .").split()
+    rows = "\n".join(f"{w} {w.lower()} {'PROPN' if w[0].isupper() else 'NOUN'} 0 dep" for w in words)
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Indonesia", "Country")])
+    assert {e.trigger_text for e in evs if e.type in ("Agreement", "Cooperation")} <= {"agreed"}
+    assert not any(e.trigger_text in ("Agreement", "Partnership") for e in evs)
+
+
 def test_renewing_an_accord_is_an_agreement_renewing_ties_is_not():
     text = "Chile and Peru renewed their fishing pact.\nChile and Peru renewed their ties."
     rows = """

@@ -27,6 +27,10 @@ class TriggerMatch:
         return next((t for t in self.tokens if t.head not in ids), self.tokens[0])
 
 
+# a sentence with this share of capitalised words is a title-case line, not running text
+NAME_CAPS = 0.6
+
+
 def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[TriggerMatch]:
     """Trigger matches of ``sent``; token ids in ``exclude`` are never triggers."""
     taken = set(exclude)
@@ -45,9 +49,10 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
             if all(w in f for w, f in zip(words, forms[i:i + n])):
                 matches.append(TriggerMatch(span, entry, "multiword", lex.is_nominal(span[0], _prev(toks, i))))
                 taken.update(t.id for t in span)
+    named = _inside_names(toks)
     for by_lemma in (False, True):
         for t, (form, lemma) in zip(toks, forms):
-            if t.id in taken:
+            if t.id in taken or t.id in named:
                 continue
             for entry in lex.triggers:
                 hit = (lemma in entry.lemmas and t.upos in entry.pos) if by_lemma else form in entry.forms
@@ -57,6 +62,21 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
                     taken.add(t.id)
                     break
     return sorted(matches, key=lambda m: m.tokens[0].id)
+
+
+def _inside_names(toks: list[Token]) -> set[int]:
+    """Ids of words inside a name in running text ("the Comprehensive and Progressive Agreement
+    for Trans-Pacific Partnership"): a capitalised word, not opening the sentence nor
+    an acronym, with a capitalised neighbour. A title-case line (a headline) names nothing so."""
+    alpha = [t for t in toks if t.text[:1].isalpha()]
+    if not alpha or sum(t.text[:1].isupper() for t in alpha) >= NAME_CAPS * len(alpha):
+        return set()
+
+    def cap(k: int) -> bool:
+        return 0 < k < len(toks) and toks[k].text[:1].isupper()
+
+    return {t.id for k, t in enumerate(toks) if k and cap(k) and not t.text.isupper()
+            and (cap(k - 1) or cap(k + 1))}
 
 
 def _prev(toks: list[Token], i: int) -> Token | None:
