@@ -422,3 +422,12 @@ def test_a_dateline_after_a_photo_caption_is_still_the_dateline():
     # a later paragraph that merely opens with a name and a dash is prose, not a second dateline
     b = article_from_text(text.replace("Ntvnews.id, Jakarta - ", ""), "x.txt", lang="id")
     assert b.dateline is None
+
+
+def test_a_byline_of_initials_and_an_outlet_is_no_headline():
+    text = ("Internasional\n\nTrump Mendadak Bicara dengan Xi Jinping, Ada Apa?\n\nluc,  CNBC Indonesia\n"
+            "25 November 2025 06:05\n\nJakarta, CNBC Indonesia - Presiden Amerika Serikat Donald Trump dan "
+            "Presiden China Xi Jinping melakukan panggilan telepon.\n")
+    a = article_from_text(text, "x.txt", lang="id")
+    assert a.title == "Trump Mendadak Bicara dengan Xi Jinping, Ada Apa?"
+    assert a.outlet == "CNBC Indonesia"

@@ -59,14 +59,14 @@ def _is_outlet(part: str) -> bool:
 
 
 def credited_outlet(line: str) -> str | None:
-    """The outlet a short source line names: "Tim detikcom - detikNews", "Kompas.com".
+    """The outlet a short source line names: "Tim detikcom - detikNews", "luc, CNBC Indonesia", "Kompas.com".
 
     That is an outlet beside a dash or bar, or a web domain; such lines are
     bylines and site names, never headlines.
     """
     if len(line.split()) > 6:
         return None
-    parts = [p.strip(" *_") for p in re.split(r"\s+[-–—|]\s+", line)]
+    parts = [p.strip(" *_") for p in re.split(r"\s+[-–—|]\s+|,\s+", line)]     # "luc, CNBC Indonesia" too
     named = [p for p in parts if _is_outlet(p)] if len(parts) > 1 else []
     return (named or [w for w in line.split() if _DOMAIN.match(w)] or [None])[-1]
 
