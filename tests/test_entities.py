@@ -532,6 +532,13 @@ def test_a_plural_pronoun_is_the_two_people_the_article_is_about():
     resolve_entities([p], ms)
     both = [ids.person("Samia Suluhu Hassan"), ids.person("William Ruto")]
     assert by_text(ms)["They"].entity_ids == by_text(ms)["their"].entity_ids == both
+    # Indonesian "mereka" likewise ("pertemuan mereka di Busan")
+    text = ("Presiden Kenya William Ruto dan Presiden Tanzania Samia Suluhu Hassan berbicara .\n"
+            "Ini kontak pertama setelah pertemuan mereka di Arusha .")
+    p = parse(text, tags={"Ini": "PRON"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    assert by_text(ms)["mereka"].entity_ids == both
 
 
 def test_a_place_word_ending_a_capitalised_name_makes_it_a_place_gazetteer_or_not():

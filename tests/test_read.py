@@ -375,6 +375,10 @@ def test_site_shapes(text, headline, furniture, prose, outlet):
     ("Dapatkan update berita pilihan dan breaking news setiap hari. Mari bergabung di Grup Telegram, klik link", "promo"),
     ("[Gambas:Video 20detik]", "embed"),
     ("Pewarta: Nama Orang", "byline"),
+    ("Trump dan Xi saat bertemu di Busan, Korea Selatan, 30 Oktober 2025. REUTERS/Evelyn Hockstein", "photo-caption"),
+    ("Foto: Presiden AS Donald Trump dan Presiden Tiongkok Xi Jinping saat mengadakan pertemuan bilateral di Busan, "
+     "di sela-sela KTT Kerja Sama Ekonomi Asia-Pasifik (APEC)", "photo-caption"),
+    ("Prabowo bertemu Albanese di Jakarta. AS/Rusia menolak.", None),
     ("Laporan Wartawan Tribunnews.com, Nama Orang", "byline"),
     ("Copyright © ANTARA 2024", "copyright"),
     ("Tag : ukraina, korea selatan", "tags"),
