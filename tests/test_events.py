@@ -1092,6 +1092,22 @@ sepakat sepakat ADJ 2 parataxis
     assert destinations(text, rows, ["Rusia", "Ukraina"]) == {("destination", "Rusia")}
 
 
+def test_the_subject_of_a_light_verb_makes_the_visit():
+    text = "Albanese melakukan kunjungan pertama pada Mei ."
+    rows = """
+Albanese Albanese PROPN 2 nsubj
+melakukan laku VERB 0 root
+kunjungan kunjung NOUN 2 obj
+pertama pertama ADJ 3 amod
+pada pada ADP 6 case
+Mei Mei PROPN 2 obl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    visit = only(extract_events(p, [mention(p, "Albanese", "Person")]), "Visit")
+    assert args(visit) == {("agent", "Albanese")}
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """
