@@ -237,6 +237,18 @@ def test_a_quote_s_speaker_pronoun_after_a_paragraph_with_no_subject_is_the_last
     assert said.entity_ids == [ids.person("Albanese")]
 
 
+def test_a_sentence_opening_with_a_described_person_and_a_demonstrative_points_back():
+    text = ("\" Kami siap , \" ujar Menteri Pertahanan Sjafrie Sjamsoeddin .\n"
+            "Purnawirawan jenderal bintang empat itu pun mengaku akan mendampingi Presiden Prabowo .\n"
+            "Mantan Menteri Retno itu hadir .")
+    p = parse(text, tags={"Kami": "PRON", "Purnawirawan": "NOUN", "Mantan": "NOUN"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    epithet = by_text(ms)["Purnawirawan jenderal bintang empat itu"]
+    assert epithet.source == "pronoun" and epithet.entity_ids == [ids.person("Sjafrie Sjamsoeddin")]
+    assert "Mantan Menteri Retno itu" not in by_text(ms)        # a name inside: it names her
+
+
 def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
     p = parse("Menlu Chile Alberto van Klaveren hadir .\n\" Kami siap , \" katanya .", tags={"Kami": "PRON"})
     ms = find_mentions(p)

@@ -18,6 +18,8 @@ from kg.extract.text import fold
 from kg.extract.vocab import Vocab
 from kg.model import Sentence
 
+# how far an epithet's demonstrative may be from its first word ("purnawirawan jenderal bintang empat itu")
+EPITHET_WORDS = 7
 # a Roman numeral after an office numbers it ("Komisi I", "Kodam III"): no name
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
 # POS that never start or continue a capitalised name
@@ -198,6 +200,19 @@ class Scanner:
         # a speech verb whose "-nya" the tokenizer left attached ("katanya")
         if clitic and f.endswith(clitic) and f[:-len(clitic)] in self.v.speaker_hosts and clitic in self.v.pronouns:
             return Draft(i, i + 1, "Person", "pronoun", start=w.end - len(clitic), end=w.end)
+        return self.epithet(i)
+
+    def epithet(self, i: int) -> Draft | None:
+        """ "Purnawirawan jenderal bintang empat itu pun mengaku …": a sentence opening with a
+        description of someone, closed by a demonstrative, points back like a pronoun."""
+        if i != 0 or fold(self.ws[i].text) not in self.v.epithets:
+            return None
+        for j in range(i + 1, min(len(self.ws), i + EPITHET_WORDS)):
+            w = self.ws[j]
+            if fold(w.text) in self.v.demonstratives:
+                return Draft(i, j + 1, "Person", "pronoun")
+            if w.cap or not w.text[:1].isalnum():
+                return None      # a name or a break: "Mantan Menteri Luar Negeri Retno itu …" names her
         return None
 
     def affiliation(self, j: int) -> tuple[str, int] | None:

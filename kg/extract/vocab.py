@@ -40,6 +40,8 @@ class Vocab:
     clitic: str                  # a pronoun written onto its host word ("katanya"), from speech.yaml
     nya_not_after: frozenset[str]
     speaker_hosts: frozenset[str]
+    epithets: frozenset[str]     # nouns that describe a person told before ("purnawirawan jenderal … itu")
+    demonstratives: frozenset[str]
     groups: Lexicon
 
 
@@ -87,5 +89,7 @@ def vocab(lang: str) -> Vocab:
         clitic=fold(str(speech.get("clitic") or "")),
         nya_not_after=frozenset(fold(w) for w in pron.get("nya_not_after") or []),
         speaker_hosts=frozenset(fold(w) for w in pron.get("speaker_hosts") or []),
+        epithets=frozenset(fold(w) for w in pron.get("epithets") or []),
+        demonstratives=frozenset(fold(w) for w in pron.get("demonstratives") or []),
         groups=groups,
     )

@@ -54,7 +54,8 @@ FILES: dict[str, dict[str, Any]] = {
     "modality": {"markers": Each(WORDS), "transparent": WORDS, "drop_negated": WORDS},
     "places": {"before": WORDS, "after": WORDS, "locatives": WORDS},
     "pronouns": {
-        "pronouns": WORDS, "nya_not_after": WORDS, "speaker_hosts": WORDS,
+        "pronouns": WORDS, "nya_not_after": WORDS, "speaker_hosts": WORDS, "epithets": WORDS,
+        "demonstratives": WORDS,
         "groups": Each({"type": str, "count": int}),
     },
     "resolve": {"back_references": WORDS, "back_reference_before": WORDS, "recall_markers": WORDS,
