@@ -331,10 +331,15 @@ class Scanner:
         after = self.v.place_after.match(self.texts, j)
         if after:    # "Kursk Oblast", "Donbas region"
             return self._place(i, j + after[1], " ".join(self.texts[i:j]))
-        for k in range(i + 1, j):    # the place word inside the capitalised run: "Natuna Island", "South China Sea"
-            inner = self.v.place_after.match(self.texts, k)
-            if inner and k + inner[1] == j:
-                return self._place(i, j, " ".join(self.texts[i:k]))
+        # the place word ending the capitalised run, past names inside it: "Natuna Island", "South China Sea"
+        full = j
+        while full < len(self.ws) and self.is_name(full):
+            full += 1
+        for end in dict.fromkeys((j, full)):
+            for k in range(i + 1, end):
+                inner = self.v.place_after.match(self.texts, k)
+                if inner and k + inner[1] == end:
+                    return self._place(i, end, " ".join(self.texts[i:k]))
         d = Draft(i, j, "Unknown", "propn", name=(i, j))
         if self.ends_with(self.v.org_cues, i):
             d.type, d.ids = "Organization", [ids.org(' '.join(self.texts[i:j]))]
