@@ -1108,6 +1108,24 @@ Mei Mei PROPN 2 obl
     assert args(visit) == {("agent", "Albanese")}
 
 
+def test_a_person_arriving_visits_and_a_person_moving_house_does_not():
+    def visits(verb: str) -> list:
+        text = f"Catalano {verb} di London ."
+        rows = f"""
+Catalano Catalano PROPN 2 nsubj
+{verb} {verb} VERB 0 root
+di di ADP 4 case
+London London PROPN 2 obl
+. . PUNCT 2 punct
+"""
+        p = parsed(text, rows)
+        return [e for e in extract_events(p, [mention(p, "Catalano", "Person"), mention(p, "London", "Place")])
+                if e.type == "Visit"]
+
+    assert len(visits("tiba")) == 1
+    assert visits("pindah") == []
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """
