@@ -249,6 +249,16 @@ def test_a_sentence_opening_with_a_described_person_and_a_demonstrative_points_b
     assert "Mantan Menteri Retno itu" not in by_text(ms)        # a name inside: it names her
 
 
+def test_a_described_speaker_after_a_quote_is_the_person_told_before_not_one_named_in_the_quote():
+    text = ("Presiden Joko Widodo tiba di Sydney .\n"
+            "\" Saya berterima kasih pada Perdana Menteri Anthony Albanese , \" ungkap pemimpin asal Indonesia itu .")
+    p = parse(text, tags={"Saya": "PRON"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    speaker = by_text(ms)["pemimpin asal Indonesia itu"]
+    assert speaker.source == "pronoun" and speaker.entity_ids == [ids.person("Joko Widodo")]
+
+
 def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
     p = parse("Menlu Chile Alberto van Klaveren hadir .\n\" Kami siap , \" katanya .", tags={"Kami": "PRON"})
     ms = find_mentions(p)

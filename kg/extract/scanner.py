@@ -203,15 +203,20 @@ class Scanner:
         return self.epithet(i)
 
     def epithet(self, i: int) -> Draft | None:
-        """ "Purnawirawan jenderal bintang empat itu pun mengaku …": a sentence opening with a
-        description of someone, closed by a demonstrative, points back like a pronoun."""
-        if i != 0 or fold(self.ws[i].text) not in self.v.epithets:
+        """ "Purnawirawan jenderal bintang empat itu pun mengaku …", '"…," ungkap pemain
+        berkebangsaan Amerika itu': a description of someone told before, closed by a
+        demonstrative, opening a sentence or right after a quote's speech verb, points back
+        like a pronoun."""
+        w = self.ws[i]
+        after_speech = i > 0 and fold(self.ws[i - 1].text) in self.v.speaker_hosts and w.text.islower()
+        if not (i == 0 and fold(w.text) in self.v.epithets or after_speech):
             return None
         for j in range(i + 1, min(len(self.ws), i + EPITHET_WORDS)):
             w = self.ws[j]
             if fold(w.text) in self.v.demonstratives:
                 return Draft(i, j + 1, "Person", "pronoun")
-            if w.cap or not w.text[:1].isalnum():
+            origin = after_speech and self.name_at(j, ("country", "region", "demonym"))   # "… Amerika itu"
+            if not w.text[:1].isalnum() or w.cap and not origin:
                 return None      # a name or a break: "Mantan Menteri Luar Negeri Retno itu …" names her
         return None
 

@@ -163,6 +163,8 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
             host = _host_word(text, m.start)
             if fold(m.text) == v.clitic and host in v.speaker_hosts:
                 skip = _quote_before(text, m.start - len(host))
+            elif (verb := re.search(r"(\w+)\s+$", text[:m.start])) and fold(verb.group(1)) in v.speaker_hosts:
+                skip = _quote_before(text, verb.start(1))     # '"…," tutur dia': not a name inside the quote
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
                      and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
             # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
