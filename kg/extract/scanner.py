@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import forces, ids
+from kg.extract import forces, ids, pointers
 from kg.extract import gazetteer as gz
 from kg.extract.gazetteer import Entry, Lexicon
 from kg.extract.text import fold
 from kg.extract.vocab import Vocab
 from kg.model import Sentence
 
-# how far an epithet's demonstrative may be from its first word ("purnawirawan jenderal bintang empat itu")
-EPITHET_WORDS = 7
 # a Roman numeral after an office numbers it ("Komisi I", "Kodam III"): no name
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
 # POS that never start or continue a capitalised name
@@ -200,25 +198,7 @@ class Scanner:
         # a speech verb whose "-nya" the tokenizer left attached ("katanya")
         if clitic and f.endswith(clitic) and f[:-len(clitic)] in self.v.speaker_hosts and clitic in self.v.pronouns:
             return Draft(i, i + 1, "Person", "pronoun", start=w.end - len(clitic), end=w.end)
-        return self.epithet(i)
-
-    def epithet(self, i: int) -> Draft | None:
-        """ "Purnawirawan jenderal bintang empat itu pun mengaku …", '"…," ungkap pemain
-        berkebangsaan Amerika itu': a description of someone told before, closed by a
-        demonstrative, opening a sentence or right after a quote's speech verb, points back
-        like a pronoun."""
-        w = self.ws[i]
-        after_speech = i > 0 and fold(self.ws[i - 1].text) in self.v.speaker_hosts and w.text.islower()
-        if not (i == 0 and fold(w.text) in self.v.epithets or after_speech):
-            return None
-        for j in range(i + 1, min(len(self.ws), i + EPITHET_WORDS)):
-            w = self.ws[j]
-            if fold(w.text) in self.v.demonstratives:
-                return Draft(i, j + 1, "Person", "pronoun")
-            origin = after_speech and self.name_at(j, ("country", "region", "demonym"))   # "… Amerika itu"
-            if not w.text[:1].isalnum() or w.cap and not origin:
-                return None      # a name or a break: "Mantan Menteri Luar Negeri Retno itu …" names her
-        return None
+        return pointers.epithet(self, i)
 
     def affiliation(self, j: int) -> tuple[str, int] | None:
         """A country or organisation a title serves, starting at word ``j``: (id, words)."""
