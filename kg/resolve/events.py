@@ -165,8 +165,9 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
 
     ``across``: only groups of other articles (inside its article, ``g`` was
     already kept apart). ``only``: the positions worth trying, in order
-    (:mod:`kg.resolve.candidates`); all when None. Ties go to the group told
-    nearest (the same article, then the closest offset), then to the earlier one.
+    (:mod:`kg.resolve.candidates`); all when None. Inside an article, ties go to the
+    group told nearest (the closest offset), then to the earlier one; across articles,
+    a tie between events leaves ``g`` on its own.
     """
     best, best_key, best_reasons, best_at = None, None, [], -1
     totals = []
