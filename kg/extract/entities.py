@@ -99,9 +99,9 @@ def _force_owners(drafts: list[Draft], ws: list[Word], v: Vocab, earlier: list[E
                 return d.ids[0]
             if d.i <= k < d.j and d.type == "Person" and d.affiliation:
                 # "Panglima TNI Kirim Prajurit": an officer sends the troops of the force or country he serves
-                kind = ids.kind(d.affiliation)
-                return d.affiliation if kind == "country" else ids.country(ids.key(d.affiliation)) \
-                    if kind == "force" else None
+                if ids.kind(d.affiliation) == "force":
+                    return ids.country(ids.key(d.affiliation))
+                return d.affiliation if ids.kind(d.affiliation) == "country" else None
         return None
 
     by_id = {w.id: k for k, w in enumerate(ws) if w.id}

@@ -47,7 +47,7 @@ def force(sc: sc_module.Scanner, i: int) -> sc_module.Draft | None:
             f = sc.v.forces.match(sc.texts, i)
             alone = f and fold(f[0].id) in sc.v.alone
             return sc_module.Draft(i, i + f[1], "ArmedForce", "force") if alone else None
-        k = i + m[1] + (1 if i + m[1] < len(sc.ws) and sc.texts[i + m[1]] in sc.v.possessive else 0)
+        k = sc.past_possessive(i + m[1])
         f = sc.v.forces.match(sc.texts, k)
         state = sc.v.state_nouns.match(sc.texts, k) if not f else None
         if state:     # "the Chinese government said": the country speaks

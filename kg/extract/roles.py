@@ -95,7 +95,7 @@ class Filler:
             if t.upos == "PUNCT":
                 break
             found = self.index.at(t.start, t.end)
-            if found is not None and found is not m and found.type in ("Place", "Country"):
+            if found is not None and found is not m and found.type in ADDRESS_TYPES:
                 return found
         return (self.index.address(self.sent, m) or [None])[-1]
 
@@ -105,7 +105,7 @@ class Filler:
         markers = self.lex.words(self.lex.speech, "place_markers")
         for c in self.sent.children(tok):
             found = self.index.of_phrase(self.sent, c) if case_of(self.sent, c) in markers else None
-            if found is not None and found.type in ("Place", "Country"):
+            if found is not None and found.type in ADDRESS_TYPES:
                 return found
         return None
 

@@ -212,9 +212,7 @@ class Scanner:
         affil, k = None, i
         if self.v.affiliation_before:
             m = self.name_at(i, ("country", "actor", "demonym"))
-            # "China's president": a possessive may stand between the country and the office
-            at = i + m[1] + (1 if m and i + m[1] < len(self.ws) and self.texts[i + m[1]] in self.v.possessive
-                             else 0) if m else i
+            at = self.past_possessive(i + m[1]) if m else i       # "China's president"
             if m and self.v.titles.match(self.texts, at):
                 affil, k = m[0].id, at
         t = self.v.titles.match(self.texts, k)
@@ -254,6 +252,10 @@ class Scanner:
         r += a[1] if a else 0
         r = self._past_note(r)                            # "(Purn)"
         return r if self.name_run(r) > r else j
+
+    def past_possessive(self, j: int) -> int:
+        """Past a possessive at word ``j`` ("Russia's forces", "China's president"), else ``j``."""
+        return j + 1 if j < len(self.ws) and self.texts[j] in self.v.possessive else j
 
     def _past_note(self, j: int) -> int:
         """Past a short note in brackets at word ``j`` (an abbreviation, "(Purn)"), else ``j``."""

@@ -137,11 +137,6 @@ SUBJECT_WORDS = 3
 _CLAUSE_BREAKS = ("—", "–", ";")
 
 
-def _host_word(text: str, pos: int) -> str:
-    m = re.search(r"(\w+)$", text[:pos])
-    return fold(m.group(1)) if m else ""
-
-
 def _opens(c: EntityMention, text: str) -> bool:
     """Whether ``c`` opens its line, after at most SUBJECT_WORDS words ("Setelah itu, Albanese …"),
     outside quotation marks: where a paragraph's subject stands."""
@@ -149,22 +144,20 @@ def _opens(c: EntityMention, text: str) -> bool:
     return not _in_quote(text, c.start) and len(re.findall(r"\w+", text[line_start:c.start])) <= SUBJECT_WORDS
 
 
-def _word_before(text: str, pos: int) -> str:
-    """The word right before ``pos``, attached or after spaces ("tambah" of "tambahnya", "ujar X")."""
+def _word_before(text: str, pos: int) -> tuple[str, int]:
+    """The word right before ``pos``, attached or after spaces ("tambah" of "tambahnya", "ujar X"),
+    folded, and where it starts."""
     m = re.search(r"(\w+)\s*$", text[:pos])
-    return fold(m.group(1)) if m else ""
+    return (fold(m.group(1)), m.start(1)) if m else ("", pos)
 
 
 def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab) -> None:
     """Pronouns → the most recent compatible person; groups → the last N distinct actors."""
     for m in article_mentions:
         if m.source == "pronoun":
-            skip = None
-            host = _host_word(text, m.start)
-            if fold(m.text) == v.clitic and host in v.speaker_hosts:
-                skip = _quote_before(text, m.start - len(host))
-            elif (verb := re.search(r"(\w+)\s+$", text[:m.start])) and fold(verb.group(1)) in v.speaker_hosts:
-                skip = _quote_before(text, verb.start(1))     # '"…," tutur dia': not a name inside the quote
+            host, host_start = _word_before(text, m.start)
+            speaker = host in v.speaker_hosts          # '"…," katanya', '"…," tutur dia'
+            skip = _quote_before(text, host_start) if speaker else None   # never a name inside the quote
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
                      and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
             # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
@@ -174,10 +167,10 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                    and c.source not in ("pronoun", "group") and not _in_quote(text, c.start)
                    and not any(ch in text[m.end:c.start] for ch in _CLAUSE_BREAKS) for i in c.entity_ids}
             cands = [c for c in cands if c.entity_ids[0] not in own] or cands
-            if cands and _word_before(text, m.start) in v.speaker_hosts and not _opens(_antecedent(cands, text), text):
+            if cands and speaker and not _opens(_antecedent(cands, text), text):
                 # a quote's speaker ("…," tambahnya / tutur dia) after a paragraph that names no one
                 # as its subject: the one quoted just before, if any
-                quoted = [c for c in cands if _word_before(text, c.start) in v.speaker_hosts
+                quoted = [c for c in cands if _word_before(text, c.start)[0] in v.speaker_hosts
                           and m.sentence - c.sentence <= SPEAKER_REACH]
                 cands = quoted[-1:] or cands
             if cands:
