@@ -221,3 +221,18 @@ def test_evaluate_parses_raw_text_and_scores_both_treebanks(parser, tmp_path):
 def test_evaluate_needs_both_test_files(tmp_path):
     with pytest.raises(KgError, match="id_csui-ud-test.conllu"):
         ud_eval.evaluate(tmp_path, tmp_path / "out", "id")
+
+
+def test_a_second_tokenizer_run_starts_from_the_best_model_so_far(tmp_path):
+    """Stanza's tokenizer keeps no checkpoint: without --load_name a longer run would start from nothing."""
+    from kg.parse import training
+
+    paths = {k: tmp_path / k for k in ("train_txt", "train_labels", "dev_txt", "dev_labels", "dev_conllu",
+                                       "dev_mwt", "train_conllu")}
+    first = training._commands(paths, tmp_path, training.Budget.quick(), "en")["tokenize"]
+    assert "--load_name" not in first
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "tokenize.pt").write_bytes(b"")
+    again = training._commands(paths, tmp_path, training.Budget.quick(), "en")["tokenize"]
+    assert again[again.index("--load_name") + 1] == "tokenize.pt"
+    assert "--load_name" not in training._commands(paths, tmp_path, training.Budget.quick(), "en")["pos"]

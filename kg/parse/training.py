@@ -61,7 +61,7 @@ class Corpus:
 CORPORA = {
     "id": Corpus("Indonesian", ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")),
     "en": Corpus("English", ("en_ewt-ud-train.conllu",), ("en_ewt-ud-dev.conllu",),
-                 Budget(tokenize_steps=1000, mwt_epochs=2, lemma_epochs=0, pos_steps=5000, depparse_steps=4000),
+                 Budget(tokenize_steps=5000, mwt_epochs=2, lemma_epochs=0, pos_steps=5000, depparse_steps=4000),
                  depparse_width=0.5),
 }
 
@@ -108,15 +108,19 @@ def _commands(p: dict[str, Path], work: Path, b: Budget, lang: str) -> dict[str,
     def dep_dim(n: int) -> str:
         return str(int(n * corpus.depparse_width))
 
+    def warm_start(name: str) -> list[str]:
+        # Stanza's tokenizer keeps no checkpoint of its own: a later run starts from the best model so far
+        return ["--load_name", name] if (work / "models" / name).exists() else []
+
     common = ["--lang", lang, "--shorthand", f"{lang}_kg", "--save_dir", str(work / "models"), "--cpu"]
     return {
-        "tokenize": py + ["stanza.models.tokenizer", "--mode", "train",
+        "tokenize": py + ["kg.parse.tokenizer_warm", "--mode", "train",
                           "--txt_file", str(p["train_txt"]), "--label_file", str(p["train_labels"]),
                           "--dev_txt_file", str(p["dev_txt"]), "--dev_label_file", str(p["dev_labels"]),
                           "--dev_conll_gold", str(p["dev_conllu"]), "--mwt_json_file", str(p["dev_mwt"]),
                           "--max_seqlen", "300", "--steps", str(b.tokenize_steps),
                           "--eval_steps", str(max(10, b.tokenize_steps // 10)),
-                          "--save_name", "tokenize.pt"] + common,
+                          "--save_name", "tokenize.pt"] + warm_start("tokenize.pt") + common,
         "mwt": py + ["stanza.models.mwt_expander", "--mode", "train",
                      "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
                      "--output_file", str(work / "mwt.dev.pred.conllu"), "--gold_file", str(p["dev_conllu"]),
