@@ -137,6 +137,21 @@ def test_deployments_merge_on_force_and_destination_but_not_planned_with_done():
     assert next(e for e in evs if e.id == planned.event_id).modality == ["planned"]
 
 
+def test_a_plan_with_the_exact_amount_of_a_deed_is_that_deed():
+    """"Saya akan melepas 1.090 prajurit", said at the ceremony where they were sent: one deployment."""
+    sent = mention("a1.txt", "Deployment", 10, "memberangkatkan", arg("force", "armedforce/KP"),
+                   arg("destination", ids.country("RU")), quantity=Quantity(1090, None, "prajurit", "1.090"), when=DAY)
+    plan = mention("a1.txt", "Deployment", 300, "melepas", arg("force", "armedforce/KP"),
+                   quantity=Quantity(1090, None, "prajurit", "1.090"), modality=["planned"])
+    events_of([sent, plan])
+    assert plan.event_id == sent.event_id
+    other = mention("a1.txt", "Deployment", 300, "melepas", arg("force", "armedforce/KP"),
+                    quantity=Quantity(2000, None, "prajurit", "2.000"), modality=["planned"])
+    sent.event_id = None
+    events_of([sent, other])
+    assert other.event_id != sent.event_id
+
+
 def test_statements_merge_only_as_reports_of_the_same_act():
     # same speaker and same words: one statement, in one article or two; the same verb is not enough
     said = "pasukan akan tiba di perbatasan pekan depan untuk latihan bersama"

@@ -299,6 +299,8 @@ def _modality_conflict(a: Group, b: Group) -> bool:
     planned_a, planned_b = bool(a.modality - {"negated"}), bool(b.modality - {"negated"})
     if planned_a == planned_b:
         return False
+    if amounts(r.mention.quantity for r in a.members) & amounts(r.mention.quantity for r in b.members):
+        return False     # "akan melepas 1.090 prajurit" and "melepas 1.090 prajurit": the plan of that deed
     done = b if planned_a else a
     return not done.neutral or (done.anchor is not None and done.anchor.granularity == "day")
 
