@@ -213,12 +213,14 @@ def test_pronouns_nya_and_quote_final_speaker():
             "Sebelumnya , negaranya mengirim bantuan .")
     p = parse(text, tags={"Kami": "PRON", "Sebelumnya": "ADV"}, clitic=("katanya", "negaranya", "Sebelumnya"))
     ms = find_mentions(p)
-    pronouns = [m for m in ms if m.source == "pronoun"]
+    kami, *pronouns = [m for m in ms if m.source == "pronoun"]
     assert [m.text for m in pronouns] == ["nya", "nya"]   # "Sebelumnya" is an adverb, not "his"
     resolve_entities([p], ms)
     # the speaker of the quote is not the person named inside it, but the subject before it
     assert pronouns[0].entity_ids == [ids.person("Olaf Scholz")]
     assert pronouns[1].entity_ids == [ids.person("Maia Sandu")]
+    # "Kami" inside the quote is its speaker, once "-nya" after it is known to be Scholz
+    assert kami.text == "Kami" and kami.entity_ids == [ids.person("Olaf Scholz")]
 
 
 def test_a_quote_s_speaker_pronoun_after_a_paragraph_with_no_subject_is_the_last_one_quoted():
@@ -230,7 +232,9 @@ def test_a_quote_s_speaker_pronoun_after_a_paragraph_with_no_subject_is_the_last
     p = parse(text, tags={"Kami": "PRON", "Namun": "CCONJ", "Presiden": "PROPN"}, clitic=("tambahnya", "katanya"))
     ms = find_mentions(p)
     resolve_entities([p], ms)
-    added, said = [m for m in ms if m.source == "pronoun"]
+    kami, added, said = [m for m in ms if m.source == "pronoun"]
+    assert kami.entity_ids == [ids.person("Prasetyo Hadi")]     # '“Kami siap,” ujar Menteri …'
+
     # Prabowo is only the object of the paragraph before: the speaker is the one quoted before it
     assert added.entity_ids == [ids.person("Prasetyo Hadi")]
     # a paragraph that opens with someone makes them the one who goes on speaking
@@ -259,10 +263,23 @@ def test_a_described_speaker_after_a_quote_is_the_person_told_before_not_one_nam
     assert speaker.source == "pronoun" and speaker.entity_ids == [ids.person("Joko Widodo")]
 
 
+def test_first_person_is_the_quote_s_speaker_and_no_one_outside_a_quote():
+    text = ("Presiden Kenya William Ruto tiba .\n"
+            "\" Saya berterima kasih kepada Presiden Tanzania Samia Suluhu Hassan , \" ujar Ruto .\n"
+            "Saya menulis dari Nairobi .\n"
+            "\" Kami siap ,\n")
+    p = parse(text, tags={"Saya": "PRON", "Kami": "PRON"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    quoted, outside, unclosed = [m for m in ms if m.text in ("Saya", "Kami")]
+    assert quoted.entity_ids == [ids.person("William Ruto")]      # not the one named inside the quote
+    assert outside.entity_ids == [] and unclosed.entity_ids == []  # the writer; a quote running on
+
+
 def test_unsplit_speech_verb_keeps_its_clitic_as_a_pronoun():
     p = parse("Menlu Chile Alberto van Klaveren hadir .\n\" Kami siap , \" katanya .", tags={"Kami": "PRON"})
     ms = find_mentions(p)
-    nya = [m for m in ms if m.source == "pronoun"][0]
+    nya = [m for m in ms if m.source == "pronoun"][-1]
     assert p.article.text[nya.start:nya.end] == "nya"
     resolve_entities([p], ms)
     assert nya.entity_ids and nya.entity_ids[0].startswith(ids.person("Alberto"))

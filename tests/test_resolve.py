@@ -152,6 +152,18 @@ def test_a_plan_with_the_exact_amount_of_a_deed_is_that_deed():
     assert other.event_id != sent.event_id
 
 
+def test_a_noun_whose_parties_are_only_its_sentence_s_subject_is_as_good_as_bare():
+    """'… we will begin by calling X, to inform him of the conversation," Trump said': the
+    conversation is the call that happened, not the planned one its borrowed subject shares."""
+    done = mention("a1.txt", "Call", 10, "spoke", arg("agent", ANA), arg("participant", PARK))
+    plan = mention("a1.txt", "Call", 100, "calling", arg("agent", ANA), arg("participant", WEBER),
+                   modality=["planned"])
+    noun = mention("a1.txt", "Call", 150, "conversation", arg("participant", ANA),
+                   rule="nominal-trigger:sentence-subject")
+    events_of([done, plan, noun])
+    assert noun.event_id == done.event_id != plan.event_id
+
+
 def test_statements_merge_only_as_reports_of_the_same_act():
     # same speaker and same words: one statement, in one article or two; the same verb is not enough
     said = "pasukan akan tiba di perbatasan pekan depan untuk latihan bersama"

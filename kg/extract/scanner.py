@@ -193,7 +193,7 @@ class Scanner:
             if host is not None and fold(host.text) in self.v.nya_not_after:
                 return None
             return Draft(i, i + 1, "Person", "pronoun")
-        if f in self.v.pronouns:
+        if f in self.v.pronouns or f in self.v.first_person:
             return Draft(i, i + 1, "Person", "pronoun")
         # a speech verb whose "-nya" the tokenizer left attached ("katanya")
         if clitic and f.endswith(clitic) and f[:-len(clitic)] in self.v.speaker_hosts and clitic in self.v.pronouns:

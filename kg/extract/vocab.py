@@ -37,6 +37,7 @@ class Vocab:
     org_cues: Lexicon
     state_nouns: Lexicon         # "the Chinese government": after a country or demonym, the country itself
     pronouns: frozenset[str]
+    first_person: frozenset[str]     # inside a quotation: its speaker
     clitic: str                  # a pronoun written onto its host word ("katanya"), from speech.yaml
     nya_not_after: frozenset[str]
     speaker_hosts: frozenset[str]
@@ -86,6 +87,7 @@ def vocab(lang: str) -> Vocab:
         org_cues=_lexicon("org_cue", actors.get("org_cues")),
         state_nouns=_lexicon("state_noun", actors.get("state_nouns")),
         pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
+        first_person=frozenset(fold(w) for w in pron.get("first_person") or []),
         clitic=fold(str(speech.get("clitic") or "")),
         nya_not_after=frozenset(fold(w) for w in pron.get("nya_not_after") or []),
         speaker_hosts=frozenset(fold(w) for w in pron.get("speaker_hosts") or []),

@@ -152,8 +152,11 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
 
 
 def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab) -> None:
-    """Pronouns → the most recent compatible person; groups → the last N distinct actors."""
+    """Pronouns → the most recent compatible person; groups → the last N distinct actors;
+    a first-person pronoun in a quotation → its speaker (once the speaker's own pronoun is resolved)."""
     for m in article_mentions:
+        if m.source == "pronoun" and fold(m.text) in v.first_person:
+            continue
         if m.source == "pronoun":
             host, host_start = _word_before(text, m.start)
             speaker = host in v.speaker_hosts          # '"…," katanya', '"…," tutur dia'
@@ -188,6 +191,35 @@ def _resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab
                         last[eid] = c.start
             found = sorted(told, key=lambda e: (-told[e], -last[e]))[:count]
             m.entity_ids = sorted(found) if len(found) >= count else []
+
+
+    for m in article_mentions:
+        if m.source == "pronoun" and fold(m.text) in v.first_person:
+            speaker = _quote_speaker(m, article_mentions, text, v)
+            m.entity_ids = list(speaker.entity_ids) if speaker else []
+
+
+# at most this many words between a quotation's closing mark and its speaker ('…,” kata Menteri X')
+SPEAKER_AFTER_WORDS = 3
+
+
+def _quote_speaker(m: EntityMention, mentions: list[EntityMention], text: str, v: Vocab) -> EntityMention | None:
+    """Who says the quotation ``m`` stands in: the person named (or pointed to) right after its
+    closing mark on the same line ('“Saya …,” ujar Prabowo', '"We …," Trump said', '“…,” katanya').
+    None outside a quotation, or when the quotation runs on past its line."""
+    if not _in_quote(text, m.start):
+        return None
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = next((k for k in range(m.end, line_end) if text[k] in QUOTES), None)
+    if close is None:
+        return None
+    after = [c for c in mentions if close < c.start < line_end and c.type == "Person" and c.entity_ids
+             and not (c.source == "pronoun" and fold(c.text) in v.first_person)]
+    first = min(after, key=lambda c: c.start, default=None)
+    if first is None or len(re.findall(r"\w+", text[close:first.start])) > SPEAKER_AFTER_WORDS:
+        return None
+    return first
 
 
 def _antecedent(cands: list[EntityMention], text: str) -> EntityMention:

@@ -194,9 +194,10 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
 
 
 def _borrowed_noun(r: Report) -> bool:
-    """An accord or cooperation noun whose parties are only its sentence's subject ("Putin said
-    Russia will work on a memorandum on a possible peace accord"): as good as bare."""
-    return r.mention.type in GENERIC_NOUN_TYPES and r.nominal and r.mention.rule.endswith(":sentence-subject")
+    """A noun whose parties are only its sentence's subject ("Putin said Russia will work on a
+    memorandum on a possible peace accord", "… to inform him of the conversation," Trump said):
+    as good as bare."""
+    return r.nominal and r.mention.rule.endswith(":sentence-subject")
 
 
 def _told_before(g: Group, r: Report) -> bool:
