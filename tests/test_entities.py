@@ -89,6 +89,29 @@ def test_title_without_name_resolves_to_the_named_holder():
     assert by_text(ms)["Ia"].entity_ids == [ids.person("Ferdinand Marcos")]
 
 
+def test_a_bracketed_abbreviation_of_the_country_stays_between_title_and_name():
+    p = parse("Presiden Amerika Serikat ( AS ) Joe Biden tiba .\nPresiden Amerika Serikat ( AS ) tiba .")
+    found = find_mentions(p)
+    resolve_entities([p], found)
+    ms = by_text(found)
+    m = ms["Presiden Amerika Serikat ( AS ) Joe Biden"]
+    assert (m.title, m.affiliation, m.entity_ids) == ("Presiden", ids.country("US"), [ids.person("Joe Biden")])
+    assert ms["Presiden Amerika Serikat"].affiliation == ids.country("US")    # no name: the note is not its
+
+
+def test_a_title_is_held_by_the_person_told_with_it_or_with_the_office_a_generic_title_stands_for():
+    text = ("Finnish President Sauli Niinisto met Swedish Prime Minister Ulf Kristersson .\n"
+            "President Sauli Niinisto said the leaders agreed .\n"
+            "The Swedish leader thanked the President of Finland .")
+    p = parse(text, lang="en", tags={"The": "DET"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    found = by_text(ms)
+    # "President Sauli Niinisto" names no country, but the first sentence told whose president he is
+    assert found["President of Finland"].entity_ids == [ids.person("Sauli Niinisto")]
+    assert found["Swedish leader"].entity_ids == [ids.person("Ulf Kristersson")]
+
+
 def test_a_pronoun_points_back_to_the_subject_or_speaker_not_the_addressee():
     text = ("“Kami akan atur kunjungan Anda ke sini ,” kata Presiden Prabowo kepada Perdana Menteri Albanese .\n"
             "Ia juga menyatakan kesiapan Indonesia menyambut kedatangan tamunya .")

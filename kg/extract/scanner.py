@@ -227,6 +227,8 @@ class Scanner:
             a = self.affiliation(after)
             if a:
                 affil, j = a[0], after + a[1]
+                noted = self._past_rank(self._past_note(j))     # "Presiden Amerika Serikat (AS) Donald Trump"
+                j = noted if noted > j and self.name_run(noted) > noted else j
         name_start = self._past_rank(j)
         j = self.name_run(name_start)
         if j == name_start and j + 1 < len(self.ws) and self.texts[j] == ",":

@@ -20,6 +20,7 @@ class Vocab:
 
     titles: Lexicon
     title_en: dict[str, str]
+    generic_titles: dict[str, frozenset[str]]    # "Leader" → the offices a country's leader holds
     affiliation_before: bool
     affiliation_after: bool
     links: Lexicon
@@ -70,6 +71,7 @@ def vocab(lang: str) -> Vocab:
     return Vocab(
         titles=_lexicon("title", titles.get("titles")),
         title_en={fold(k): v for k, v in (titles.get("titles") or {}).items()},
+        generic_titles={k: frozenset(v) for k, v in (titles.get("generic") or {}).items()},
         affiliation_before=position in ("before", "both"),
         affiliation_after=position in ("after", "both"),
         links=_lexicon("link", titles.get("links")),

@@ -259,25 +259,41 @@ def _resolve_titles(mentions: list[EntityMention], lang_of: dict[str, str]) -> N
     """A title with no name ("Presiden Korea Selatan") → the person holding it.
 
     First the holder named in the same article (nearest), then the only holder
-    named anywhere, else the office itself as a person entity.
+    named anywhere, else the office itself as a person entity. Titles compare in
+    their English form, so "Presiden AS" and "the U.S. president" are one office;
+    a generic one ("the U.S. leader") is held by the person named with one of the
+    offices the language's ``generic_titles`` list for it.
     """
+    def office(m: EntityMention) -> str:
+        return vocab(lang_of[m.article_id]).title_en.get(fold(m.title or ""), m.title or "")
+
     holders: dict[tuple[str, str | None], set[str]] = {}
+    serves: dict[str, set[str]] = {}      # person → the countries their titles name anywhere
     for m in mentions:
         if m.source == "title" and m.entity_ids and m.title:
-            holders.setdefault((fold(m.title), m.affiliation), set()).add(m.entity_ids[0])
+            holders.setdefault((office(m), m.affiliation), set()).add(m.entity_ids[0])
+            if m.affiliation:
+                serves.setdefault(m.entity_ids[0], set()).add(m.affiliation)
+
+    def holds(c: EntityMention, offices: frozenset[str], affiliation: str | None) -> bool:
+        # "President Donald Trump" holds "the president of the United States" when another
+        # mention anywhere ("U.S. President Donald Trump") tells whose president he is
+        return office(c) in offices and (c.affiliation == affiliation or (
+            c.affiliation is None and affiliation in serves.get(c.entity_ids[0], ())))
+
     for m in mentions:
         if m.source != "title" or m.entity_ids:
             continue
-        key = (fold(m.title or ""), m.affiliation)
+        own = office(m)
+        offices = frozenset({own, *vocab(lang_of[m.article_id]).generic_titles.get(own, ())})
         same = [c for c in mentions if c.article_id == m.article_id and c.entity_ids
-                and (fold(c.title or ""), c.affiliation) == key]
+                and holds(c, offices, m.affiliation)]
         if same:
             m.entity_ids = [min(same, key=lambda c: (abs(c.start - m.start), c.start)).entity_ids[0]]
-        elif len(holders.get(key, ())) == 1:
-            m.entity_ids = [next(iter(holders[key]))]
+        elif len(holders.get((own, m.affiliation), ())) == 1:
+            m.entity_ids = [next(iter(holders[(own, m.affiliation)]))]
         else:
-            title_en = vocab(lang_of[m.article_id]).title_en.get(fold(m.title or ""), m.title or "")
-            m.entity_ids = [ids.office_holder(title_en, m.affiliation)]
+            m.entity_ids = [ids.office_holder(own, m.affiliation)]
 
 
 def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention]) -> list[Entity]:
