@@ -1,0 +1,155 @@
+"""Pronouns and group phrases: whom they point back to, inside one article.
+
+A third-person pronoun ("ia", "-nya", "he") is the most recent compatible
+person (a quote's speaker pronoun, the one quoted before when its paragraph
+names no subject); a first-person one inside a quotation is its speaker; a
+group phrase ("kedua pemimpin", "the two leaders") is the actors the article
+has told most so far. Read by :mod:`kg.resolve.entities` once names are resolved.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract import ids
+from kg.extract.text import fold, words
+from kg.extract.vocab import Vocab
+from kg.model import EntityMention
+
+QUOTES = '"“”«»„'
+
+
+def _quote_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The quotation that closes right before ``pos`` on its line ("…," katanya): its span."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    prefix = text[line_start:pos]
+    marks = [k for k, c in enumerate(prefix) if c in QUOTES]
+    if len(marks) < 2 or re.search(r"\w", prefix[marks[-1] + 1:]):
+        return None
+    return line_start + marks[-2], line_start + marks[-1]
+
+
+# a quote's speaker pronoun points back to a speaker quoted up to this many sentences before
+SPEAKER_REACH = 5
+# words that may come before a paragraph's subject ("Setelah itu, …", "Namun …")
+SUBJECT_WORDS = 3
+# punctuation that opens another clause: a name after it is no part of the pronoun's own clause
+_CLAUSE_BREAKS = ("—", "–", ";")
+
+
+def _opens(c: EntityMention, text: str) -> bool:
+    """Whether ``c`` opens its line, after at most SUBJECT_WORDS words ("Setelah itu, Albanese …"),
+    outside quotation marks: where a paragraph's subject stands."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    return not _in_quote(text, c.start) and len(re.findall(r"\w+", text[line_start:c.start])) <= SUBJECT_WORDS
+
+
+def _word_before(text: str, pos: int) -> tuple[str, int]:
+    """The word right before ``pos``, attached or after spaces ("tambah" of "tambahnya", "ujar X"),
+    folded, and where it starts."""
+    m = re.search(r"(\w+)\s*$", text[:pos])
+    return (fold(m.group(1)), m.start(1)) if m else ("", pos)
+
+
+def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab) -> None:
+    """Pronouns → the most recent compatible person; groups → the last N distinct actors;
+    a first-person pronoun in a quotation → its speaker (once the speaker's own pronoun is resolved)."""
+    for m in article_mentions:
+        if m.source == "pronoun" and fold(m.text) in v.first_person:
+            continue
+        if m.source == "pronoun":
+            host, host_start = _word_before(text, m.start)
+            speaker = host in v.speaker_hosts          # '"…," katanya', '"…," tutur dia'
+            skip = _quote_before(text, host_start) if speaker else None   # never a name inside the quote
+            cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
+                     and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
+            # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
+            # Menteri Jepang": not the Prime Minister), unless a dash or semicolon opens another
+            # clause before it ("He said … — with Trump using an unconfirmed figure")
+            own = {i for c in article_mentions if c.sentence == m.sentence and c.start > m.start
+                   and c.source not in ("pronoun", "group") and not _in_quote(text, c.start)
+                   and not any(ch in text[m.end:c.start] for ch in _CLAUSE_BREAKS) for i in c.entity_ids}
+            cands = [c for c in cands if c.entity_ids[0] not in own] or cands
+            if cands and speaker and not _opens(_antecedent(cands, text), text):
+                # a quote's speaker ("…," tambahnya / tutur dia) after a paragraph that names no one
+                # as its subject: the one quoted just before, if any
+                quoted = [c for c in cands if _word_before(text, c.start)[0] in v.speaker_hosts
+                          and m.sentence - c.sentence <= SPEAKER_REACH]
+                cands = quoted[-1:] or cands
+            if cands:
+                m.entity_ids = [_antecedent(cands, text).entity_ids[0]]
+        elif m.source == "group":
+            count = _group_count(m.text, v)
+            # "kedua pemimpin": the ones the article has talked about most so far, not
+            # whoever was named last (a delegation listed just before)
+            told: Counter[str] = Counter()
+            last: dict[str, int] = {}
+            for c in article_mentions:
+                if c.start < m.start:
+                    for eid in _group_ids(c, m.type):
+                        told[eid] += 1
+                        last[eid] = c.start
+            found = sorted(told, key=lambda e: (-told[e], -last[e]))[:count]
+            m.entity_ids = sorted(found) if len(found) >= count else []
+
+
+    for m in article_mentions:
+        if m.source == "pronoun" and fold(m.text) in v.first_person:
+            speaker = _quote_speaker(m, article_mentions, text, v)
+            m.entity_ids = list(speaker.entity_ids) if speaker else []
+
+
+# at most this many words between a quotation's closing mark and its speaker ('…,” kata Menteri X')
+SPEAKER_AFTER_WORDS = 3
+
+
+def _quote_speaker(m: EntityMention, mentions: list[EntityMention], text: str, v: Vocab) -> EntityMention | None:
+    """Who says the quotation ``m`` stands in: the person named (or pointed to) right after its
+    closing mark on the same line ('“Saya …,” ujar Prabowo', '"We …," Trump said', '“…,” katanya').
+    None outside a quotation, or when the quotation runs on past its line."""
+    if not _in_quote(text, m.start):
+        return None
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = next((k for k in range(m.end, line_end) if text[k] in QUOTES), None)
+    if close is None:
+        return None
+    after = [c for c in mentions if close < c.start < line_end and c.type == "Person" and c.entity_ids
+             and not (c.source == "pronoun" and fold(c.text) in v.first_person)]
+    first = min(after, key=lambda c: c.start, default=None)
+    if first is None or len(re.findall(r"\w+", text[close:first.start])) > SPEAKER_AFTER_WORDS:
+        return None
+    return first
+
+
+def _antecedent(cands: list[EntityMention], text: str) -> EntityMention:
+    """The person a pronoun points back to: in the latest sentence naming one, the one named
+    first outside quotation marks — the subject or the speaker ("… kata Prabowo kepada
+    Albanese. Ia juga menyatakan …": Prabowo), as the subject is what a next sentence goes on about."""
+    last = max(cands, key=lambda c: c.start)
+    there = [c for c in cands if (c.article_id, c.sentence) == (last.article_id, last.sentence)]
+    unquoted = [c for c in there if not _in_quote(text, c.start)]
+    return min(unquoted, key=lambda c: c.start) if unquoted else last
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return sum(text[line_start:pos].count(q) for q in QUOTES) % 2 == 1
+
+
+def _group_count(text: str, v: Vocab) -> int:
+    m = v.groups.match(words(text), 0)
+    return m[0].count if m else 2
+
+
+def _group_ids(c: EntityMention, kind: str) -> list[str]:
+    if c.source in ("pronoun", "group"):
+        return []
+    if kind == "Person":
+        return c.entity_ids[:1] if c.type == "Person" else []
+    if kind == "Country":
+        if c.type == "Country":
+            return c.entity_ids[:1]
+        return [c.affiliation] if c.affiliation and ids.kind(c.affiliation) == "country" else []
+    return []
