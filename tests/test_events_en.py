@@ -577,6 +577,26 @@ Norvia Norvia PROPN 6 nmod
     assert ("place", "Norvia") in args(meeting)
 
 
+def test_a_destination_noun_no_name_stands_for_is_where_its_place_modifier_says():
+    text = "Ortiz headed to the waters around the Norvian islands."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+headed head VERB 0 root
+to to ADP 5 case
+the the DET 5 det
+waters water NOUN 2 obl
+around around ADP 9 case
+the the DET 9 det
+Norvian Norvian PROPN 9 compound
+islands island NOUN 5 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Norvian islands", "Place")]
+    visit = only(extract_events(p, ms), "Visit")
+    assert ("destination", "Norvian islands") in args(visit)
+
+
 def test_what_says_takes_as_its_object_is_what_is_said_not_who_hears_it():
     """ "Ortiz says Norvia talks to start": Norvia is no addressee; "told Weber" names one."""
     text = "Ortiz says Norvia talks to start.\nOrtiz told Weber."
