@@ -8,6 +8,7 @@ receiving a guest, an event placed after another ("after his conversation").
 """
 from __future__ import annotations
 
+import pytest
 from conllu_util import args, mention, only, parsed
 
 from kg.extract.events import extract_events
@@ -380,9 +381,10 @@ talk talk VERB 2 xcomp
     assert [e.trigger_text for e in agreements] == ["agreed"]
 
 
-def test_after_said_a_post_then_a_person_in_apposition_the_person_speaks():
+@pytest.mark.parametrize("rel", ["obj", "nsubj"])    # read as the verb's object or (EWT) its subject
+def test_after_said_a_post_then_a_person_in_apposition_the_person_speaks(rel):
     text = "“We leave now,” said Keldan Airbase Commander, Colonel Lena Ortiz, in Norvia."
-    rows = """
+    rows = f"""
 “ “ PUNCT 4 punct
 We we PRON 3 nsubj
 leave leave VERB 8 ccomp
@@ -390,7 +392,7 @@ now now ADV 3 advmod
 , , PUNCT 3 punct
 ” ” PUNCT 3 punct
 said say VERB 0 root
-Keldan Keldan PROPN 7 obj
+Keldan Keldan PROPN 7 {rel}
 Airbase Airbase PROPN 8 flat
 Commander Commander PROPN 8 flat
 , , PUNCT 8 punct
@@ -595,6 +597,24 @@ islands island NOUN 5 nmod
     ms = [mention(p, "Ortiz", "Person"), mention(p, "Norvian islands", "Place")]
     visit = only(extract_events(p, ms), "Visit")
     assert ("destination", "Norvian islands") in args(visit)
+
+
+def test_the_one_told_is_the_addressee_also_as_an_indirect_object():
+    text = "Ortiz told Weber that the border stays open."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+told tell VERB 0 root
+Weber Weber PROPN 2 iobj
+that that SCONJ 7 mark
+the the DET 6 det
+border border NOUN 7 nsubj
+stays stay VERB 2 ccomp
+open open ADJ 7 xcomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Weber", "Person")]), "Statement")
+    assert args(st) == {("speaker", "Ortiz"), ("addressee", "Weber")}
 
 
 def test_what_says_takes_as_its_object_is_what_is_said_not_who_hears_it():

@@ -55,7 +55,7 @@ def _speakers(sent: Sentence, tok: Token, index: MentionIndex, before: Token | N
     '…," said X', '…," X said'), never a name inside the ``quote``; else a mention right
     after it, else one of the words ``before`` it up to the verb."""
     subj = [c for c in sent.children(tok) if base(c.deprel) == "nsubj" and not quote[0] <= c.start < quote[1]]
-    found = [index.of_phrase(sent, s) for s in subj]
+    found = [_person_in_apposition(sent, index.of_phrase(sent, s), index) for s in subj]
     if not any(found):
         found = [_person_in_apposition(sent, index.after(sent, tok, window=3), index)]
     if not any(found) and before is not None:
