@@ -112,6 +112,15 @@ def test_a_title_is_held_by_the_person_told_with_it_or_with_the_office_a_generic
     assert found["Swedish leader"].entity_ids == [ids.person("Ulf Kristersson")]
 
 
+def test_a_foreign_word_in_a_sentence_dense_with_capitals_is_still_part_of_a_name():
+    text = ("Menteri Pertahanan Ana Kovac melepas kontingen Satgas Patriot II dari Pangkalan Udara Halim "
+            "Perdanakusuma Jakarta Timur .")
+    p = parse(text, tags={"Patriot": "X", "dari": "ADP"})
+    next(t for t in p.sentences[0].tokens if t.text == "Patriot").lemma = "Patriot"    # as Stanza leaves it
+    ms = by_text(find_mentions(p))
+    assert ms["kontingen Satgas Patriot II"].entity_ids == [ids.unit("Patriot")]     # named by its first name
+
+
 def test_a_pronoun_points_back_to_the_subject_or_speaker_not_the_addressee():
     text = ("“Kami akan atur kunjungan Anda ke sini ,” kata Presiden Prabowo kepada Perdana Menteri Albanese .\n"
             "Ia juga menyatakan kesiapan Indonesia menyambut kedatangan tamunya .")

@@ -98,7 +98,8 @@ class Scanner:
                 return False     # a headline fragment ("Kerahkan", "Berunding Soal …"), not a name
             # a capitalised word by position is a name only if tagged so, never seen in lowercase,
             # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
-            return not w.initial or (w.upos == "PROPN" and fold(w.text) not in self.lowercase
+            # (a foreign word, X, is written as a name: "Satgas Patriot II")
+            return not w.initial or (w.upos in ("PROPN", "X") and fold(w.text) not in self.lowercase
                                      and (not w.lemma or w.lemma == w.text) and not self.vocabulary_word(j)) \
                 or self.known_name(j)
         if self._joined_particle(j):
