@@ -249,6 +249,24 @@ def test_a_recall_marker_may_be_a_phrase():
     assert now.event_id != last.event_id
 
 
+def test_last_and_a_month_or_the_year_recall_an_earlier_event():
+    """ "when Mr Prabowo visited Canberra last August": not the visit the article reports."""
+    words = [("visited", "visit", "VERB"), ("Canberra", "Canberra", "PROPN"), ("last", "last", "ADJ"),
+             ("August", "August", "PROPN")]
+    toks, at = [], 40
+    for k, (w, lemma, upos) in enumerate(words, 1):
+        toks.append(Token(k, w, lemma, upos, "", 0, "dep", at, at + len(w)))
+        at += len(w) + 1
+    parsed = [ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text="", language="en"), [
+        Sentence(0, 0, 30, "", [Token(1, "visit", "visit", "NOUN", "", 0, "root", 10, 15)]),
+        Sentence(1, 40, 90, "", toks)])]
+    now = mention("a1.txt", "Visit", 10, "visit")
+    then = mention("a1.txt", "Visit", 40, "visited", arg("agent", ANA), arg("destination", ids.country("KR")),
+                   sentence=1)
+    cluster_events(parsed, [now, then], ENTITIES)
+    assert now.event_id != then.event_id
+
+
 def test_statement_about_links_to_the_event_it_reports():
     call = mention("a1.txt", "Call", 40, "membahas", arg("agent", ANA), arg("participant", PARK))
     again = mention("a2.txt", "Call", 40, "panggilan telepon", arg("participant", ANA, PARK))
