@@ -232,6 +232,27 @@ Haddad Haddad PROPN 8 nmod
     assert {a.mention.text for a in calls[1].arguments} == {"his", "Haddad"}
 
 
+def test_a_purpose_clause_shares_its_governor_s_subject_and_an_object_pronoun_is_not_it():
+    """'Ortiz called Weber to congratulate him': Ortiz congratulates, and "him" is Weber."""
+    text = "Ortiz called Weber to congratulate him."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+called call VERB 0 root
+Weber Weber PROPN 2 obj
+to to PART 5 mark
+congratulate congratulate VERB 2 advcl
+him he PRON 5 obj
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    names = [mention(p, n, "Person") for n in ("Ortiz", "Weber")]
+    him = mention(p, "him", "Person", source="pronoun")
+    st = only(extract_events(p, [*names, him]), "Statement")
+    assert args(st) == {("speaker", "Ortiz"), ("addressee", "him")}
+    resolve_entities([p], [*names, him])
+    assert him.entity_ids == names[1].entity_ids          # the subject is never its own clause's object
+
+
 def test_an_act_depending_on_a_planned_clause_is_planned():
     text = "Ortiz will begin by calling Lindqvist."
     rows = """

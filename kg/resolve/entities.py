@@ -164,6 +164,7 @@ def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention])
     order = {p.article.id: k for k, p in enumerate(parsed)}
     lang_of = {p.article.id: p.article.language for p in parsed}
     texts = {p.article.id: p.article.text for p in parsed}
+    sentences = {p.article.id: {s.index: s for s in p.sentences} for p in parsed}
     by_article: dict[str, list[EntityMention]] = {}
     for m in sorted(mentions, key=lambda m: (order.get(m.article_id, len(order)), m.article_id, m.start)):
         by_article.setdefault(m.article_id, []).append(m)
@@ -180,7 +181,7 @@ def resolve_entities(parsed: list[ParsedArticle], mentions: list[EntityMention])
             m.type = ids.type_of(m.entity_ids[0]) or "Unknown"
             m.type_source = "other mentions" if m.type != "Unknown" else ""
     for aid, ms in by_article.items():
-        pointers.resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]))
+        pointers.resolve_pointers(ms, texts.get(aid, ""), vocab(lang_of[aid]), sentences.get(aid))
     return _entities(mentions, lang_of)
 
 

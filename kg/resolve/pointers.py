@@ -13,8 +13,9 @@ from collections import Counter
 
 from kg.extract import ids
 from kg.extract.text import fold, words
+from kg.extract.tree import base
 from kg.extract.vocab import Vocab
-from kg.model import EntityMention
+from kg.model import EntityMention, Sentence
 
 QUOTES = '"“”«»„'
 
@@ -51,9 +52,12 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
     return (fold(m.group(1)), m.start(1)) if m else ("", pos)
 
 
-def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab) -> None:
+def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
+                     sentences: dict[int, Sentence] | None = None) -> None:
     """Pronouns → the most recent compatible person; groups → the last N distinct actors;
-    a first-person pronoun in a quotation → its speaker (once the speaker's own pronoun is resolved)."""
+    a first-person pronoun in a quotation → its speaker (once the speaker's own pronoun is resolved).
+    With the article's ``sentences`` (by index), an object pronoun is never its own clause's
+    subject ("Prabowo called Albanese to congratulate him": not Prabowo)."""
     for m in article_mentions:
         if m.source == "pronoun" and fold(m.text) in v.first_person:
             continue
@@ -70,6 +74,8 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab)
                    and c.source not in ("pronoun", "group") and not _in_quote(text, c.start)
                    and not any(ch in text[m.end:c.start] for ch in _CLAUSE_BREAKS) for i in c.entity_ids}
             cands = [c for c in cands if c.entity_ids[0] not in own] or cands
+            bound = _clause_subject_ids(m, article_mentions, sentences.get(m.sentence)) if sentences else set()
+            cands = [c for c in cands if c.entity_ids[0] not in bound] or cands
             if cands and speaker and not _opens(_antecedent(cands, text), text):
                 # a quote's speaker ("…," tambahnya / tutur dia) after a paragraph that names no one
                 # as its subject: the one quoted just before, if any
@@ -97,6 +103,34 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab)
         if m.source == "pronoun" and fold(m.text) in v.first_person:
             speaker = _quote_speaker(m, article_mentions, text, v)
             m.entity_ids = list(speaker.entity_ids) if speaker else []
+
+
+def _clause_subject_ids(m: EntityMention, mentions: list[EntityMention], sent: Sentence | None) -> set[str]:
+    """The entities of the subject of the clause whose object (or indirect object) the pronoun
+    ``m`` is: the subject of a subjectless clause of purpose or time is its governor's, of an
+    infinitive complement its governor's object ("asked X to visit him": X), of a clause on a
+    noun that noun."""
+    tok = next((t for t in sent.tokens if t.start <= m.start < t.end), None) if sent else None
+    if tok is None or base(tok.deprel) not in ("obj", "iobj"):
+        return set()
+    verb = sent.head_of(tok)
+    for _ in range(3):
+        if verb is None:
+            return set()
+        kids = sent.children(verb)
+        subject = next((c for c in kids if base(c.deprel) == "nsubj"), None)
+        rel, gov = base(verb.deprel), sent.head_of(verb)
+        if subject is None and rel == "xcomp" and gov is not None:
+            subject = next((c for c in sent.children(gov) if base(c.deprel) == "obj"), None)
+        elif subject is None and rel == "acl":
+            subject = gov        # "President Prabowo on Sunday called …": the noun the clause is on
+        if subject is not None:
+            return {i for c in mentions if c.sentence == m.sentence and c.start <= subject.start < c.end
+                    for i in c.entity_ids}
+        if rel not in ("advcl", "conj", "xcomp"):
+            return set()
+        verb = gov
+    return set()
 
 
 # at most this many words between a quotation's closing mark and its speaker ('…,” kata Menteri X')
