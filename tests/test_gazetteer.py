@@ -54,6 +54,12 @@ def test_ambiguous_places_prefer_the_article_countries_then_population():
     assert gz.find_place("London", countries={"CA"}).country == "CA"
 
 
+def test_an_alternate_name_in_an_article_country_beats_another_country_s_own_name():
+    # "St. Petersburg" is Florida's own name and one of Saint Petersburg's alternate names
+    assert gz.find_place("St. Petersburg", ["RU"]).country == "RU"
+    assert gz.find_place("St. Petersburg").country == "US"        # no country named: its own name
+
+
 def test_names_compare_without_case_spaces_or_hyphens():
     assert names_text.name_key("Yoon Suk Yeol") == names_text.name_key("Yoon Suk-yeol")
     assert names_text.slug("Yoon Suk-yeol") == names_text.slug("Yoon Suk Yeol") == "yoon-suk-yeol"

@@ -212,16 +212,20 @@ def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The city called ``name``: one in a preferred country, else the most populous.
 
     Its own name wins over alternate names ("Moscow" the Russian capital over
-    Moscow, Idaho only by population; "Moskow" only as an alternate name).
+    Moscow, Idaho only by population; "Moskow" only as an alternate name),
+    unless only an alternate name is a city of a preferred country ("St.
+    Petersburg" in an article about Russia: Saint Petersburg, not Florida's).
     """
     if name.isupper():
         return None      # abbreviations ("COIN", "OI") are not town names
     by_name, by_alt = _place_index()
     key = fold(name)
+    preferred = set(countries)
     candidates = by_name.get(key) or by_alt.get(key) or []
+    if not any(p.country in preferred for p in candidates):
+        candidates = [p for p in by_alt.get(key, []) if p.country in preferred] or candidates
     if not candidates:
         return None
-    preferred = set(countries)
     return max(candidates, key=lambda p: (p.country in preferred, p.population, -p.geonames_id))
 
 
