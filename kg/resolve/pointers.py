@@ -59,7 +59,7 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
     With the article's ``sentences`` (by index), an object pronoun is never its own clause's
     subject ("Prabowo called Albanese to congratulate him": not Prabowo)."""
     for m in article_mentions:
-        if m.source == "pronoun" and fold(m.text) in v.first_person:
+        if _first_person(m, v):
             continue
         if m.source == "pronoun":
             host, host_start = _word_before(text, m.start)
@@ -100,9 +100,14 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
 
 
     for m in article_mentions:
-        if m.source == "pronoun" and fold(m.text) in v.first_person:
+        if _first_person(m, v):
             speaker = _quote_speaker(m, article_mentions, text, v)
             m.entity_ids = list(speaker.entity_ids) if speaker else []
+
+
+def _first_person(m: EntityMention, v: Vocab) -> bool:
+    """ "saya", "we": resolved to a quotation's speaker, after every other pointer."""
+    return m.source == "pronoun" and fold(m.text) in v.first_person
 
 
 def _clause_subject_ids(m: EntityMention, mentions: list[EntityMention], sent: Sentence | None) -> set[str]:
@@ -149,7 +154,7 @@ def _quote_speaker(m: EntityMention, mentions: list[EntityMention], text: str, v
     if close is None:
         return None
     after = [c for c in mentions if close < c.start < line_end and c.type == "Person" and c.entity_ids
-             and not (c.source == "pronoun" and fold(c.text) in v.first_person)]
+             and not _first_person(c, v)]
     first = min(after, key=lambda c: c.start, default=None)
     if first is None or len(re.findall(r"\w+", text[close:first.start])) > SPEAKER_AFTER_WORDS:
         return None
