@@ -25,6 +25,8 @@ from kg.pipeline.stages import LANGUAGES
               help="Language of the articles; auto detects it per article.")
 @click.option("--provider", type=click.Choice(PROVIDERS), default="bundled", show_default=True,
               help=PROVIDER_HELP)
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A manifest (.jsonl or .csv) of the articles' file, published date, url, outlet, title, language.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive graph.html.")
 @click.option("--store/--no-store", default=True, show_default=True,
               help="Also write the graph into the Oxigraph store OUT/graph.oxigraph (for kg query, serve, push).")
@@ -39,7 +41,8 @@ from kg.pipeline.stages import LANGUAGES
 @click.option("-q", "--quiet", is_flag=True, help="Print only skipped inputs and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print every article and the time of each stage.")
 @click.pass_context
-def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, provider: str, html: bool,
+def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, provider: str, sources: Path | None,
+              html: bool,
               store: bool, no_cache: bool, cache_dir: Path | None, jobs: int, scheduler: str | None, quiet: bool,
               verbose: bool) -> None:
     """Build the event graph of SOURCE (a folder of articles, or one file) into OUT.
@@ -59,7 +62,7 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     reporter = Reporter(QUIET if quiet else VERBOSE if verbose else NORMAL)
     report = build_into(source, out, fmt=fmt, lang=lang, provider=provider, html=html, store=store,
                         cache=not no_cache, cache_dir=cache_dir, progress=reporter, strict=ctx.obj["debug"],
-                        jobs=jobs, scheduler=scheduler)
+                        jobs=jobs, scheduler=scheduler, sources=sources)
     if not quiet:
         click.echo(summary(report, time.monotonic() - t0))
     ctx.exit(SOME_SKIPPED if report.skipped else OK)

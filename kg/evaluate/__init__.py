@@ -10,8 +10,9 @@ graph's nodes and how entities were typed.
 """
 from __future__ import annotations
 
-from kg.evaluate.gold import default_articles, load_gold, load_golds
+from kg.evaluate.gold import default_articles, default_sources, load_gold, load_golds
 from kg.evaluate.mentions import Report, Score, evaluate
 from kg.evaluate.nodes import Nodes, score_typing
 
-__all__ = ["Nodes", "Report", "Score", "default_articles", "evaluate", "load_gold", "load_golds", "score_typing"]
+__all__ = ["Nodes", "Report", "Score", "default_articles", "default_sources", "evaluate", "load_gold", "load_golds",
+           "score_typing"]

@@ -21,6 +21,7 @@ from kg.model import Entity
 
 GOLD_FORMAT = "seed-gold/"
 ARTICLES_DIRNAME = "articles"      # where a gold folder keeps its articles
+SOURCES_FILENAME = "sources.jsonl"  # and its articles' outlets, URLs, publication dates (kg.read.manifest)
 
 
 def load_gold(path: Path | str) -> dict[str, Any]:
@@ -64,6 +65,13 @@ def default_articles(paths: list[Path]) -> Path | None:
     """The ``articles`` folder a gold folder (or a gold file's folder) keeps, if exactly one."""
     found = {(p if p.is_dir() else p.parent) / ARTICLES_DIRNAME for p in paths}
     found = {d for d in found if d.is_dir()}
+    return found.pop() if len(found) == 1 else None
+
+
+def default_sources(paths: list[Path]) -> Path | None:
+    """The manifest (``sources.jsonl``) a gold folder (or a gold file's folder) keeps, if exactly one."""
+    found = {(p if p.is_dir() else p.parent) / SOURCES_FILENAME for p in paths}
+    found = {f for f in found if f.is_file()}
     return found.pop() if len(found) == 1 else None
 
 

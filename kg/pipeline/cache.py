@@ -132,14 +132,15 @@ class BuildRecord:
             log.warning("the build record is not saved: %s", e.strerror or e)
 
 
-def build_key(source: Path, options: dict[str, str]) -> str:
-    """A digest of everything a build's outputs depend on."""
+def build_key(source: Path, options: dict[str, str], inputs: tuple[Path, ...] = ()) -> str:
+    """A digest of everything a build's outputs depend on (``inputs``: other files read, e.g. a manifest)."""
     h = hashlib.sha256()
     _feed(h, f"kg {kg.__version__} record {FORMAT}", json.dumps(options, sort_keys=True))
     _feed(h, *(f"{name}=={version}" for name, version in _library_versions()))
     for root in _code_roots():
         _feed_tree(h, root, content=lambda p: p.suffix != ".pt")   # models: size and time, not 100 MB of bytes
-    _feed_tree(h, source, content=lambda p: True)
+    for path in (source, *inputs):
+        _feed_tree(h, path, content=lambda p: True)
     return h.hexdigest()
 
 

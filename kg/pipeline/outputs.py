@@ -27,6 +27,7 @@ from kg.pipeline import stages
 from kg.pipeline.cache import CACHE_DIRNAME, BuildRecord, ParseCache, build_key
 from kg.pipeline.lock import BuildLock
 from kg.pipeline.progress import SILENT, Reporter
+from kg.read.manifest import load as load_manifest
 
 FORMATS = tuple(rdf.FORMATS)
 
@@ -66,7 +67,8 @@ def output_files(out: Path, fmt: str = "ttl", html: bool = True) -> list[Path]:
 def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str = "auto",
                provider: str = "bundled", html: bool = True, store: bool = True, cache: bool = True,
                cache_dir: Path | str | None = None, progress: Reporter | None = None,
-               strict: bool = False, jobs: int = 1, scheduler: str | None = None) -> BuildReport:
+               strict: bool = False, jobs: int = 1, scheduler: str | None = None,
+               sources: Path | str | None = None) -> BuildReport:
     """Build ``source`` into the folder ``out``: events.json, graph.<fmt>, (``html``) graph.html and
     (``store``) the Oxigraph store graph.oxigraph/.
 
@@ -75,12 +77,14 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
     every output is replaced atomically, all together, and an interruption
     leaves the previous outputs (or, once renamed, the complete new ones).
     ``cache=False`` neither reads nor fills the parse cache and the record; ``jobs`` and
-    ``scheduler`` say where articles are parsed (see :func:`kg.pipeline.stages.build`).
+    ``scheduler`` say where articles are parsed, ``sources`` is the articles' manifest (see
+    :func:`kg.pipeline.stages.build`).
     """
     source, out = Path(source), Path(out)
     progress = progress or Reporter(SILENT)
     if fmt not in rdf.FORMATS:
         raise UsageError(f"unknown RDF format {fmt!r} (choose one of {', '.join(rdf.FORMATS)})")
+    manifest = load_manifest(sources) if sources else None    # a bad one fails before anything is written
     outputs = output_files(out, fmt, html)
     store_dir = out / STORE_DIRNAME if store else None
     written = False   # whether the new outputs are in place, for what an interruption says
@@ -93,7 +97,8 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
             if lock.previous_pid:
                 progress.detail(f"took over the lock left by pid {lock.previous_pid}")
             record = BuildRecord(out / CACHE_DIRNAME)
-            key = build_key(source, {"source": str(source), "lang": lang, "provider": provider, "store": str(store)})
+            key = build_key(source, {"source": str(source), "lang": lang, "provider": provider, "store": str(store),
+                                     "sources": str(sources)}, inputs=(Path(sources),) if sources else ())
             have_store = store_dir is None or (store_dir / "CURRENT").is_file()
             known = record.lookup(key, outputs) if cache and have_store else None
             if known is not None:
@@ -105,7 +110,7 @@ def build_into(source: Path | str, out: Path | str, fmt: str = "ttl", lang: str 
             progress.info(f"reading {source}")
             parses = ParseCache(Path(cache_dir) if cache_dir else out / CACHE_DIRNAME) if cache else None
             result = stages.build(source, lang=lang, provider=provider, cache=parses, progress=progress,
-                                  strict=strict, jobs=jobs, scheduler=scheduler)
+                                  strict=strict, jobs=jobs, scheduler=scheduler, sources=manifest)
             if not result.articles:
                 n = len(result.skipped)
                 kept = f"; the previous outputs in {out}/ are unchanged" if previous else ""

@@ -20,6 +20,7 @@ from kg.model import Article, EntityMention, EventMention, ParsedArticle, Result
 from kg.pipeline import parallel
 from kg.pipeline.cache import ParseCache
 from kg.pipeline.progress import SILENT, Reporter
+from kg.read import manifest as listing
 
 # the languages kg can build graphs for (``--lang``): the folders of kg/lang/; others are skipped with a reason
 LANGUAGES = languages.codes()
@@ -133,7 +134,7 @@ def no_model_reason(lang: str, provider: str, detail: str) -> str:
 
 def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache: ParseCache | None = None,
           progress: Reporter | None = None, strict: bool = False, jobs: int = 1,
-          scheduler: str | None = None) -> Result:
+          scheduler: str | None = None, sources: Path | str | listing.Manifest | None = None) -> Result:
     """Build the event graph for a file or folder of articles.
 
     ``lang`` is ``auto`` (detected per article) or a code from LANGUAGES;
@@ -142,7 +143,8 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
     instead of skipping it (for ``--debug``). Articles are parsed and
     extracted in ``jobs`` processes, or on the Dask ``scheduler`` (an
     address, or ``local``): the result is the same whichever (see
-    :mod:`kg.pipeline.parallel`).
+    :mod:`kg.pipeline.parallel`). ``sources`` is a manifest of the articles'
+    publication dates, URLs and outlets (:mod:`kg.read.manifest`): its file or loaded.
     """
     from kg.export.graph import build_graph
     from kg.read import articles as read
@@ -158,12 +160,16 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
         progress.skipped(item)
 
     t0 = time.monotonic()
+    manifest = listing.load(sources) if isinstance(sources, (str, Path)) else sources
     articles: list[Article] = []
-    for item in read.read_path(Path(path), lang=lang):
+    for item in read.read_path(Path(path), lang=lang, manifest=manifest):
         if isinstance(item, Skipped):
             skip(item)
         else:
             articles.append(item)
+    if manifest is not None and manifest.unused():
+        progress.info(f"{manifest.source}: {manifest.unused()} of its {len(manifest.by_path)} records "
+                      "name no article that was read")
     stats.seconds["read"] = time.monotonic() - t0
 
     t0 = time.monotonic()

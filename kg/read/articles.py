@@ -13,15 +13,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kg.model import Article, Skipped
 from kg.read import langid, layout, pubdate
+from kg.read.manifest import Manifest, Meta, language_tag
 from kg.read.textfile import NotText, decode
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -36,22 +34,13 @@ MAX_BYTES = 20 * 1024 * 1024
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Meta:
-    """What a file format tells about an article besides its text."""
-
-    title: str | None = None
-    url: str | None = None
-    published: date | None = None
-    outlet: str | None = None
-    language: str | None = None
-
-
-def read_path(path: Path | str, lang: str = "auto", max_bytes: int | None = MAX_BYTES) -> Iterator[Article | Skipped]:
+def read_path(path: Path | str, lang: str = "auto", max_bytes: int | None = MAX_BYTES,
+              manifest: Manifest | None = None) -> Iterator[Article | Skipped]:
     """Articles (or reasons for skipping) from a file or a folder.
 
     ``lang``: "auto" detects each article's language, a code ("id", "en")
     forces it. ``max_bytes``: larger files are skipped (None: no limit).
+    ``manifest``: metadata by file (:mod:`kg.read.manifest`), over the file's own.
     Hidden files and folders are ignored, links to folders are not followed
     (so link loops cannot hang), files of other types are ignored except
     documents kg cannot read (PDF, Word …), which are reported.
@@ -69,7 +58,7 @@ def read_path(path: Path | str, lang: str = "auto", max_bytes: int | None = MAX_
         if isinstance(item, Skipped):
             yield item
         else:
-            yield from _read_file(item, root, lang, max_bytes)
+            yield from _read_file(item, root, lang, max_bytes, manifest)
 
 
 def _walk(root: Path) -> list[Path | Skipped]:
@@ -103,9 +92,11 @@ def _walk(root: Path) -> list[Path | Skipped]:
     return [item for _, item in sorted(found, key=lambda f: f[0])]
 
 
-def _read_file(path: Path, root: Path, lang: str, max_bytes: int | None) -> Iterator[Article | Skipped]:
+def _read_file(path: Path, root: Path, lang: str, max_bytes: int | None,
+               manifest: Manifest | None) -> Iterator[Article | Skipped]:
     shown = str(path)
     rel = path.relative_to(root).as_posix()
+    listed = manifest.get if manifest is not None else lambda _rel: None
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield Skipped(shown, f"unsupported file type '{suffix or path.name}' (use .txt, .md, .html, .json, .jsonl)")
@@ -121,11 +112,11 @@ def _read_file(path: Path, root: Path, lang: str, max_bytes: int | None) -> Iter
         if decoded.encoding not in ("utf-8", "utf-8-sig"):
             log.info("%s: decoded as %s", shown, decoded.encoding)
         if suffix in HTML_SUFFIXES:
-            yield _from_html(decoded.text, rel, path, lang)
+            yield _from_html(decoded.text, rel, path, lang, listed(rel))
         elif suffix in JSON_SUFFIXES:
-            yield from _from_json(decoded.text, rel, path, lang, jsonl=suffix == ".jsonl")
+            yield from _from_json(decoded.text, rel, path, lang, jsonl=suffix == ".jsonl", listed=listed)
         else:
-            yield article_from_text(decoded.text, rel, path, lang)
+            yield article_from_text(decoded.text, rel, path, lang, listed(rel))
     except NotText as e:
         yield Skipped(shown, str(e))
     except PermissionError:
@@ -158,7 +149,7 @@ def _too_large(size: int, limit: int) -> str:
             "a dump of many articles? split it into one file per article)")
 
 
-def _from_html(html: str, rel: str, path: Path, lang: str) -> Article | Skipped:
+def _from_html(html: str, rel: str, path: Path, lang: str, listed: Meta | None) -> Article | Skipped:
     """The main text of a web page (trafilatura), without menus, scripts or styles."""
     import trafilatura
 
@@ -171,10 +162,11 @@ def _from_html(html: str, rel: str, path: Path, lang: str) -> Article | Skipped:
         return Skipped(str(path), "no main text found in the HTML page")
     published = pubdate.parse_date(doc.date, lang if lang != "auto" else "en") if doc.date else None
     meta = Meta(title=doc.title or None, url=doc.url or None, published=published, outlet=doc.sitename or None)
-    return article_from_text(doc.text, rel, path, lang, meta)
+    return article_from_text(doc.text, rel, path, lang, meta.updated(listed))
 
 
-def _from_json(text: str, rel: str, path: Path, lang: str, jsonl: bool) -> Iterator[Article | Skipped]:
+def _from_json(text: str, rel: str, path: Path, lang: str, jsonl: bool,
+               listed: Callable[[str], Meta | None]) -> Iterator[Article | Skipped]:
     """Records with ``text`` and optional ``title``, ``url``, ``date``, ``source``, ``language``.
 
     A .jsonl record is "file.jsonl#N", N its line number; a .json file holds
@@ -211,8 +203,8 @@ def _from_json(text: str, rel: str, path: Path, lang: str, jsonl: bool) -> Itera
         elif not isinstance(record.get("text"), str) or not record["text"].strip():
             yield Skipped(shown, f"{where}: no 'text'")
         else:
-            yield article_from_text(record["text"], record_id, path, lang, _record_meta(record, lang),
-                                    shown if n is None else f"{shown}#{n}")
+            meta = _record_meta(record, lang).updated(listed(record_id))
+            yield article_from_text(record["text"], record_id, path, lang, meta, shown if n is None else f"{shown}#{n}")
 
 
 def _record_meta(record: dict, lang: str) -> Meta:
@@ -220,9 +212,7 @@ def _record_meta(record: dict, lang: str) -> Meta:
         v = record.get(name)
         return (str(v).strip() or None) if isinstance(v, (str, int, float)) else None
 
-    # a language tag ("id", "en-GB") gives its language; anything else is left to detection
-    tag = re.match(r"([a-z]{2,3})(?:[-_][a-z0-9]+)*$", (value("language") or value("lang") or "").lower())
-    language = tag.group(1) if tag else None
+    language = language_tag(value("language") or value("lang"))
     when = value("date")
     return Meta(title=value("title"), url=value("url"), outlet=value("source"), language=language,
                 published=pubdate.parse_date(when, language or (lang if lang != "auto" else "en")) if when else None)
