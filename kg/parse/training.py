@@ -61,7 +61,7 @@ class Corpus:
 CORPORA = {
     "id": Corpus("Indonesian", ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_pud-ud-test.conllu")),
     "en": Corpus("English", ("en_ewt-ud-train.conllu",), ("en_ewt-ud-dev.conllu",),
-                 Budget(tokenize_steps=5000, mwt_epochs=2, lemma_epochs=0, pos_steps=5000, depparse_steps=8000),
+                 Budget(tokenize_steps=5000, mwt_epochs=2, lemma_epochs=0, pos_steps=5000, depparse_steps=10000),
                  depparse_width=0.5),
 }
 

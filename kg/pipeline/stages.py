@@ -161,6 +161,8 @@ def build(path: Path | str, lang: str = "auto", provider: str = "bundled", cache
 
     t0 = time.monotonic()
     manifest = listing.load(sources) if isinstance(sources, (str, Path)) else sources
+    for problem in manifest.problems if manifest is not None else []:
+        skip(problem)
     articles: list[Article] = []
     for item in read.read_path(Path(path), lang=lang, manifest=manifest):
         if isinstance(item, Skipped):

@@ -27,6 +27,7 @@ from typing import Any
 
 from kg import lang as languages
 from kg.errors import KgError
+from kg.model import Skipped
 from kg.read import pubdate
 
 SUFFIXES = (".jsonl", ".csv")
@@ -66,6 +67,7 @@ class Manifest:
     by_path: dict[str, Meta] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)   # a file name found once -> its path
     used: set[str] = field(default_factory=set)
+    problems: list[Skipped] = field(default_factory=list)   # records left out, and why
 
     def get(self, rel: str) -> Meta | None:
         """The record of the article at ``rel`` (posix path under the articles folder), if any."""
@@ -81,7 +83,12 @@ class Manifest:
 
 
 def load(path: Path | str) -> Manifest:
-    """The manifest in ``path`` (.jsonl or .csv); a bad file raises KgError with one line."""
+    """The manifest in ``path`` (.jsonl or .csv).
+
+    A file kg cannot use at all raises KgError (one line); a bad record is
+    left out and said in ``problems`` (as a build says a bad article), so
+    one typo does not cost the dates of every other article.
+    """
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         raise KgError(f"{path}: a manifest is a .jsonl or .csv file")
@@ -92,20 +99,28 @@ def load(path: Path | str) -> Manifest:
     except OSError as e:
         raise KgError(f"{path}: cannot read the manifest: {e.strerror or e}") from None
     manifest = Manifest(str(path))
-    for where, record in _records(text, path):
-        rel, meta = _meta(record, f"{path}: {where}")
+    for where, record in _records(text, path, manifest.problems):
+        try:
+            rel, meta = _meta(record)
+        except ValueError as e:
+            manifest.problems.append(Skipped(f"{path} {where}", str(e)))
+            continue
         if rel in manifest.by_path:
-            raise KgError(f"{path}: {where}: a second record for '{rel}'")
+            manifest.problems.append(Skipped(f"{path} {where}", f"a second record for '{rel}' (the first is used)"))
+            continue
         manifest.by_path[rel] = meta
     names = Counter(rel.rsplit("/", 1)[-1] for rel in manifest.by_path)
     manifest.names = {rel.rsplit("/", 1)[-1]: rel for rel in manifest.by_path if names[rel.rsplit("/", 1)[-1]] == 1}
     return manifest
 
 
-def _records(text: str, path: Path) -> list[tuple[str, dict[str, Any]]]:
+def _records(text: str, path: Path, problems: list[Skipped]) -> list[tuple[str, dict[str, Any]]]:
     if path.suffix.lower() == ".csv":
+        table = csv.DictReader(io.StringIO(text), strict=True)
         try:
-            return [(f"row {n}", row) for n, row in enumerate(csv.DictReader(io.StringIO(text)), 2)]
+            if not set(ALIASES["file"]) & set(table.fieldnames or ()):
+                raise KgError(f"{path}: no 'file' column in the header row")
+            return [(f"row {n}", row) for n, row in enumerate(table, 2)]
         except csv.Error as e:
             raise KgError(f"{path}: not a CSV table ({e})") from None
     out = []
@@ -115,14 +130,17 @@ def _records(text: str, path: Path) -> list[tuple[str, dict[str, Any]]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            raise KgError(f"{path}: line {n}: invalid JSON ({e.msg})") from None
-        if not isinstance(record, dict):
-            raise KgError(f"{path}: line {n}: not a JSON object")
-        out.append((f"line {n}", record))
+            problems.append(Skipped(f"{path} line {n}", f"invalid JSON ({e.msg})"))
+            continue
+        if isinstance(record, dict):
+            out.append((f"line {n}", record))
+        else:
+            problems.append(Skipped(f"{path} line {n}", "not a JSON object"))
     return out
 
 
-def _meta(record: dict[str, Any], where: str) -> tuple[str, Meta]:
+def _meta(record: dict[str, Any]) -> tuple[str, Meta]:
+    """The article a record names and what it says of it; ValueError says what is wrong with it."""
     def value(name: str) -> str | None:
         for key in ALIASES[name]:
             v = record.get(key)
@@ -132,7 +150,7 @@ def _meta(record: dict[str, Any], where: str) -> tuple[str, Meta]:
 
     rel = value("file")
     if rel is None:
-        raise KgError(f"{where}: no 'file' naming the article")
+        raise ValueError("no 'file' naming the article")
     language = language_tag(value("language"))
     published = None
     if (when := value("published")) is not None:
@@ -140,7 +158,7 @@ def _meta(record: dict[str, Any], where: str) -> tuple[str, Meta]:
         published = next(filter(None, (pubdate.parse_date(when, code)
                                        for code in dict.fromkeys([language or "en", *languages.codes()]))), None)
         if published is None:
-            raise KgError(f"{where}: '{when}' is not a date with a day, month and year")
+            raise ValueError(f"'{when}' is not a date with a day, month and year")
     rel = rel.replace("\\", "/")
     rel = rel[2:] if rel.startswith("./") else rel
     return rel, Meta(title=value("title"), url=value("url"), published=published, outlet=value("outlet"),
