@@ -111,6 +111,11 @@ def test_a_title_is_held_by_the_person_told_with_it_or_with_the_office_a_generic
     assert found["President of Finland"].entity_ids == [ids.person("Sauli Niinisto")]
     assert found["Swedish leader"].entity_ids == [ids.person("Ulf Kristersson")]
 
+    p = parse("Presiden Finlandia Sauli Niinisto tiba di Stockholm .\nKepala Negara Finlandia disambut Raja Swedia .")
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    assert by_text(ms)["Kepala Negara Finlandia"].entity_ids == [ids.person("Sauli Niinisto")]   # a head of state
+
 
 def test_a_foreign_word_in_a_sentence_dense_with_capitals_is_still_part_of_a_name():
     text = ("Menteri Pertahanan Ana Kovac melepas kontingen Satgas Patriot II dari Pangkalan Udara Halim "

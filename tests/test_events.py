@@ -1126,6 +1126,21 @@ London London PROPN 2 obl
     assert visits("pindah") == []
 
 
+def test_a_title_alone_arriving_is_its_holder_visiting():
+    text = "Kepala Negara tiba di London ."
+    rows = """
+Kepala Kepala NOUN 3 nsubj
+Negara Negara NOUN 1 nmod
+tiba tiba VERB 0 root
+di di ADP 5 case
+London London PROPN 3 obl
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    (visit,) = [e for e in extract_events(p, [mention(p, "London", "Place")]) if e.type == "Visit"]
+    assert visit.trigger_text == "tiba"
+
+
 def test_talks_are_the_meeting_in_an_article_that_tells_only_a_meeting():
     text = "Prabowo bertemu Putin di Moskow.\nPembicaraan berlangsung hangat."
     rows = """

@@ -171,7 +171,9 @@ def load(code: str) -> Lexicon:
     frames = {n: _frame(n, f, where) for n, f in (roles.get("frames") or {}).items()}
     trig = language.data("triggers")
     where = f"kg/lang/{code}/triggers.yaml"
-    classes = {n: WordClass(_lower(c.get("words")), frozenset(c.get("types") or []))
+    titles = _lower(language.data("titles").get("titles") or {})
+    classes = {n: WordClass(_lower(c.get("words")) | (titles if c.get("titles") else frozenset()),
+                            frozenset(c.get("types") or []))
                for n, c in (trig.get("classes") or {}).items()}
     triggers = [_trigger(t, frames, where) for t in trig.get("triggers") or []]
     noun_re = re.compile(trig["nominal_pattern"]) if trig.get("nominal_pattern") else None

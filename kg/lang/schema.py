@@ -91,7 +91,7 @@ FILES: dict[str, dict[str, Any]] = {
     "triggers": {
         "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
         "verbal_after": WORDS,
-        "talks": WORDS, "classes": Each({"words": WORDS, "types": WORDS}),
+        "talks": WORDS, "classes": Each({"words": WORDS, "types": WORDS, "titles": bool}),
         "triggers": [{"forms": WORDS, "lemmas": WORDS, "pos": WORDS, "phrases": [WORDS], "confidence": NUMBER,
                       "senses": [{"type": str, "frame": str, "when": dict}]}],
     },
