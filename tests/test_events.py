@@ -1167,3 +1167,27 @@ hangat hangat ADJ 2 advmod
     p2 = parsed(call, call_rows)
     ms2 = [mention(p2, "Prabowo", "Person"), mention(p2, "Putin", "Person")]
     assert next(e for e in extract_events(p2, ms2) if e.trigger_text == "Pembicaraan").type == "Call"
+
+
+def test_a_state_dinner_is_a_meeting_but_the_room_named_for_one_is_not():
+    text = "Kedua presiden memasuki ruang jamuan istana . Jamuan makan malam itu berlangsung hangat ."
+    rows = """
+Kedua dua NUM 2 det
+presiden presiden NOUN 3 nsubj
+memasuki masuk VERB 0 root
+ruang ruang NOUN 3 obj
+jamuan jamuan NOUN 4 nmod
+istana istana NOUN 4 nmod
+. . PUNCT 3 punct
+
+Jamuan jamuan NOUN 5 nsubj
+makan makan NOUN 1 nmod
+malam malam NOUN 2 nmod
+itu itu DET 1 det
+berlangsung langsung VERB 0 root
+hangat hangat ADJ 5 xcomp
+. . PUNCT 5 punct
+"""
+    p = parsed(text, rows)
+    meetings = [e for e in extract_events(p, []) if e.type == "Meeting"]
+    assert [(m.trigger_text, m.sentence) for m in meetings] == [("Jamuan", 1)]

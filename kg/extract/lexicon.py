@@ -78,6 +78,7 @@ class Lexicon:
     nominal_after: frozenset[str] = frozenset()
     talks: frozenset[str] = frozenset()      # talk nouns: a call or a meeting, as the article tells it
     verbal_after: frozenset[str] = frozenset()   # "to visit", "will call": a verb, whatever the noun list says
+    settings: frozenset[str] = frozenset()   # "ruang jamuan", "meeting room": a trigger noun naming a room is no event
 
     def is_nominal(self, tok: Token, prev: Token | None = None) -> bool:
         """Whether a trigger word is a noun. The lexicon knows its words better
@@ -180,4 +181,4 @@ def load(code: str) -> Lexicon:
     verb_re = re.compile(trig["verbal_pattern"]) if trig.get("verbal_pattern") else None
     return Lexicon(code, triggers, classes, frames, roles, language.data("speech"), language.data("modality"),
                    noun_re, _lower(trig.get("nouns")), verb_re, _lower(trig.get("nominal_after")),
-                   _lower(trig.get("talks")), _lower(trig.get("verbal_after")))
+                   _lower(trig.get("talks")), _lower(trig.get("verbal_after")), _lower(trig.get("settings")))

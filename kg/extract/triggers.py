@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon, TriggerEntry
-from kg.extract.tree import lower
+from kg.extract.tree import base, lower
 from kg.model import Sentence, Token
 
 
@@ -58,10 +58,19 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
                 hit = (lemma in entry.lemmas and t.upos in entry.pos) if by_lemma else form in entry.forms
                 if hit:
                     nominal = lex.is_nominal(t, _prev(toks, t.id - 1))
+                    if nominal and _names_a_setting(sent, t, lex):
+                        break
                     matches.append(TriggerMatch([t], entry, "nominal" if nominal else "verb", nominal))
                     taken.add(t.id)
                     break
     return sorted(matches, key=lambda m: m.tokens[0].id)
+
+
+def _names_a_setting(sent: Sentence, t: Token, lex: Lexicon) -> bool:
+    """ "ruang jamuan istana", "the meeting room": the noun says what a room is for, no event took place."""
+    gov = sent.head_of(t)
+    return gov is not None and base(t.deprel) in ("nmod", "compound") and \
+        (lower(gov) in lex.settings or gov.lemma.lower() in lex.settings)
 
 
 def _inside_names(toks: list[Token]) -> set[int]:

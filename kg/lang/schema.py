@@ -90,7 +90,7 @@ FILES: dict[str, dict[str, Any]] = {
     "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},
     "triggers": {
         "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
-        "verbal_after": WORDS,
+        "verbal_after": WORDS, "settings": WORDS,
         "talks": WORDS, "classes": Each({"words": WORDS, "types": WORDS, "titles": bool}),
         "triggers": [{"forms": WORDS, "lemmas": WORDS, "pos": WORDS, "phrases": [WORDS], "confidence": NUMBER,
                       "senses": [{"type": str, "frame": str, "when": dict}]}],
