@@ -31,8 +31,10 @@ def models() -> None:
               help="How many models train at the same time.")
 @click.option("--ship-only", is_flag=True,
               help="Train nothing: copy the best checkpoints in --work to --out (after stopping a run early).")
+@click.option("--continue-from", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Go on training the parser from this model (its steps and development history start again).")
 def train_cmd(lang: str, ud_dir: Path, out: Path | None, work: Path, quick: bool, only: tuple[str, ...],
-              lanes: int, ship_only: bool) -> None:
+              lanes: int, ship_only: bool, continue_from: Path | None) -> None:
     """Train kg's tokenizer, MWT, tagger, lemmatizer and parser for LANG from UD, offline.
 
     The parser resumes from its last checkpoint in --work if there is one
@@ -46,7 +48,8 @@ def train_cmd(lang: str, ud_dir: Path, out: Path | None, work: Path, quick: bool
         training.ship(work, out, processors)
     else:
         training.train(ud_dir, out, work, lang, training.Budget.quick() if quick else None,
-                       processors=processors, lanes=lanes, log=lambda m: click.echo(m, err=True))
+                       processors=processors, lanes=lanes, log=lambda m: click.echo(m, err=True),
+                       continue_from=continue_from)
     click.echo(f"models written to {out}")
 
 
