@@ -70,6 +70,17 @@ def test_a_clause_inherits_the_date_of_the_clause_that_governs_it():
     assert pick_anchors(s, [trigger(s, "percakapan", topical=True)], [rabu]) == [None]
 
 
+def test_a_date_in_the_phrase_of_a_mention_beside_this_one_dates_that_mention_only():
+    # "This call was a follow up to our meeting, three weeks ago.": the meeting was three weeks ago
+    s = sentence([("This", 2, "det", "DET"), ("call", 4, "nsubj", "NOUN"), ("was", 4, "cop", "AUX"),
+                  ("follow-up", 0, "root", "NOUN"), ("to", 6, "case", "ADP"), ("meeting", 4, "nmod", "NOUN"),
+                  ("three", 8, "nummod", "NUM"), ("weeks", 9, "obl", "NOUN"), ("ago", 6, "advmod", "ADV")])
+    ago = anchor_on(s, "ago")
+    assert pick_anchors(s, [trigger(s, "call"), trigger(s, "meeting")], [ago]) == [None, ago]
+    # with no mention of the meeting, the date is the clause's, and so the call's
+    assert pick_anchors(s, [trigger(s, "call")], [ago]) == [ago]
+
+
 def test_a_clause_below_with_its_own_subject_and_a_quotation_keep_their_time():
     # "Agus mengungkapkan bahwa situasi memanas sejak Oktober": the situation's time, not the statement's
     s = sentence([("Agus", 2, "nsubj", "PROPN"), ("mengungkapkan", 0, "root", "VERB"), ("bahwa", 5, "mark", "SCONJ"),

@@ -18,6 +18,9 @@ memerintahkan TNI …, manakala KTT di Mesir, Senin (13/10), mencapai hasil
 A nominal topic of another event ("membahas kesepakatan") takes only 1:
 its clause's time is that of the event that names it; a planned event takes
 1 and 2 (a governing clause tells when it was planned, not when it happens).
+An anchor in the phrase of another mention beside this one (neither above
+nor below it) is that mention's: "This call was a follow up to our meeting
+…, three weeks ago" dates the meeting, not the call.
 Quotations are their own time, and a subject-bearing clause below a mention
 ("mengungkapkan bahwa situasi memanas sejak 7 Oktober 2023") never dates it.
 Within a step, the anchor nearest the trigger wins.
@@ -130,6 +133,10 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
                                   fence(tok) if sequence else None))
     heads = [(t.head or head_token(sent, t.span), t) for t in triggers]
     claimed = {clause_of(sent, h).id for h, _ in heads if h is not None}
+    head_ids = {h.id for h, _ in heads if h is not None}
+    # the mention whose phrase holds an anchor: the nearest trigger at or above it
+    owner = {id(p): next((t.id for t in [p.token, *_ancestors(sent, p.token)] if t.id in head_ids), None)
+             for p in placed}
     out: list[TimeAnchor | None] = []
     for head, trig in heads:
         if head is None:
@@ -137,7 +144,10 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
             continue
         chain = clause_chain(sent, head)
         inside = {head.id, *(t.id for t in _ancestors(sent, head))}
-        mine = [p for p in placed if p.quote == quote_of(trig.span.start) and (p.fence is None or p.fence in inside)]
+        # "This call was a follow up to our meeting …, three weeks ago": an anchor in the phrase of
+        # a mention beside this one (neither above nor below it) dates that mention only
+        mine = [p for p in placed if p.quote == quote_of(trig.span.start) and (p.fence is None or p.fence in inside)
+                and (owner[id(p)] is None or owner[id(p)] in inside or head.id in p.above)]
         steps = [[p for p in mine if head.id in p.above
                   and (p.clause == chain[0] or p.relative and p.clause_above[:1] == [head.id])]]
         if trig.reach >= CLAUSE:
