@@ -670,3 +670,11 @@ def test_a_demonym_before_a_state_noun_names_the_country():
     assert found["Chinese government"].type == "Country"
     resolve_entities([p], list(found.values()))
     assert found["Chinese government"].entity_ids == [ids.country("CN")]
+
+
+def test_a_base_or_an_airport_named_after_a_person_is_a_place():
+    en = by_text(find_mentions(parse("Four jets left Halim Sudarmo Airbase for Natuna .", lang="en")))
+    assert en["Halim Sudarmo Airbase"].type == "Place"
+    id_ = by_text(find_mentions(parse("Empat jet berangkat dari Lanud Halim Sudarmo ke Natuna .")))
+    assert id_["Lanud Halim Sudarmo"].type == "Place"
+    assert id_["Lanud Halim Sudarmo"].entity_ids == [ids.place("Halim Sudarmo")]

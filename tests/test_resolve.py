@@ -737,3 +737,15 @@ def test_an_undated_report_that_fits_two_events_equally_joins_neither():
     undated2 = mention("a3.txt", "Call", 10, "percakapan", arg("participant", ANA), arg("participant", PARK))
     cluster_events(arts[:2], [march, undated2], ENTITIES)
     assert undated2.event_id == march.event_id
+
+
+def test_a_place_named_as_lying_in_the_other_is_no_other_destination():
+    from kg.model import Entity
+    from kg.resolve.sides import within
+
+    by_id = {i: Entity(i, "Place", label) for i, label in
+             (("place/natuna", "Natuna"), ("place/base", "Raden Sadjad Ranai Natuna"), ("place/paris", "Paris"),
+              ("country/FR", "France"))}
+    assert within(frozenset({"place/base"}), frozenset({"place/natuna"}), by_id)
+    assert within(frozenset({"place/natuna"}), frozenset({"place/base"}), by_id)
+    assert not within(frozenset({"place/paris"}), frozenset({"country/FR"}), by_id)   # told of other trips

@@ -5,7 +5,8 @@ bucket. Two groups of mentions (a mention alone is a group of one) are one
 event only when nothing contradicts it (:func:`veto`): another type or
 modality; different times at the granularity both give; principal
 participants that cannot be the same ({Trump, Putin} is not {Trump, Xi});
-different destinations or forces; one told as recalled ("pertemuan mereka
+different destinations (unless one is named as lying in the other: "Lanud … Natuna")
+or forces; one told as recalled ("pertemuan mereka
 sebelumnya") and the other not; articles weeks apart with no date to say
 otherwise; and for statements another speaker, or other words. A missing
 date, place or participant is unknown, never equal.
@@ -27,7 +28,7 @@ from datetime import date
 
 from kg.model import ACTOR_ROLES, Entity, EventMention, Sentence
 from kg.resolve import cues, statements
-from kg.resolve.sides import PLACE_TYPES, amounts, expand, most_specific, side, sided_forces, typed
+from kg.resolve.sides import PLACE_TYPES, amounts, expand, most_specific, side, sided_forces, typed, within
 
 # Modality that makes a different real-world event: a planned or denied
 # deployment is not the deployment that happened.
@@ -249,7 +250,7 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     if _generic_apart(a, b):
         return "an accord or cooperation noun elsewhere, with no day or place in common"
     da, db = typed(a.destinations, PLACE_TYPES, by_id), typed(b.destinations, PLACE_TYPES, by_id)
-    if da and db and not da & db:
+    if da and db and not da & db and not within(da, db, by_id):
         return "different destinations"
     if _persons_conflict(a.persons, b.persons):
         return "different principal participants"

@@ -28,6 +28,20 @@ def most_specific(places: frozenset[str], by_id: dict[str, Entity]) -> frozenset
     return places - containing
 
 
+def within(a: frozenset[str], b: frozenset[str], by_id: dict[str, Entity]) -> bool:
+    """Whether a place of one side is named as lying in a place of the other: its name ends with
+    the other's ("Lanud Raden Sadjad Ranai Natuna", an air base on Natuna). The chain of places a
+    place lies in says less: "Paris" and "France" are told of different trips."""
+    def words(p: str) -> list[str]:
+        return by_id[p].label.casefold().split() if p in by_id else []
+
+    def named_in(x: str, y: str) -> bool:
+        wx, wy = words(x), words(y)
+        return 0 < len(wy) < len(wx) and wx[-len(wy):] == wy
+
+    return any(named_in(x, y) or named_in(y, x) for x in a for y in b)
+
+
 def expand(ids: frozenset[str], by_id: dict[str, Entity]) -> frozenset[str]:
     """Entity ids plus the ids they are affiliated with (Zelensky → Ukraine)."""
     return ids | {by_id[i].affiliation for i in ids if i in by_id and by_id[i].affiliation}
