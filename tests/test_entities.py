@@ -678,3 +678,17 @@ def test_a_base_or_an_airport_named_after_a_person_is_a_place():
     id_ = by_text(find_mentions(parse("Empat jet berangkat dari Lanud Halim Sudarmo ke Natuna .")))
     assert id_["Lanud Halim Sudarmo"].type == "Place"
     assert id_["Lanud Halim Sudarmo"].entity_ids == [ids.place("Halim Sudarmo")]
+
+
+def test_a_model_designation_cut_at_its_hyphen_is_one_word():
+    from kg.extract.scanner import sentence_words
+
+    text = "Four F-16 jets and Su-35s flew , a two - way trip ."
+    spans = [("Four", 0), ("F", 5), ("-", 6), ("16", 7), ("jets", 10), ("and", 15), ("Su-", 19), ("35s", 22),
+             ("flew", 26), (",", 31), ("a", 33), ("two", 35), ("-", 39), ("way", 41), ("trip", 45), (".", 50)]
+    heads = {"F": 5, "-": 2, "16": 2}
+    toks = [Token(i, w, w.lower(), "PROPN" if w[0].isupper() else "NOUN", "_", heads.get(w, 0), "dep", s, s + len(w))
+            for i, (w, s) in enumerate(spans, 1)]
+    words = [w.text for w in sentence_words(Sentence(0, 0, len(text), text, toks), 0)]
+    assert words[:6] == ["Four", "F-16", "jets", "and", "Su-35s", "flew"]
+    assert words[-5:] == ["two", "-", "way", "trip", "."]      # spaced: no designation

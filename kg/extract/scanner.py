@@ -16,7 +16,7 @@ from kg.extract import gazetteer as gz
 from kg.extract.gazetteer import Entry, Lexicon
 from kg.extract.text import fold
 from kg.extract.vocab import Vocab
-from kg.model import Sentence
+from kg.model import Sentence, Token
 
 # a Roman numeral after an office numbers it ("Komisi I", "Kodam III"): no name
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
@@ -30,6 +30,8 @@ NAME_KINDS = ("country", "actor", "region")
 # a bare name (no place word, no locative preposition before it) is a GeoNames place only
 # for a city this big: many people are named like some town ("Norman", "Roy")
 BARE_PLACE_MIN_POPULATION = 1_000_000
+# a model designation the tokenizer cuts at its hyphen ("F-16" → "F" "-" "16", "F-" "16")
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}$")
 
 
 @dataclass
@@ -344,11 +346,21 @@ class Scanner:
 def sentence_words(sentence: Sentence, body_start: int) -> list[Word]:
     toks = [t for t in sentence.tokens if t.start >= body_start]   # site banners before the headline
     texts = [t.text for t in toks]
-    ws = []
-    for k, t in enumerate(toks):
+    ws: list[Word] = []
+    k = 0
+    while k < len(toks):
+        t, n = toks[k], _designation(toks, k)
         initial = k == 0 or toks[k - 1].text in OPENERS
+        if n:           # one word, standing where the tree has the designation's head
+            ids_ = {x.id for x in toks[k:k + n]}
+            head = next((x for x in toks[k:k + n] if x.head not in ids_), t)
+            ws.append(Word(sentence.text[t.start - sentence.start:toks[k + n - 1].end - sentence.start],
+                           t.start, toks[k + n - 1].end, "PROPN", head.deprel, "", initial, head.id, head.head))
+            k += n
+            continue
         w = Word(t.text, t.start, t.end, t.upos, t.deprel, t.lemma, initial, t.id, t.head)
         ws.extend(_hyphen_pair(w, texts, k) or [w])
+        k += 1
     alpha = [w for w in ws if w.text[:1].isalpha()]
     # a title line has no closing stop; a sentence dense with names has one
     titled = bool(ws) and ws[-1].text not in (".", "!", "?")
@@ -358,6 +370,16 @@ def sentence_words(sentence: Sentence, body_start: int) -> list[Word]:
         for w in ws:
             w.initial, w.headline = True, titled
     return ws
+
+
+def _designation(toks: list[Token], k: int) -> int:
+    """How many tokens from ``k`` spell a model designation with no space inside ("F-16"), or 0."""
+    for n in (3, 2):
+        run = toks[k:k + n]
+        if len(run) == n and all(a.end == b.start for a, b in zip(run, run[1:])) and \
+                _DESIGNATION.match("".join(x.text for x in run)):
+            return n
+    return 0
 
 
 def _hyphen_pair(w: Word, texts: list[str], k: int) -> list[Word] | None:
