@@ -681,7 +681,7 @@ def test_a_base_or_an_airport_named_after_a_person_is_a_place():
 
 
 def test_a_model_designation_cut_at_its_hyphen_is_one_word():
-    from kg.extract.scanner import sentence_words
+    from kg.extract.words import sentence_words
 
     text = "Four F-16 jets and Su-35s flew , a two - way trip ."
     spans = [("Four", 0), ("F", 5), ("-", 6), ("16", 7), ("jets", 10), ("and", 15), ("Su-", 19), ("35s", 22),

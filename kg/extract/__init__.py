@@ -1,6 +1,7 @@
 """Stage 3, extract: parsed articles in, entity and event mentions out, one article at a time.
 
-Actors and places: ``vocab`` (a language's entity vocabularies), ``scanner``
+Actors and places: ``vocab`` (a language's entity vocabularies), ``words``
+(what the scanner reads), ``scanner``
 (mention drafts in a sentence's words), ``gazetteer`` (countries, places,
 actor files), ``entities`` (:func:`~kg.extract.entities.find_mentions`).
 Events: ``lexicon`` (a language's event vocabularies), ``tree`` (questions

@@ -25,9 +25,10 @@ from functools import lru_cache
 
 from kg.extract import gazetteer as gz
 from kg.extract import ids
-from kg.extract.scanner import FUNCTION_UPOS, OPENERS, Draft, Scanner, Word, sentence_words, text_words
+from kg.extract.scanner import Draft, Scanner
 from kg.extract.text import fold
 from kg.extract.vocab import Vocab, vocab
+from kg.extract.words import FUNCTION_UPOS, OPENERS, Word, sentence_words, text_words
 from kg.model import EntityMention, ParsedArticle, Span
 
 
