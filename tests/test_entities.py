@@ -692,3 +692,14 @@ def test_a_model_designation_cut_at_its_hyphen_is_one_word():
     words = [w.text for w in sentence_words(Sentence(0, 0, len(text), text, toks), 0)]
     assert words[:6] == ["Four", "F-16", "jets", "and", "Su-35s", "flew"]
     assert words[-5:] == ["two", "-", "way", "trip", "."]      # spaced: no designation
+
+
+def test_a_paragraph_s_subject_pronoun_carries_its_person_to_the_next_pronoun():
+    text = ("“Four jets are leaving now ,” said Commander Ronny Moningka .\n"
+            "He explained that the flight was ordered by Marshal Hadi Tjahjanto .\n"
+            "The aircraft will patrol the border .\n"
+            "“This is a routine procedure ,” he said .")
+    p = parse(text, lang="en", tags={"He": "PRON", "he": "PRON", "The": "DET", "This": "PRON"})
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    assert [m.entity_ids for m in ms if m.text.lower() == "he"] == [[ids.person("Ronny Moningka")]] * 2

@@ -1,8 +1,9 @@
 """Pronouns and group phrases: whom they point back to, inside one article.
 
 A third-person pronoun ("ia", "-nya", "he") is the most recent compatible
-person (a quote's speaker pronoun, the one quoted before when its paragraph
-names no subject); a first-person one inside a quotation is its speaker; a
+person, a paragraph's subject pronoun standing for the one it was resolved to
+(a quote's speaker pronoun, the one quoted before when its paragraph names no
+subject); a first-person one inside a quotation is its speaker; a
 group phrase ("kedua pemimpin", "the two leaders") is the actors the article
 has told most so far. Read by :mod:`kg.resolve.entities` once names are resolved.
 """
@@ -65,8 +66,12 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
             host, host_start = _word_before(text, m.start)
             speaker = host in v.speaker_hosts          # '"…," katanya', '"…," tutur dia'
             skip = _quote_before(text, host_start) if speaker else None   # never a name inside the quote
+            # a paragraph's subject pronoun, already resolved, stands for its person: "He explained
+            # that … ordered by Hadi. … “…,” he said" goes on about the one the paragraph was about
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
-                     and c.source not in ("pronoun", "group") and not (skip and skip[0] <= c.start <= skip[1])]
+                     and (c.source not in ("pronoun", "group") or c.source == "pronoun" and _opens(c, text)
+                          and not _first_person(c, v))
+                     and not (skip and skip[0] <= c.start <= skip[1])]
             # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
             # Menteri Jepang": not the Prime Minister), unless a dash or semicolon opens another
             # clause before it ("He said … — with Trump using an unconfirmed figure")
