@@ -661,3 +661,25 @@ Weber Weber PROPN 2 obj
     says, told = [e for e in extract_events(p, ms) if e.type == "Statement"]
     assert args(says) == {("speaker", "Ortiz")}
     assert args(told) == {("speaker", "Ortiz"), ("addressee", "Weber")}
+
+
+def test_a_time_the_parser_made_the_subject_leaves_the_speaker_to_the_name_before_the_verb():
+    text = "Last month, Minister Lena Ortiz said that the talks went well."
+    rows = """
+Last last ADJ 2 amod
+month month NOUN 7 nsubj
+, , PUNCT 2 punct
+Minister Minister PROPN 7 advcl
+Lena Lena PROPN 4 flat
+Ortiz Ortiz PROPN 4 flat
+said say VERB 0 root
+that that SCONJ 11 mark
+the the DET 10 det
+talks talk NOUN 11 nsubj
+went go VERB 7 ccomp
+well well ADV 11 advmod
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Minister Lena Ortiz", "Person")]), "Statement")
+    assert args(st) == {("speaker", "Minister Lena Ortiz")}

@@ -113,6 +113,16 @@ class Lexicon:
         return {k: frozenset(str(w).lower() for w in v or []) for k, v in (self.modality.get("markers") or {}).items()}
 
     @cached_property
+    def time_words(self) -> frozenset[str]:
+        """Nouns that name a time (dates.yaml: weekdays, months, units, day parts, "yesterday"):
+        such a word as a verb's subject is a misparse ("Last month, Minister X said")."""
+        dates = languages.get(self.lang).data("dates")
+        out = set()
+        for key in ("weekdays", "months", "units", "relative"):
+            out |= {str(w).lower() for w in dates.get(key) or {}}
+        return frozenset(out | self.words(dates, "day_parts"))
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Words the extractor itself reads (triggers, markers): never names of actors."""
         out = {f for e in self.triggers for f in e.forms}

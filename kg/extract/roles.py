@@ -131,6 +131,9 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
             if voice == "active" and base(dep.deprel) == "nsubj" and dep.id > head.id and subj_role:
                 late.append(dep)     # Indonesian is SVO: a subject after the verb is a suspect parse
                 continue
+            if base(dep.deprel) == "nsubj" and (lower(dep) in lex.time_words or dep.lemma.lower() in lex.time_words) \
+                    and index.of_phrase(sent, dep) is None:
+                continue             # "Last month, Minister X said": a time is no subject
             for p in frame.patterns:
                 if _matches(p, sent, dep, voice):
                     f.add_with_conjuncts(p.role, dep, _label(p))
