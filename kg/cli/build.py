@@ -42,9 +42,8 @@ from kg.pipeline.stages import LANGUAGES
 @click.option("-v", "--verbose", is_flag=True, help="Also print every article and the time of each stage.")
 @click.pass_context
 def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, provider: str, sources: Path | None,
-              html: bool,
-              store: bool, no_cache: bool, cache_dir: Path | None, jobs: int, scheduler: str | None, quiet: bool,
-              verbose: bool) -> None:
+              html: bool, store: bool, no_cache: bool, cache_dir: Path | None, jobs: int, scheduler: str | None,
+              quiet: bool, verbose: bool) -> None:
     """Build the event graph of SOURCE (a folder of articles, or one file) into OUT.
 
     Reads .txt, .md, .html/.htm, .json and .jsonl files (recursively); an
@@ -52,7 +51,8 @@ def build_cmd(ctx: click.Context, source: Path, out: Path, fmt: str, lang: str, 
     REASON", and the rest is still built. Outputs are replaced only when the
     build succeeds, all together, so an interrupted build leaves the previous
     ones as they were. Parses are cached by content and model version:
-    unchanged articles are not parsed again.
+    unchanged articles are not parsed again. --sources reads the articles'
+    publication dates (and URLs, outlets) from a manifest.
     """
     from kg.pipeline.outputs import build_into
 
