@@ -22,8 +22,8 @@ def test_decide_weighs_families_and_names_the_strongest_voice() -> None:
     assert entity_types.decide([], WEIGHTS) is None
 
 
-def _typed(parser, text: str) -> tuple[list, list]:
-    art = Article("t.txt", Path("t.txt"), text, language="id")
+def _typed(parser, text: str, language: str = "id") -> tuple[list, list]:
+    art = Article("t.txt", Path("t.txt"), text, language=language)
     parsed = ParsedArticle(art, parser.parse(art))
     mentions = entity_types.type_mentions(parsed, find_mentions(parsed))
     return mentions, resolve_entities([parsed], list(mentions))
@@ -48,3 +48,9 @@ def test_spans_no_clue_types_are_no_actors(parser) -> None:
     assert "Alhamdulillah" not in texts
     titled = next(m for m in mentions if "Prabowo" in m.text)
     assert (titled.type, titled.type_source) == ("Person", "title")
+
+
+def test_a_name_no_other_clue_types_that_speaks_is_a_person(english) -> None:
+    # English has no named-entity tagger: a bare surname stayed untyped, and "he" then skipped it
+    mentions, _ = _typed(english, "“We will keep talking,” Vance said on Monday.", language="en")
+    assert {m.text: (m.type, m.type_source) for m in mentions}["Vance"] == ("Person", "speaker")
