@@ -703,3 +703,12 @@ def test_a_paragraph_s_subject_pronoun_carries_its_person_to_the_next_pronoun():
     ms = find_mentions(p)
     resolve_entities([p], ms)
     assert [m.entity_ids for m in ms if m.text.lower() == "he"] == [[ids.person("Ronny Moningka")]] * 2
+
+
+def test_an_office_of_a_named_base_then_a_rank_and_a_name_is_held_by_the_later_name():
+    p = parse("Komandan Lanud Roesmin Nurjadin Marsekal Pertama TNI Ronny Irianto Moningka mengatakan itu .")
+    ms = find_mentions(p)
+    resolve_entities([p], ms)
+    (m,) = [m for m in ms if m.type == "Person"]
+    assert m.text == "Komandan Lanud Roesmin Nurjadin Marsekal Pertama TNI Ronny Irianto Moningka"
+    assert m.entity_ids == [ids.person("Ronny Irianto Moningka")]

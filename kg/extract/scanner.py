@@ -212,6 +212,11 @@ class Scanner:
             held = self._past_rank(j + 1)
             if self.name_run(held) > held and not self.v.place_before.match(self.texts, held):
                 name_start, j = held, self.name_run(held)
+        if j > name_start and self._past_rank(j) > j:
+            # "Komandan Lanud Roesmin Nurjadin Marsekal Pertama TNI Ronny …": the name before a
+            # rank and a name is what the office is of; the holder is named after the rank
+            name_start = self._past_rank(j)
+            j = self.name_run(name_start)
         if j == name_start and affil is None:
             return None
         return Draft(i, j, "Person", "title", title=t[0].id, affiliation=affil,
