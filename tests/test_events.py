@@ -1191,3 +1191,21 @@ hangat hangat ADJ 5 xcomp
     p = parsed(text, rows)
     meetings = [e for e in extract_events(p, []) if e.type == "Meeting"]
     assert [(m.trigger_text, m.sentence) for m in meetings] == [("Jamuan", 1)]
+
+
+def test_the_one_told_to_act_is_the_addressee_where_the_parser_hangs_it_on_the_complement():
+    text = "Presiden Ortiz memerintahkan TNI mempersiapkan pasukan perdamaian ."
+    rows = """
+Presiden Presiden NOUN 3 nsubj
+Ortiz Ortiz PROPN 1 nmod
+memerintahkan perintah VERB 0 root Voice=Act
+TNI TNI PROPN 5 obj
+mempersiapkan siap VERB 3 xcomp Voice=Act
+pasukan pasukan NOUN 5 obj
+perdamaian damai NOUN 6 nmod
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    st = only(extract_events(p, [mention(p, "Presiden Ortiz", "Person"), mention(p, "TNI", "ArmedForce")]),
+              "Statement")
+    assert args(st) == {("speaker", "Presiden Ortiz"), ("addressee", "TNI")}

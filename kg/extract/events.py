@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from kg import lang as languages
 from kg.extract import dates, lexicon, modality, quantities, roles, speech
 from kg.extract.anchoring import ALL, CLAUSE, PHRASE, Trigger, pick_anchors
+from kg.extract.classes import in_class
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, case_of, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers
@@ -165,14 +166,14 @@ def _holds(sense: Sense, filled: roles.Filled, sent: Sentence, lex: Lexicon, ind
             if bool(value) != two_sided:
                 return False
         elif key == "not_subject":     # "I agree": the speaker's opinion, no accord between parties
-            if any(roles.in_class(sent, t, lex.classes[value], index) for t in filled.subject):
+            if any(in_class(sent, t, lex.classes[value], index) for t in filled.subject):
                 return False
         elif key in ("theme", "subject"):
             cls = lex.classes[value]
             toks = filled.subject if key == "subject" else [t for r, ts in filled.slots.items()
                                                              if r == _theme_role(sense, lex) for t in ts]
             amounts = lex.words(lex.roles, "amount_words")
-            if not any(roles.in_class(sent, t, cls, index, amounts) for t in toks):
+            if not any(in_class(sent, t, cls, index, amounts) for t in toks):
                 return False
         else:
             raise ValueError(f"unknown trigger condition {key!r}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import Frame, Lexicon, Pattern, WordClass
-from kg.extract.tree import ADDRESS_TYPES, MentionIndex, base, case_of, conjuncts, lower, phrase
+from kg.extract.lexicon import Frame, Lexicon, Pattern
+from kg.extract.tree import ADDRESS_TYPES, MentionIndex, base, case_of, conjuncts, lower
 from kg.extract.triggers import TriggerMatch
 from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, EntityMention, Sentence, Token
 
@@ -156,7 +156,22 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
     if frame.theme and frame.theme not in f.out.slots and voice != "passive":
         _theme_forward(f, match, frame.theme, lex)
     _purpose(f, match, frame, lex)
+    if voice == "active":
+        _object_of_complement(f, match, frame)
     return f.out
+
+
+def _object_of_complement(f: Filler, match: TriggerMatch, frame: Frame) -> None:
+    """ "memerintahkan TNI mempersiapkan pasukan": the parser hangs the one told to act on the
+    complement verb; a mention between the trigger and its complement fills the object's role."""
+    role = next((p.role for p in frame.patterns if "obj" in p.rels and p.voice in (None, "active")), None)
+    if role is None or role in f.out.slots:
+        return
+    head = match.head
+    for comp in (c for c in f.sent.children(head) if base(c.deprel) == "xcomp" and c.id > head.id):
+        for dep in f.sent.children(comp):
+            if head.id < dep.id < comp.id and base(dep.deprel) in ("obj", "nsubj"):
+                f.add(role, dep, "complement-object")
 
 
 def _coordinated(f: Filler, tok: Token, role: str, before: Token) -> list[Token]:
@@ -337,27 +352,6 @@ def _name_chain(f: Filler, match: TriggerMatch, frame: Frame) -> None:
 def _mention_token_after(sent: Sentence, tok: Token, index: MentionIndex, window: int = 4) -> Token | None:
     m = index.after(sent, tok, window)
     return next((t for t in sent.tokens if t.start >= m.start), None) if m else None
-
-
-def in_class(sent: Sentence, tok: Token, cls: WordClass, index: MentionIndex,
-             amounts: frozenset[str] = frozenset()) -> bool:
-    """Whether the phrase at ``tok`` (or the noun it modifies) belongs to a word class.
-
-    ``amounts``: nouns that count what they modify ("jumlah personel"), like numbers do."""
-    m = index.of_phrase(sent, tok)
-    if m is not None and m.type in cls.types:
-        return True
-    # the head word decides ("dua unit tanker" is no force); an amount word
-    # ("ribuan tentara") hands over to the noun it counts, a modifier to its noun
-    toks = [tok]
-    if tok.upos in ("NUM", "DET") or lower(tok) in amounts:
-        toks += [c for c in sent.children(tok) if base(c.deprel) in ("nmod", "compound", "flat")]
-    gov = sent.head_of(tok)
-    if gov is not None and gov.upos == "NOUN" and base(tok.deprel) in ("nmod", "flat", "compound"):
-        toks.append(gov)
-    text = " ".join(lower(t) for t in phrase(sent, tok))
-    return any(lower(t) in cls.words or t.lemma.lower() in cls.words for t in toks) or \
-        any(" " in w and w in text for w in cls.words)
 
 
 def _theme_forward(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
