@@ -54,3 +54,15 @@ def test_a_name_no_other_clue_types_that_speaks_is_a_person(english) -> None:
     # English has no named-entity tagger: a bare surname stayed untyped, and "he" then skipped it
     mentions, _ = _typed(english, "“We will keep talking,” Vance said on Monday.", language="en")
     assert {m.text: (m.type, m.type_source) for m in mentions}["Vance"] == ("Person", "speaker")
+
+
+def test_a_designation_the_parser_made_a_speaker_is_no_person() -> None:
+    from kg.model import EntityMention, Sentence, Token
+
+    text = "F-16s said ."
+    toks = [Token(1, "F-16s", "F-16s", "PROPN", "", 2, "nsubj", 0, 5),
+            Token(2, "said", "say", "VERB", "", 0, "root", 6, 10), Token(3, ".", ".", "PUNCT", "", 2, "punct", 11, 12)]
+    parsed = ParsedArticle(Article("t.txt", Path("t.txt"), text, language="en"), [Sentence(0, 0, 12, text, toks)])
+    mention = EntityMention("t.txt", 0, 0, 5, "F-16s", source="propn")
+    (typed,) = entity_types.type_mentions(parsed, [mention])
+    assert typed.type == "Unknown"

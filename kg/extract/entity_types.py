@@ -139,7 +139,8 @@ def type_mentions(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[
         s = sentences.get(m.sentence)
         if votes and s is not None and _context(m, s, r.place_case):
             votes.append(("context", "Place"))
-        if "speaker" in r.weights and m.source == "propn" and s is not None and _speaks(m, s, r.speech_verbs):
+        if "speaker" in r.weights and m.source == "propn" and not _designation(m.text) and s is not None \
+                and _speaks(m, s, r.speech_verbs):     # "Vance said"; not the misparsed '"F-16s …," he said'
             votes.append(("speaker", "Person"))
         picked = decide(votes, r.weights)
         if picked is None:
