@@ -683,3 +683,25 @@ well well ADV 11 advmod
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Minister Lena Ortiz", "Person")]), "Statement")
     assert args(st) == {("speaker", "Minister Lena Ortiz")}
+
+
+def test_a_bare_participle_of_saying_takes_its_governor_s_subject():
+    text = "Ortiz visited Lima in May, saying he hoped for closer ties."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+visited visit VERB 0 root
+Lima Lima PROPN 2 obj
+in in ADP 5 case
+May May PROPN 2 obl
+, , PUNCT 7 punct
+saying say VERB 2 advcl Tense=Pres|VerbForm=Part
+he he PRON 9 nsubj
+hoped hope VERB 7 ccomp
+for for ADP 12 case
+closer close ADJ 12 amod
+ties tie NOUN 9 obl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Lima", "Place")]), "Statement")
+    assert st.trigger_text == "saying" and args(st) == {("speaker", "Ortiz")}

@@ -143,7 +143,7 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
                         f.out.other_party = True     # "dengan Putin", not "dengan perjanjian damai"
                     break
     if subj_role and not f.out.subject:
-        _subject_fallback(f, match, subj_role, lex, voice == "passive")
+        _subject_fallback(f, match, subj_role, lex, voice == "passive", frame)
     for dep in late if subj_role and not f.out.subject else []:
         f.add_with_conjuncts(subj_role, dep, "nsubj-after", True)
         f.out.subject += [dep] + conjuncts(sent, dep)
@@ -191,9 +191,12 @@ def _coordinated(f: Filler, tok: Token, role: str, before: Token) -> list[Token]
     return out
 
 
-def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, passive: bool = False) -> None:
+def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, passive: bool = False,
+                      frame: Frame | None = None) -> None:
     sent, head = f.sent, match.head
     rel, gov = base(head.deprel), sent.head_of(match.head)
+    if frame is not None and frame.name in lex.words(lex.roles, "participle_frames") and _bare_participle(sent, head):
+        rel = "xcomp"      # "X described Moscow as a friend, saying he hoped …": X says
     for _ in range(3):   # "berencana untuk mulai mengerahkan": climb a few controllers
         if passive and rel == "advcl" and gov is not None and _purpose_clause(sent, head, lex):
             # "menyiapkan prajurit untuk diberangkatkan", "disiapkan untuk dikirim": what is
@@ -218,6 +221,12 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, p
     for tok in left_scan(sent, match.tokens[0], lex, f.index):
         f.add(role, tok, "left-scan", True)
         f.out.subject.append(tok)
+
+
+def _bare_participle(sent: Sentence, verb: Token) -> bool:
+    """A present participle heading an adverbial clause with no marker and no subject of its own."""
+    return base(verb.deprel) == "advcl" and {"VerbForm=Part", "Tense=Pres"} <= set(verb.feats.split("|")) \
+        and not any(base(c.deprel) in ("mark", "nsubj") for c in sent.children(verb))
 
 
 def _same_subject(sent: Sentence, verb: Token, rel: str, lex: Lexicon) -> bool:
