@@ -705,3 +705,23 @@ ties tie NOUN 9 obl
     p = parsed(text, rows, language="en")
     st = only(extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Lima", "Place")]), "Statement")
     assert st.trigger_text == "saying" and args(st) == {("speaker", "Ortiz")}
+
+
+def test_calling_it_a_name_read_as_two_objects_is_still_a_statement():
+    text = "He praised the mission, calling it a sacred mandate."
+    rows = """
+He he PRON 2 nsubj
+praised praise VERB 0 root
+the the DET 4 det
+mission mission NOUN 2 obj
+, , PUNCT 6 punct
+calling call VERB 2 advcl Tense=Pres|VerbForm=Part
+it it PRON 6 iobj
+a a DET 10 det
+sacred sacred ADJ 10 amod
+mandate mandate NOUN 6 obj
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    types = [e.type for e in extract_events(p, []) if e.trigger_text == "calling"]
+    assert types == ["Statement"]
