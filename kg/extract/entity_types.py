@@ -25,8 +25,10 @@ from functools import cache
 from kg import lang as languages
 from kg.extract import gazetteer as gz
 from kg.extract import ids
+from kg.extract.anchoring import head_token
 from kg.extract.text import fold
-from kg.model import EntityMention, ParsedArticle, Sentence
+from kg.extract.tree import base
+from kg.model import EntityMention, ParsedArticle, Sentence, Span
 from kg.parse import ner
 
 # types that vote together: a tagger's "place" agrees with a gazetteer's country
@@ -93,9 +95,8 @@ def _context(m: EntityMention, s: Sentence, place_case: frozenset[str]) -> bool:
 def _speaks(m: EntityMention, s: Sentence, verbs: frozenset[str]) -> bool:
     """Is the name the subject of a speech verb ("Vance said", "kata Agus")? People say things
     far more often than organisations a gazetteer does not know."""
-    inside = {t.id for t in s.tokens if m.start <= t.start and t.end <= m.end}
-    head = next((t for t in s.tokens if t.id in inside and t.head not in inside), None)
-    verb = s.head_of(head) if head is not None and head.deprel.split(":")[0] == "nsubj" else None
+    head = head_token(s, Span(m.start, m.end))
+    verb = s.head_of(head) if head is not None and base(head.deprel) == "nsubj" else None
     return verb is not None and fold(verb.text) in verbs
 
 

@@ -116,7 +116,9 @@ class Lexicon:
     def time_words(self) -> frozenset[str]:
         """Nouns that name a time (dates.yaml: weekdays, months, units, day parts, "yesterday"):
         such a word as a verb's subject is a misparse ("Last month, Minister X said")."""
-        dates = languages.get(self.lang).data("dates")
+        from kg.extract.dates import words as date_words
+
+        dates = date_words(self.lang)
         out = set()
         for key in ("weekdays", "months", "units", "relative"):
             out |= {str(w).lower() for w in dates.get(key) or {}}

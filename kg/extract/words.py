@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import gazetteer as gz
-from kg.model import Sentence, Token
+from kg.extract.anchoring import head_token
+from kg.model import Sentence, Span, Token
 
 # POS that never start or continue a capitalised name
 FUNCTION_UPOS = {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "PART", "PUNCT", "NUM", "SYM"}
@@ -48,8 +49,7 @@ def sentence_words(sentence: Sentence, body_start: int) -> list[Word]:
         t, n = toks[k], _designation(toks, k)
         initial = k == 0 or toks[k - 1].text in OPENERS
         if n:           # one word, standing where the tree has the designation's head
-            ids_ = {x.id for x in toks[k:k + n]}
-            head = next((x for x in toks[k:k + n] if x.head not in ids_), t)
+            head = head_token(sentence, Span(t.start, toks[k + n - 1].end)) or t
             ws.append(Word(sentence.text[t.start - sentence.start:toks[k + n - 1].end - sentence.start],
                            t.start, toks[k + n - 1].end, "PROPN", head.deprel, "", initial, head.id, head.head))
             k += n

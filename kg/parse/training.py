@@ -219,8 +219,12 @@ def train(ud_dir: Path, out: Path, work: Path, lang: str, budget: Budget | None 
     thread per lane avoids the threads waiting on each other).
     """
     retagging = CORPORA[lang].retag and "depparse" in processors
+    if retagging and "pos" in processors:
+        # the parser learns from the tagger this run trains: everything else first, then the parser
+        train(ud_dir, out, work, lang, budget, tuple(x for x in processors if x != "depparse"), lanes, log)
+        processors = ("depparse",)
     tagger = work / "models" / "pos.pt"
-    if retagging and ("pos" in processors or not tagger.exists()):
+    if retagging and not tagger.exists():
         raise RuntimeError(f"the {lang} parser learns from the tagger's tags: train the tagger first "
                            f"(--only pos), then the parser (--only depparse)")
     p = prepare_data(ud_dir, work, lang)

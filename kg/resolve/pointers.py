@@ -69,8 +69,7 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
             # a paragraph's subject pronoun, already resolved, stands for its person: "He explained
             # that … ordered by Hadi. … “…,” he said" goes on about the one the paragraph was about
             cands = [c for c in article_mentions if c.start < m.start and c.type == "Person" and c.entity_ids
-                     and (c.source not in ("pronoun", "group") or c.source == "pronoun" and _opens(c, text)
-                          and not _first_person(c, v))
+                     and c.source != "group" and (c.source != "pronoun" or _opens(c, text) and not _first_person(c, v))
                      and not (skip and skip[0] <= c.start <= skip[1])]
             # not someone the rest of its sentence names ("Ia berterima kasih kepada Perdana
             # Menteri Jepang": not the Prime Minister), unless a dash or semicolon opens another
