@@ -596,15 +596,30 @@ def test_a_back_reference_points_to_the_event_told_before_it_not_a_nearer_one_af
     assert back.event_id == first.event_id != later.event_id
 
 
-def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument():
-    from kg.resolve.arguments import drop_unresolved_pointers
+def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument_and_a_person_no_place():
+    from kg.resolve.arguments import drop_unfit_arguments
 
     lone = Argument("speaker", EntityMention("a1.txt", 0, 0, 2, "he", source="pronoun"))
     named = Argument("speaker", EntityMention("a1.txt", 0, 0, 2, "he", source="pronoun", entity_ids=[ANA]))
     text = Argument("place", EntityMention("a1.txt", 0, 5, 9, "Gaza", source="propn"))
     m = mention("a1.txt", "Statement", 10, "said", lone, named, text)
-    drop_unresolved_pointers([m])
+    drop_unfit_arguments([m], ENTITIES)
     assert m.arguments == [named, text]     # an unresolved name stays: it is still a name
+    # "rapat terbatas di kediaman pribadi Presiden, Jalan Kertanegara": the owner of the residence is no place
+    owner, street = arg("place", ANA, text="Presiden"), arg("place", ids.geonames(1), text="Jalan Kertanegara")
+    meeting = mention("a1.txt", "Meeting", 10, "rapat terbatas", owner, street)
+    drop_unfit_arguments([meeting], ENTITIES)
+    assert meeting.arguments == [street]
+
+
+def test_a_summit_and_the_cabinet_meeting_before_it_are_two_events():
+    """ "rapat terbatas di kediamannya … bertolak ke Mesir untuk menghadiri KTT": two meetings of one
+    man in one article; the trigger words name two kinds of meeting, which are never one event."""
+    summit = mention("a1.txt", "Meeting", 10, "Konferensi Tingkat Tinggi", arg("place", ids.country("DE")))
+    cabinet = mention("a1.txt", "Meeting", 300, "rapat terbatas", arg("participant", ANA), when=DAY)
+    again = mention("a1.txt", "Meeting", 600, "KTT")
+    events_of([summit, cabinet, again], [article("a1.txt")])
+    assert summit.event_id == again.event_id != cabinet.event_id
 
 
 def test_across_articles_only_events_sharing_a_key_are_tried():

@@ -60,7 +60,7 @@ FILES: dict[str, dict[str, Any]] = {
     },
     "resolve": {"back_references": WORDS, "back_reference_before": WORDS, "recall_markers": WORDS,
                 "recall_window": int, "stopwords": WORDS, "one_event_plurals": WORDS,
-                "quote_follows": int},
+                "quote_follows": int, "kinds": Each(WORDS)},
     "quantities": {
         "qualifiers": Each(str), "vague": Each(str), "multipliers": Each(int), "number_words": Each(OPTIONAL_INT),
         "thousands_separator": str, "decimal_separator": str,

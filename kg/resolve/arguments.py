@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.model import ACTOR_ROLES, JOINT_EVENT_TYPES, PLACE_ROLES, Argument, Event, EventMention
+from kg.model import ACTOR_ROLES, JOINT_EVENT_TYPES, PLACE_ROLES, Argument, Entity, Event, EventMention
 
 _SLOTS = (frozenset(ACTOR_ROLES), frozenset(PLACE_ROLES))
 # mention sources that only point back to someone named elsewhere
@@ -26,11 +26,17 @@ POINTERS = ("pronoun", "group")
 BORROWED = ":sentence-subject"
 
 
-def drop_unresolved_pointers(mentions: list[EventMention]) -> None:
-    """A pronoun or group phrase that points back to no one ("he", "the leaders" with no
-    antecedent) names no party: it is no argument (the word stays in the sentence)."""
+def drop_unfit_arguments(mentions: list[EventMention], entities: list[Entity]) -> None:
+    """Arguments that name nothing their role can be: a pronoun or group phrase that points back
+    to no one ("he", "the leaders" with no antecedent) names no party, and a person is no place
+    (the owner of a residence: "di kediaman pribadi Presiden", "di kediamannya"). The words stay
+    in the sentence."""
+    persons = {e.id for e in entities if e.type == "Person"}
     for m in mentions:
-        m.arguments = [a for a in m.arguments if a.mention.entity_ids or a.mention.source not in POINTERS]
+        m.arguments = [a for a in m.arguments
+                       if (a.mention.entity_ids or a.mention.source not in POINTERS)
+                       and not (a.role in PLACE_ROLES and a.mention.entity_ids
+                                and set(a.mention.entity_ids) <= persons)]
 
 
 def inherit_arguments(events: list[Event]) -> None:

@@ -32,6 +32,13 @@ def several(m: EventMention, sent: Sentence | None, lang: str) -> bool:
         last.upos == "NOUN" and last.text.lower() not in word_set(lang, "one_event_plurals")
 
 
+def kind(m: EventMention, lang: str) -> str | None:
+    """The kind of event the trigger names ("KTT": a summit), from resolve.yaml's ``kinds``."""
+    said = " ".join(m.trigger_text.lower().split())
+    return next((k for k, triggers in (words(lang).get("kinds") or {}).items()
+                 if said in {str(t).lower() for t in triggers}), None)
+
+
 def trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[list[str], list[str]]:
     """Up to ``width`` words before and after the trigger, lowercased."""
     if sent is None:

@@ -29,7 +29,7 @@ from datetime import date
 from kg.extract import dates
 from kg.lang import known as lang_known
 from kg.model import PLACE_ROLES, Article, Entity, EntityMention, Event, EventMention, ParsedArticle, Quantity
-from kg.resolve.arguments import drop_unresolved_pointers, inherit_arguments
+from kg.resolve.arguments import drop_unfit_arguments, inherit_arguments
 from kg.resolve.candidates import Candidates
 from kg.resolve.evidence import (
     CROSS_THRESHOLD,
@@ -55,7 +55,7 @@ def resolve(parsed: list[ParsedArticle], entity_mentions: list[EntityMention],
     from kg.resolve.entities import resolve_entities
 
     entities = resolve_entities(parsed, entity_mentions)
-    drop_unresolved_pointers(event_mentions)
+    drop_unfit_arguments(event_mentions, entities)
     events = cluster_events(parsed, event_mentions, entities)
     inherit_arguments(events)
     return entities, events

@@ -3,7 +3,8 @@
 Event resolution (:mod:`kg.resolve`) is a decision with evidence, not a
 bucket. Two groups of mentions (a mention alone is a group of one) are one
 event only when nothing contradicts it (:func:`veto`): another type or
-modality; different times at the granularity both give; principal
+modality, or another kind of it (a summit is no cabinet meeting); different times at the
+granularity both give; principal
 participants that cannot be the same ({Trump, Putin} is not {Trump, Xi});
 different destinations (unless one is named as lying in the other: "Lanud … Natuna")
 or forces; one told as recalled ("pertemuan mereka
@@ -96,6 +97,7 @@ class Report:
     generic: bool = False            # a speech verb any report uses ("said", "kata"): the same one says nothing
     several: bool = False            # a plural noun ("a series of phone calls"): several events, none of them one
     quote_follows: int = -1          # a quote up to this many sentences after a paraphrase backs it (resolve.yaml)
+    kind: str | None = None          # what kind of its type the trigger names: a summit, a cabinet meeting
 
     @property
     def article(self) -> str:
@@ -125,6 +127,7 @@ class Group:
     articles: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
     several: bool = False            # a member is a plural noun: no one event
+    kinds: set[str] = field(default_factory=set)           # of members whose trigger names a kind
 
     @classmethod
     def of(cls, r: Report) -> Group:
@@ -149,6 +152,8 @@ class Group:
             self.weekdays.add(r.weekday)
         self.articles.add(r.article)
         self.several |= r.several
+        if r.kind:
+            self.kinds.add(r.kind)
         if r.published:
             self.published.add(r.published)
 
@@ -209,7 +214,8 @@ def describe(m: EventMention, order: int, published: date | None, sent: Sentence
                   statements.content(m, cues.word_set(lang, "stopwords"), sent.start if sent else None, next_speech),
                   weekday=m.time.weekday if m.time and m.time.value is None else None,
                   generic=m.trigger_text.lower() in cues.word_set(lang, "stopwords"),
-                  several=cues.several(m, sent, lang), quote_follows=int(cues.words(lang).get("quote_follows", -1)))
+                  several=cues.several(m, sent, lang), quote_follows=int(cues.words(lang).get("quote_follows", -1)),
+                  kind=cues.kind(m, lang))
 
 
 def _anchor(m: EventMention) -> Anchor | None:
@@ -233,6 +239,8 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
         return "one is recalled as earlier"
     if a.several or b.several:
         return "a plural noun tells several events"
+    if a.kinds and b.kinds and not a.kinds & b.kinds:
+        return "another kind of " + a.type.lower()
     if a.anchor and b.anchor and a.anchor.conflicts(b.anchor):
         return "different dates"
     if (a.month_days or b.month_days) and a.days and b.days and not a.days & b.days:
