@@ -99,6 +99,20 @@ def test_a_bracketed_abbreviation_of_the_country_stays_between_title_and_name():
     assert ms["Presiden Amerika Serikat"].affiliation == ids.country("US")    # no name: the note is not its
 
 
+def test_an_editor_s_bracketed_insertion_inside_a_name_is_part_of_it():
+    """ "calling President [Volodymyr] Zelensky" in a quote: one person, the one named elsewhere
+    without the brackets, not a nameless "President" beside two loose names."""
+    p = parse("We will begin by calling President [ Volodymyr ] Zelensky , of Ukraine .\n"
+              "Ukrainian President Volodymyr Zelensky said no .\n[ Volodymyr ] Zelensky left .", lang="en")
+    found = find_mentions(p)
+    entities = {e.id: e for e in resolve_entities([p], found)}
+    ms = by_text(found)
+    assert entities[ids.person("Volodymyr Zelensky")].label == "Volodymyr Zelensky"
+    assert ms["President [ Volodymyr ] Zelensky"].entity_ids == [ids.person("Volodymyr Zelensky")]
+    assert ms["[ Volodymyr ] Zelensky"].entity_ids == [ids.person("Volodymyr Zelensky")]
+    assert not {"President", "Volodymyr", "Zelensky"} & set(ms)
+
+
 def test_a_title_is_held_by_the_person_told_with_it_or_with_the_office_a_generic_title_stands_for():
     text = ("Finnish President Sauli Niinisto met Swedish Prime Minister Ulf Kristersson .\n"
             "President Sauli Niinisto said the leaders agreed .\n"

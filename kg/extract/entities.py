@@ -184,12 +184,15 @@ def _split_title(text: str, lang: str) -> tuple[str | None, str | None]:
 
 
 def mention_name(m: EntityMention, lang: str) -> str | None:
-    """The personal (or unknown) name a mention spells, without its title: None if none."""
+    """The personal (or unknown) name a mention spells, without its title or an editor's
+    brackets ("[Volodymyr] Zelensky"): None if none."""
     if m.source == "title":
-        return _split_title(m.text, lang)[0]
-    if m.source == "propn" and m.type in ("Person", "Unknown"):
-        return m.text
-    return None
+        name = _split_title(m.text, lang)[0]
+    elif m.source == "propn" and m.type in ("Person", "Unknown"):
+        name = m.text
+    else:
+        return None
+    return " ".join(name.replace("[", " ").replace("]", " ").split()) if name else None
 
 
 def mention_at(mentions: list[EntityMention], start: int, end: int) -> EntityMention | None:

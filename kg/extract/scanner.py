@@ -122,9 +122,21 @@ class Scanner:
 
     def name_run(self, i: int) -> int:
         j = i
-        while j < len(self.ws) and self.is_name(j) and (j == i or not self.starts_other(j)):
-            j += 1
+        while j < len(self.ws):
+            k = self._past_insertion(j)
+            if not (k < len(self.ws) and self.is_name(k) and (k == i or not self.starts_other(k))):
+                break
+            j = k + 1
         return j
+
+    def _past_insertion(self, j: int) -> int:
+        """Past an editor's insertion of name words in square brackets inside a name ("President
+        [Volodymyr] Zelensky" in a quote) when a name word follows it, else ``j``."""
+        if self.texts[j] != "[" or "]" not in self.texts[j + 1:j + 5]:
+            return j
+        close = self.texts.index("]", j)
+        inside = all(self.is_name(k) for k in range(j + 1, close))
+        return close + 1 if close > j + 1 and inside and close + 1 < len(self.ws) else j
 
     def ends_with(self, lex: Lexicon, end: int) -> bool:
         """Does a phrase of ``lex`` end right before word ``end``?"""
