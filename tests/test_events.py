@@ -783,6 +783,27 @@ Haiti Haiti PROPN {haiti_head} nmod
     assert ("destination", "Haiti") in args(deployment(8))
 
 
+def test_a_place_in_a_relative_clause_of_the_trigger_is_what_it_is_about_not_where_it_is_held():
+    text = "Prabowo menghadiri KTT yang akan membahas penghentian perang di Gaza."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+menghadiri hadir VERB 0 root Voice=Act
+KTT KTT PROPN 2 obj
+yang yang PRON 6 nsubj
+akan akan AUX 6 aux
+membahas bahas VERB 3 acl:relcl Voice=Act
+penghentian henti NOUN 6 obj
+perang perang NOUN 7 nmod
+di di ADP 10 case
+Gaza Gaza PROPN 7 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    meeting = only(extract_events(p, [mention(p, "Prabowo", "Person"), mention(p, "Gaza", "Place")]), "Meeting")
+    # "di Gaza" hangs on the object of "membahas", a verb after the trigger: the war's place
+    assert not {a for a in args(meeting) if a[0] in PLACE_ROLES}
+
+
 def test_where_a_quote_was_said_is_its_place_with_the_places_it_lies_in():
     text = "“Kami sudah siap,” kata Donny di Gedung DPR, Senayan, Jakarta, Selasa."
     rows = """

@@ -612,6 +612,18 @@ def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument_and_a_person_
     assert meeting.arguments == [street]
 
 
+def test_meetings_held_in_different_countries_are_two_events():
+    """ "the two leaders met in person in South Korea" and "Pertemuan … di Beijing": the same
+    two people, no dates, but places in two countries (a place counts for the country it lies in)."""
+    there = mention("a1.txt", "Meeting", 10, "met", arg("participant", ANA, PARK), arg("place", ids.geonames(1)))
+    here = mention("a2.txt", "Meeting", 10, "meeting", arg("participant", ANA, PARK),
+                   arg("place", ids.country("DE")))
+    assert len(events_of([there, here])) == 2
+    also = mention("a2.txt", "Meeting", 10, "meeting", arg("participant", ANA, PARK),
+                   arg("place", ids.country("RU")))
+    assert len(events_of([there, also])) == 1       # Oblast A lies in Russia
+
+
 def test_a_summit_and_the_cabinet_meeting_before_it_are_two_events():
     """ "rapat terbatas di kediamannya … bertolak ke Mesir untuk menghadiri KTT": two meetings of one
     man in one article; the trigger words name two kinds of meeting, which are never one event."""

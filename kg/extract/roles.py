@@ -339,10 +339,15 @@ def _owned_between(sent: Sentence, marker: Token, last: int) -> bool:
     """Does the tree hang the phrase ``marker`` opens on a noun between the trigger (ending at
     token ``last``) and it, a noun that is itself in a prepositional phrase? Then the phrase is
     that noun's: in "pengerahan pasukan dalam invasi ke Ukraina", "ke Ukraina" is where the
-    invasion goes, not the deployment."""
+    invasion goes, not the deployment. So too on the object of a verb after the trigger."""
     obj = sent.head_of(marker) if base(marker.deprel) == "case" else None
     gov = sent.head_of(obj) if obj is not None else None
-    return gov is not None and gov.upos == "NOUN" and last < gov.id < marker.id and case_of(sent, gov) != "none"
+    if gov is None or gov.upos != "NOUN" or not last < gov.id < marker.id:
+        return False
+    # or a noun another verb after the trigger governs: "KTT yang akan membahas … penghentian perang
+    # di Gaza" (a relative clause: what the summit discusses, not where it is held)
+    verb = sent.head_of(gov)
+    return case_of(sent, gov) != "none" or verb is not None and verb.upos == "VERB" and verb.id > last
 
 
 def _name_chain(f: Filler, match: TriggerMatch, frame: Frame) -> None:

@@ -260,6 +260,9 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     da, db = typed(a.destinations, PLACE_TYPES, by_id), typed(b.destinations, PLACE_TYPES, by_id)
     if da and db and not da & db and not within(da, db, by_id):
         return "different destinations"
+    ca, cb = _countries(a, by_id), _countries(b, by_id)
+    if ca and cb and not ca & cb:
+        return "held in different countries"
     if _persons_conflict(a.persons, b.persons):
         return "different principal participants"
     if a.type == "Deployment":
@@ -269,6 +272,12 @@ def veto(a: Group, b: Group, by_id: dict[str, Entity]) -> str | None:
     if a.type == "Statement":
         return statements.veto(a, b)
     return None
+
+
+def _countries(g: Group, by_id: dict[str, Entity]) -> frozenset[str]:
+    """The countries the places where an event is held lie in (Beijing: China), where kg knows them."""
+    tops = (side(p, by_id) for p in typed(g.ids("place") | g.ids("destination"), PLACE_TYPES, by_id))
+    return frozenset(t for t in tops if t in by_id and by_id[t].type == "Country")
 
 
 def _generic_apart(a: Group, b: Group) -> bool:
