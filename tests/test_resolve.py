@@ -267,6 +267,31 @@ def test_last_and_a_month_or_the_year_recall_an_earlier_event():
     assert now.event_id != then.event_id
 
 
+def test_it_follows_recalls_the_event_after_it_not_the_one_before():
+    """ "Indonesia has deployed warships … It follows the deployment on Friday of 600 personnel":
+    the second is earlier; "The deployment follows the visit" keeps the deployment the news."""
+    def sentence(index: int, start: int, words: list[str]) -> Sentence:
+        toks, at = [], start
+        for k, w in enumerate(words, 1):
+            toks.append(Token(k, w, w.lower(), "NOUN", "", 0, "dep", at, at + len(w)))
+            at += len(w) + 1
+        return Sentence(index, start, at, " ".join(words), toks)
+
+    def two(words: list[str]) -> tuple[EventMention, EventMention]:
+        parsed = [ParsedArticle(Article(id="a1.txt", path=Path("a1.txt"), text="", language="en"), [
+            sentence(0, 0, ["Indonesia", "deployed", "warships"]), sentence(1, 40, words)])]
+        news = mention("a1.txt", "Deployment", 10, "deployed", arg("agent", ids.country("UA")))
+        at = 40 + sum(len(w) + 1 for w in words[:words.index("deployment")])
+        other = mention("a1.txt", "Deployment", at, "deployment", sentence=1)
+        cluster_events(parsed, [news, other], ENTITIES)
+        return news, other
+
+    news, earlier = two(["It", "follows", "the", "deployment", "of", "personnel"])
+    assert news.event_id != earlier.event_id
+    news, same = two(["The", "deployment", "follows", "the", "visit"])
+    assert news.event_id == same.event_id
+
+
 def test_statement_about_links_to_the_event_it_reports():
     call = mention("a1.txt", "Call", 40, "membahas", arg("agent", ANA), arg("participant", PARK))
     again = mention("a2.txt", "Call", 40, "panggilan telepon", arg("participant", ANA, PARK))

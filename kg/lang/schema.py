@@ -59,6 +59,7 @@ FILES: dict[str, dict[str, Any]] = {
         "groups": Each({"type": str, "count": int}),
     },
     "resolve": {"back_references": WORDS, "back_reference_before": WORDS, "recall_markers": WORDS,
+                "recall_before": WORDS,
                 "recall_window": int, "stopwords": WORDS, "one_event_plurals": WORDS,
                 "quote_follows": int, "kinds": Each(WORDS)},
     "quantities": {

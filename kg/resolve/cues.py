@@ -52,13 +52,14 @@ def trigger_window(m: EventMention, sent: Sentence | None, width: int) -> tuple[
 def recalled(m: EventMention, sent: Sentence | None, lang: str) -> bool:
     """A recall marker near the trigger or opening its sentence: an earlier event, told in passing."""
     markers = word_set(lang, "recall_markers")
-    if not markers or sent is None:
+    if not (markers or word_set(lang, "recall_before")) or sent is None:
         return False
     before, after = trigger_window(m, sent, int(words(lang).get("recall_window") or 4))
     opening = " ".join(t.text.lower() for t in sent.tokens if any(ch.isalnum() for ch in t.text))
     near = f" {' '.join(before)} | {' '.join(after)} "
     # a marker may be a phrase ("terakhir kali", "the last time"), matched word by word
-    return any(f" {w} " in near or f" {opening} ".startswith(f" {w} ") for w in markers)
+    return any(f" {w} " in near or f" {opening} ".startswith(f" {w} ") for w in markers) or \
+        bool(set(before) & word_set(lang, "recall_before"))
 
 
 def back_reference(m: EventMention, sent: Sentence | None, lang: str) -> bool:
