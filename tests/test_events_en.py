@@ -269,6 +269,25 @@ Lindqvist Lindqvist PROPN 5 obj
     assert call.modality == ["planned"]
 
 
+def test_a_noun_a_light_verb_carries_has_the_verb_s_modality():
+    text = "Keldan and Ostrava would start talks toward a ceasefire."
+    rows = """
+Keldan Keldan PROPN 5 nsubj
+and and CCONJ 3 cc
+Ostrava Ostrava PROPN 1 conj
+would would AUX 5 aux
+start start VERB 0 root
+talks talk NOUN 5 obj Number=Plur
+toward toward ADP 9 case
+a a DET 9 det
+ceasefire ceasefire NOUN 6 nmod
+. . PUNCT 5 punct
+"""
+    p = parsed(text, rows, language="en")
+    talks = only(extract_events(p, [mention(p, n, "Country") for n in ("Keldan", "Ostrava")]), "Meeting")
+    assert talks.modality == ["planned"]
+
+
 def test_a_name_inside_the_quote_is_never_the_speaker_of_the_verb_after_it():
     text = "“We will inform Lindqvist,” Ortiz said."
     rows = """
