@@ -99,6 +99,22 @@ def test_a_bracketed_abbreviation_of_the_country_stays_between_title_and_name():
     assert ms["Presiden Amerika Serikat"].affiliation == ids.country("US")    # no name: the note is not its
 
 
+def test_an_office_of_a_named_unit_is_held_by_the_name_after_the_unit_s():
+    """ "Kepala Biro X Kementerian Y, Brigjen TNI Name" and "Deputi Bidang A, B dan C Sekretariat
+    Presiden Name": the unit's name is no person; its holder is named after it."""
+    p = parse("Kepala Biro Informasi Kementerian Pertahanan , Brigjen TNI Raka Wiguna hadir .\n"
+              "ujar Deputi Bidang Protokol , Pers dan Media Sekretariat Presiden Sinta Dewi dalam siaran .\n"
+              "Kepala Biro Humas mengatakan itu .")
+    found = find_mentions(p)
+    resolve_entities([p], found)
+    ms = by_text(found)
+    head = ms["Kepala Biro Informasi Kementerian Pertahanan , Brigjen TNI Raka Wiguna"]
+    deputy = ms["Deputi Bidang Protokol , Pers dan Media Sekretariat Presiden Sinta Dewi"]
+    assert (head.title, head.entity_ids) == ("Kepala", [ids.person("Raka Wiguna")])
+    assert (deputy.title, deputy.entity_ids) == ("Deputi", [ids.person("Sinta Dewi")])
+    assert not any(m.type == "Person" and "Biro Humas" in m.text for m in found)
+
+
 def test_an_editor_s_bracketed_insertion_inside_a_name_is_part_of_it():
     """ "calling President [Volodymyr] Zelensky" in a quote: one person, the one named elsewhere
     without the brackets, not a nameless "President" beside two loose names."""

@@ -217,6 +217,11 @@ class Scanner:
                 noted = self._past_rank(self._past_note(j))     # "Presiden Amerika Serikat (AS) Donald Trump"
                 j = noted if noted > j and self.name_run(noted) > noted else j
         name_start = self._past_rank(j)
+        if self.v.office_units.match(self.texts, name_start):
+            held = self._holder_after_unit(name_start)
+            if held is None:
+                return None      # an office of a unit, no holder named: the unit is no person
+            return Draft(i, held[1], "Person", "title", title=t[0].id, affiliation=affil, name=held)
         j = self.name_run(name_start)
         if j == name_start and j + 1 < len(self.ws) and self.texts[j] == ",":
             # the holder in apposition: "Wakil Menteri Pertahanan, Donny Ermawan" (not an
@@ -233,6 +238,26 @@ class Scanner:
             return None
         return Draft(i, j, "Person", "title", title=t[0].id, affiliation=affil,
                       name=(name_start, j) if j > name_start else None)
+
+    def _holder_after_unit(self, k: int) -> tuple[int, int] | None:
+        """The holder's name after an office unit's name at word ``k``: the first name, after a
+        title, a rank or a comma inside the chain of capitalised words and connectors, that ends
+        the chain or is followed by a comma ("Biro Informasi Pertahanan Kementerian Pertahanan,
+        Brigjen TNI Frega Wenas"; "Bidang Protokol, Pers dan Media Sekretariat Presiden Yusuf
+        Permana dalam …"); a name followed by "dan" is part of the unit's ("Pers dan Media")."""
+        connectors = {",", *self.v.coordinators}
+        end = k
+        while end < len(self.ws) and end - k < 16 and (self.ws[end].cap or self.texts[end] in connectors):
+            end += 1
+        for p in range(k + 1, end):
+            start = self._past_rank(p) if self.v.titles.match(self.texts, p) else \
+                p if self.texts[p - 1] == "," and not self.name_at(p) else None
+            if start is None or self.v.office_units.match(self.texts, start):
+                continue
+            stop = self.name_run(start)
+            if stop > start and (stop >= len(self.ws) or self.texts[stop] not in self.v.coordinators):
+                return start, stop
+        return None
 
     def _past_rank(self, j: int) -> int:
         """Where the name starts after a rank between office and name ("Panglima TNI Jenderal TNI

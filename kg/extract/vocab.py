@@ -24,6 +24,8 @@ class Vocab:
     affiliation_before: bool
     affiliation_after: bool
     links: Lexicon
+    office_units: Lexicon        # a unit of an office after its title ("Kepala Biro …"): the holder comes later
+    coordinators: frozenset[str]    # "dan", "and" (roles.yaml): joining two parts of one unit's name
     forces: Lexicon
     attributive: frozenset[str]
     alone: frozenset[str]
@@ -75,6 +77,8 @@ def vocab(lang: str) -> Vocab:
         affiliation_before=position in ("before", "both"),
         affiliation_after=position in ("after", "both"),
         links=_lexicon("link", titles.get("links")),
+        office_units=_lexicon("office_unit", titles.get("office_units")),
+        coordinators=frozenset(fold(w) for w in language.data("roles").get("coordinators") or []),
         forces=_lexicon("force", forces.get("nouns")),
         attributive=frozenset(fold(w) for w in forces.get("attributive") or []),
         alone=frozenset(fold(w) for w in forces.get("alone") or []),
