@@ -958,6 +958,26 @@ Sabtu Sabtu PROPN 4 obl
     assert ktt("Prabowo", "PROPN").date == date(2025, 10, 11)
 
 
+def test_an_event_noun_that_a_derived_noun_acts_on_takes_no_date_of_that_noun_s_clause():
+    # "Penentuan pengiriman pasukan ditentukan pada Senin": the decision is on Monday, not the sending
+    text = "Penentuan pengiriman pasukan ditentukan pada Senin (9/2/2026)."
+    rows = """
+Penentuan tentu NOUN 4 nsubj:pass
+pengiriman kirim NOUN 1 nmod
+pasukan pasukan NOUN 1 nmod
+ditentukan tentu VERB 0 root Voice=Pass
+pada pada ADP 6 case
+Senin Senin PROPN 4 obl
+( ( PUNCT 8 punct
+9/2/2026 9/2/2026 NUM 6 nummod
+) ) PUNCT 8 punct
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows)
+    sending = only(extract_events(p, [mention(p, "pasukan", "ArmedForce")]), "Deployment")
+    assert sending.date is None and sending.time is None
+
+
 def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():
     def hosted(guest: str, guest_type: str | None) -> list:
         text = f"Putin menjamu {guest} di Petersburg ."

@@ -254,10 +254,13 @@ def _topical(sent: Sentence, first: Token, lex: Lexicon) -> bool:
 
 def _nested(sent: Sentence, head: Token | None) -> bool:
     """A noun in a prepositional phrase of another noun ("undangan ke KTT", "hasil dari
-    pertemuan") is what that noun is about: the clause's date is the other noun's."""
+    pertemuan"), or what a derived noun before it acts on ("Penentuan pengiriman pasukan …
+    ditentukan pada akhir bulan ini": its lemma is not its form), is what that noun is about:
+    the clause's date is the other noun's."""
     gov = sent.head_of(head) if head is not None else None
     return gov is not None and gov.upos == "NOUN" and base(head.deprel) == "nmod" and \
-        any(base(c.deprel) == "case" for c in sent.children(head))
+        (any(base(c.deprel) == "case" for c in sent.children(head))
+         or gov.id < head.id and gov.lemma.lower() != gov.text.lower())
 
 
 def _borrow_parties(out: list[_Found]) -> None:
