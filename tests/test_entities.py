@@ -89,6 +89,17 @@ def test_title_without_name_resolves_to_the_named_holder():
     assert by_text(ms)["Ia"].entity_ids == [ids.person("Ferdinand Marcos")]
 
 
+def test_a_capitalised_title_alone_is_its_holder_named_in_the_article_but_not_after_sebagai():
+    p = parse("Presiden Raka Wiguna tiba di Jakarta .\n"
+              "Perintah itu disampaikan oleh Presiden kepada menteri .\n"
+              "Ia kembali sebagai Presiden .\npresiden itu diam .", tags={"Ia": "PRON"})
+    found = find_mentions(p)
+    resolve_entities([p], found)
+    bare = [m for m in found if m.text == "Presiden"]
+    assert len(bare) == 1 and bare[0].sentence == 1          # not "sebagai Presiden", not lowercase
+    assert (bare[0].title, bare[0].entity_ids) == ("Presiden", [ids.person("Raka Wiguna")])
+
+
 def test_a_bracketed_abbreviation_of_the_country_stays_between_title_and_name():
     p = parse("Presiden Amerika Serikat ( AS ) Joe Biden tiba .\nPresiden Amerika Serikat ( AS ) tiba .")
     found = find_mentions(p)

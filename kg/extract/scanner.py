@@ -235,7 +235,13 @@ class Scanner:
             name_start = self._past_rank(j)
             j = self.name_run(name_start)
         if j == name_start and affil is None:
-            return None
+            # a capitalised title alone ("oleh Presiden kepada …", "Presiden Kirim Pasukan") is its
+            # holder, whom resolution finds named in the article; lowercase it is a common noun
+            if not self.ws[i].cap or j != k + t[1]:
+                return None
+            j = k + t[1]
+            if i and fold(self.texts[i - 1]) in self.v.predicative:     # "as President": an office held
+                return Draft(i, j, "Person", "title", skip=True)
         return Draft(i, j, "Person", "title", title=t[0].id, affiliation=affil,
                       name=(name_start, j) if j > name_start else None)
 

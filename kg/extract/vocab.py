@@ -25,6 +25,7 @@ class Vocab:
     affiliation_after: bool
     links: Lexicon
     office_units: Lexicon        # a unit of an office after its title ("Kepala Biro …"): the holder comes later
+    predicative: frozenset[str]     # "sebagai", "as": a title after it is an office held, not a person
     coordinators: frozenset[str]    # "dan", "and" (roles.yaml): joining two parts of one unit's name
     forces: Lexicon
     attributive: frozenset[str]
@@ -78,6 +79,7 @@ def vocab(lang: str) -> Vocab:
         affiliation_after=position in ("after", "both"),
         links=_lexicon("link", titles.get("links")),
         office_units=_lexicon("office_unit", titles.get("office_units")),
+        predicative=frozenset(fold(w) for w in titles.get("predicative") or []),
         coordinators=frozenset(fold(w) for w in language.data("roles").get("coordinators") or []),
         forces=_lexicon("force", forces.get("nouns")),
         attributive=frozenset(fold(w) for w in forces.get("attributive") or []),

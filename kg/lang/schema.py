@@ -89,7 +89,7 @@ FILES: dict[str, dict[str, Any]] = {
     "treebank": {"own_lemma": Each(WORDS), "fixed_lemma": WORDS, "relabel": Each(str), "spelling": Each(str),
                  "proper_noun_lemma_keeps_case": bool},
     "titles": {"affiliation": str, "links": WORDS, "titles": Each(str), "generic": Each(WORDS),
-               "office_units": WORDS},
+               "office_units": WORDS, "predicative": WORDS},
     "typing": {"weights": Each(NUMBER), "acronym_min_length": int, "ner_labels": Each(str), "place_case": WORDS},
     "triggers": {
         "nominal_pattern": str, "verbal_pattern": str, "nouns": WORDS, "nominal_after": WORDS,
