@@ -253,6 +253,24 @@ him he PRON 5 obj
     assert him.entity_ids == names[1].entity_ids          # the subject is never its own clause's object
 
 
+@pytest.mark.parametrize("rel", ["xcomp", "advcl"])
+def test_the_one_invited_to_visit_is_the_visitor_not_the_host(rel):
+    text = "Lindqvist invited Ortiz to visit Keldan."
+    rows = f"""
+Lindqvist Lindqvist PROPN 2 nsubj
+invited invite VERB 0 root
+Ortiz Ortiz PROPN 2 obj
+to to PART 5 mark
+visit visit VERB 2 {rel}
+Keldan Keldan PROPN 5 obj
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Lindqvist", "Person"), mention(p, "Ortiz", "Person"), mention(p, "Keldan", "Country")]
+    visit = only(extract_events(p, ms), "Visit")
+    assert ("agent", "Ortiz") in args(visit) and ("agent", "Lindqvist") not in args(visit)
+
+
 def test_an_act_depending_on_a_planned_clause_is_planned():
     text = "Ortiz will begin by calling Lindqvist."
     rows = """

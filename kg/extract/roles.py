@@ -212,6 +212,17 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, p
             f.add_with_conjuncts(role, gov, "relcl-head", True)
             f.out.subject.append(gov)
             return
+        # an open complement's subject is its governor's object where there is one ("memerintahkan
+        # TNI mempersiapkan …": UD's controller), and so is an object-control verb's adverbial one
+        # ("Xi invited Trump to visit China", as the parser may hang it), else its subject
+        control = rel == "xcomp" or rel == "advcl" and bool(
+            {lower(gov), gov.lemma.lower()} & lex.words(lex.roles, "object_control"))
+        obj = next((c for c in sent.children(gov) if base(c.deprel) in ("obj", "iobj") and c.id < head.id
+                    and f.index.at(c.start, c.end)), None) if control else None
+        if obj is not None:
+            f.add_with_conjuncts(role, obj, "controller-object", True)
+            f.out.subject += [obj] + conjuncts(sent, obj)
+            return
         subj = next((c for c in sent.children(gov) if base(c.deprel) == "nsubj"), None)
         if subj is not None:
             f.add_with_conjuncts(role, subj, "inherited", True)

@@ -72,6 +72,7 @@ FILES: dict[str, dict[str, Any]] = {
                         "subject": str, "theme": str, "clause_subject": bool, "forward": Each(str)}),
         "purpose": {"markers": WORDS, "verbs": WORDS, "role": str, "frames": WORDS},
         "light_verbs": WORDS, "subject_scan_skip": WORDS, "same_subject_markers": WORDS, "participle_frames": WORDS,
+        "object_control": WORDS,
         "amount_words": WORDS,
         "aside_openers": WORDS,
         "coordinators": WORDS, "topic_markers": WORDS, "relative_pronouns": WORDS, "plural_pronouns": WORDS,
