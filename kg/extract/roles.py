@@ -197,6 +197,7 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, p
     rel, gov = base(head.deprel), sent.head_of(match.head)
     if frame is not None and frame.name in lex.words(lex.roles, "participle_frames") and _bare_participle(sent, head):
         rel = "xcomp"      # "X described Moscow as a friend, saying he hoped …": X says
+    participle = rel != base(head.deprel)      # read as an open complement: its subject, never its object
     for _ in range(3):   # "berencana untuk mulai mengerahkan": climb a few controllers
         if passive and rel == "advcl" and gov is not None and _purpose_clause(sent, head, lex):
             # "menyiapkan prajurit untuk diberangkatkan", "disiapkan untuk dikirim": what is
@@ -215,7 +216,7 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, p
         # an open complement's subject is its governor's object where there is one ("memerintahkan
         # TNI mempersiapkan …": UD's controller), and so is an object-control verb's adverbial one
         # ("Xi invited Trump to visit China", as the parser may hang it), else its subject
-        control = rel == "xcomp" or rel == "advcl" and bool(
+        control = not participle and rel == "xcomp" or rel == "advcl" and bool(
             {lower(gov), gov.lemma.lower()} & lex.words(lex.roles, "object_control"))
         obj = next((c for c in sent.children(gov) if base(c.deprel) in ("obj", "iobj") and c.id < head.id
                     and f.index.at(c.start, c.end)), None) if control else None
@@ -228,7 +229,7 @@ def _subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, p
             f.add_with_conjuncts(role, subj, "inherited", True)
             f.out.subject += [subj] + conjuncts(sent, subj)
             return
-        rel, gov = base(gov.deprel), sent.head_of(gov)
+        rel, gov, participle = base(gov.deprel), sent.head_of(gov), False
     for tok in left_scan(sent, match.tokens[0], lex, f.index):
         f.add(role, tok, "left-scan", True)
         f.out.subject.append(tok)
