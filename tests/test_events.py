@@ -978,6 +978,24 @@ Senin Senin PROPN 4 obl
     assert sending.date is None and sending.time is None
 
 
+def test_an_oblique_the_parser_hung_on_the_trigger_s_adverb_is_the_trigger_s():
+    text = "Perintah itu disampaikan langsung oleh Raka kepada menteri."
+    rows = """
+Perintah perintah NOUN 3 nsubj:pass
+itu itu DET 1 det
+disampaikan sampai VERB 0 root Voice=Pass
+langsung langsung ADJ 3 advmod
+oleh oleh ADP 6 case
+Raka Raka PROPN 4 obl
+kepada kepada ADP 8 case
+menteri menteri NOUN 6 nmod
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    st = only(extract_events(p, [mention(p, "Raka", "Person")]), "Statement")
+    assert ("speaker", "Raka") in args(st)
+
+
 def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():
     def hosted(guest: str, guest_type: str | None) -> list:
         text = f"Putin menjamu {guest} di Petersburg ."

@@ -126,7 +126,7 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
     relative = lex.words(lex.roles, "relative_pronouns")
     late: list[Token] = []
     for t in match.tokens:
-        for dep in sent.children(t):
+        for dep in _dependents(sent, t):
             if dep.id in ids or lower(dep) in relative:
                 continue
             if voice == "active" and base(dep.deprel) == "nsubj" and dep.id > head.id and subj_role:
@@ -160,6 +160,14 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
     if voice == "active":
         _object_of_complement(f, match, frame)
     return f.out
+
+
+def _dependents(sent: Sentence, tok: Token) -> list[Token]:
+    """The dependents of ``tok``, with the obliques the parser hung on one of its adverbs instead
+    ("disampaikan langsung oleh Presiden": "oleh Presiden" is the telling's, not "langsung"'s)."""
+    own = sent.children(tok)
+    return own + [d for c in own if base(c.deprel) == "advmod" for d in sent.children(c)
+                  if base(d.deprel) in ("obl", "nmod")]
 
 
 def _object_of_complement(f: Filler, match: TriggerMatch, frame: Frame) -> None:
