@@ -236,6 +236,12 @@ def test_places_with_place_words_and_alternate_names():
     assert ms["Moskow"].entity_ids == [ids.geonames(524901)]            # Moscow, Russia
 
 
+def test_a_building_named_by_its_organisation_is_a_place():
+    ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))
+    assert (ms["Gedung DPR"].type, ms["Gedung DPR"].entity_ids) == ("Place", [ids.place("Gedung DPR")])
+    assert "Gedung" not in ms and "DPR" not in ms
+
+
 def test_ambiguous_place_prefers_a_country_the_article_names():
     lebanon = by_text(find_mentions(parse("Ledakan terjadi di Tripoli , Lebanon .", tags={"Ledakan": "NOUN"})))
     libya = by_text(find_mentions(parse("Ledakan terjadi di Tripoli .", tags={"Ledakan": "NOUN"})))

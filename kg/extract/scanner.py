@@ -293,7 +293,11 @@ class Scanner:
         if not p:
             return None
         k = i + p[1]
-        if self.name_at(k):
+        known = self.name_at(k)
+        if known and known[0].type == "Organization":
+            # "Gedung DPR", "Markas PBB": the organisation's building, a place of its own
+            return self._place(i, k + known[1], " ".join(self.texts[i:k + known[1]]))
+        if known:
             return None          # "wilayah Ukraina": the country itself
         j = self.name_run(k)
         if j == k:
