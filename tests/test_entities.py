@@ -240,6 +240,8 @@ def test_a_building_named_by_its_organisation_is_a_place():
     ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))
     assert (ms["Gedung DPR"].type, ms["Gedung DPR"].entity_ids) == ("Place", [ids.place("Gedung DPR")])
     assert "Gedung" not in ms and "DPR" not in ms
+    white_house = by_text(find_mentions(parse("Gedung Putih menyatakan itu .")))["Gedung Putih"]
+    assert white_house.type != "Place" and white_house.entity_ids != [ids.place("Putih")]
 
 
 def test_ambiguous_place_prefers_a_country_the_article_names():

@@ -290,8 +290,8 @@ class Scanner:
 
     def place_word(self, i: int) -> Draft | None:
         p = self.v.place_before.match(self.texts, i)
-        if not p:
-            return None
+        if not p or self.name_at(i):
+            return None          # "Gedung Putih": a name of its own (the White House)
         k = i + p[1]
         known = self.name_at(k)
         if known and known[0].type == "Organization":
