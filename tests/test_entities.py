@@ -236,6 +236,38 @@ def test_places_with_place_words_and_alternate_names():
     assert ms["Moskow"].entity_ids == [ids.geonames(524901)]            # Moscow, Russia
 
 
+def test_it_in_a_clause_a_speech_verb_reports_is_the_country_that_says_it():
+    from conllu_util import mention, parsed
+
+    from kg.extract.vocab import vocab
+    from kg.resolve.pointers import resolve_pointers
+
+    text = "Keldan says it plans to send troops. It is late."
+    rows = """
+Keldan Keldan PROPN 2 nsubj
+says say VERB 0 root
+it it PRON 4 nsubj
+plans plan VERB 2 ccomp
+to to PART 6 mark
+send send VERB 4 xcomp
+troops troop NOUN 6 obj
+. . PUNCT 2 punct
+
+It it PRON 3 nsubj
+is be AUX 3 cop
+late late ADJ 0 root
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows, language="en")
+    keldan = mention(p, "Keldan", "Country")
+    keldan.entity_ids = ["country/XK"]
+    it, expletive = mention(p, "it", "Unknown", source="pronoun"), mention(p, "It", "Unknown", source="pronoun")
+    resolve_pointers([keldan, it, expletive], text, vocab("en"), {s.index: s for s in p.sentences})
+    assert (it.entity_ids, it.type) == (["country/XK"], "Country")
+    assert expletive.entity_ids == []
+    assert "it" in by_text(find_mentions(parse("Keldan says it plans to send troops .", lang="en")))
+
+
 def test_a_building_named_by_its_organisation_is_a_place():
     ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))
     assert (ms["Gedung DPR"].type, ms["Gedung DPR"].entity_ids) == ("Place", [ids.place("Gedung DPR")])

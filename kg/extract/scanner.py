@@ -182,6 +182,8 @@ class Scanner:
             return Draft(i, i + 1, "Person", "pronoun")
         if f in self.v.pronouns or f in self.v.first_person:
             return Draft(i, i + 1, "Person", "pronoun")
+        if f in self.v.reported_subject:
+            return Draft(i, i + 1, "Unknown", "pronoun")
         # a speech verb whose "-nya" the tokenizer left attached ("katanya")
         if clitic and f.endswith(clitic) and f[:-len(clitic)] in self.v.speaker_hosts and clitic in self.v.pronouns:
             return Draft(i, i + 1, "Person", "pronoun", start=w.end - len(clitic), end=w.end)

@@ -42,6 +42,7 @@ class Vocab:
     state_nouns: Lexicon         # "the Chinese government": after a country or demonym, the country itself
     pronouns: frozenset[str]
     first_person: frozenset[str]     # inside a quotation: its speaker
+    reported_subject: frozenset[str]    # "it" in "Indonesia says it plans …": the country or body saying so
     clitic: str                  # a pronoun written onto its host word ("katanya"), from speech.yaml
     nya_not_after: frozenset[str]
     speaker_hosts: frozenset[str]
@@ -96,6 +97,7 @@ def vocab(lang: str) -> Vocab:
         state_nouns=_lexicon("state_noun", actors.get("state_nouns")),
         pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
         first_person=frozenset(fold(w) for w in pron.get("first_person") or []),
+        reported_subject=frozenset(fold(w) for w in pron.get("reported_subject") or []),
         clitic=fold(str(speech.get("clitic") or "")),
         nya_not_after=frozenset(fold(w) for w in pron.get("nya_not_after") or []),
         speaker_hosts=frozenset(fold(w) for w in pron.get("speaker_hosts") or []),

@@ -54,7 +54,8 @@ FILES: dict[str, dict[str, Any]] = {
     "modality": {"markers": Each(WORDS), "transparent": WORDS, "drop_negated": WORDS},
     "places": {"before": WORDS, "after": WORDS, "locatives": WORDS},
     "pronouns": {
-        "pronouns": WORDS, "first_person": WORDS, "nya_not_after": WORDS, "speaker_hosts": WORDS, "epithets": WORDS,
+        "pronouns": WORDS, "first_person": WORDS,
+        "reported_subject": WORDS, "nya_not_after": WORDS, "speaker_hosts": WORDS, "epithets": WORDS,
         "demonstratives": WORDS,
         "groups": Each({"type": str, "count": int}),
     },

@@ -3,7 +3,8 @@
 A third-person pronoun ("ia", "-nya", "he") is the most recent compatible
 person, a paragraph's subject pronoun standing for the one it was resolved to
 (a quote's speaker pronoun, the one quoted before when its paragraph names no
-subject); a first-person one inside a quotation is its speaker; a
+subject); a reported clause's "it" is the country or body that says it ("Indonesia
+says it plans …"); a first-person one inside a quotation is its speaker; a
 group phrase ("kedua pemimpin", "the two leaders") is the actors the article
 has told most so far. Read by :mod:`kg.resolve.entities` once names are resolved.
 """
@@ -62,7 +63,10 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
     for m in article_mentions:
         if _first_person(m, v):
             continue
-        if m.source == "pronoun":
+        if m.source == "pronoun" and fold(m.text) in v.reported_subject:
+            sayer = _reporting_subject(m, article_mentions, sentences.get(m.sentence) if sentences else None)
+            m.entity_ids, m.type = (list(sayer.entity_ids), sayer.type) if sayer else ([], m.type)
+        elif m.source == "pronoun":
             host, host_start = _word_before(text, m.start)
             speaker = host in v.speaker_hosts          # '"…," katanya', '"…," tutur dia'
             skip = _quote_before(text, host_start) if speaker else None   # never a name inside the quote
@@ -107,6 +111,20 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
         if _first_person(m, v):
             speaker = _quote_speaker(m, article_mentions, text, v)
             m.entity_ids = list(speaker.entity_ids) if speaker else []
+
+
+def _reporting_subject(m: EntityMention, mentions: list[EntityMention], sent: Sentence | None) -> EntityMention | None:
+    """The country or body a reported clause's subject pronoun ``m`` stands for: the subject of
+    the verb the clause is the complement of ("Indonesia says it plans …"), when no person."""
+    tok = next((t for t in sent.tokens if t.start <= m.start < t.end), None) if sent else None
+    clause = sent.head_of(tok) if tok is not None and base(tok.deprel) == "nsubj" else None
+    verb = sent.head_of(clause) if clause is not None and base(clause.deprel) == "ccomp" else None
+    subject = next((c for c in sent.children(verb) if base(c.deprel) == "nsubj"), None) if verb else None
+    if subject is None:
+        return None
+    said = next((c for c in mentions if c.sentence == m.sentence and c.start <= subject.start < c.end
+                 and c.entity_ids), None)
+    return said if said is not None and said.type in ("Country", "Organization", "ArmedForce") else None
 
 
 def _first_person(m: EntityMention, v: Vocab) -> bool:
