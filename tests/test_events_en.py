@@ -271,6 +271,23 @@ Keldan Keldan PROPN 5 obj
     assert ("agent", "Ortiz") in args(visit) and ("agent", "Lindqvist") not in args(visit)
 
 
+def test_a_destination_the_parser_hung_on_the_object_is_still_the_sending_s():
+    text = "Ortiz sent thousands of troops into Keldan."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+sent send VERB 0 root
+thousands thousand NOUN 2 obj
+of of ADP 5 case
+troops troops NOUN 3 nmod
+into into ADP 7 case
+Keldan Keldan PROPN 3 nmod
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "troops", "ArmedForce"), mention(p, "Keldan", "Country")]
+    assert ("destination", "Keldan") in args(only(extract_events(p, ms), "Deployment"))
+
+
 def test_an_act_depending_on_a_planned_clause_is_planned():
     text = "Ortiz will begin by calling Lindqvist."
     rows = """
