@@ -804,6 +804,28 @@ Gaza Gaza PROPN 7 nmod
     assert not {a for a in args(meeting) if a[0] in PLACE_ROLES}
 
 
+def test_where_an_event_is_held_takes_the_towns_of_its_address_not_the_country():
+    text = "Prabowo bertemu Putin di Istana Kremlin, Moskow, Rusia."
+    rows = """
+Prabowo Prabowo PROPN 2 nsubj
+bertemu temu VERB 0 root Voice=Act
+Putin Putin PROPN 2 obj
+di di ADP 5 case
+Istana Istana PROPN 2 obl
+Kremlin Kremlin PROPN 5 flat
+, , PUNCT 8 punct
+Moskow Moskow PROPN 5 appos
+, , PUNCT 10 punct
+Rusia Rusia PROPN 8 appos
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Prabowo", "Person"), mention(p, "Putin", "Person"), mention(p, "Istana Kremlin", "Place"),
+          mention(p, "Moskow", "Place"), mention(p, "Rusia", "Country")]
+    places = {a for a in args(only(extract_events(p, ms), "Meeting")) if a[0] in PLACE_ROLES}
+    assert places == {("place", "Istana Kremlin"), ("place", "Moskow")}
+
+
 def test_where_a_quote_was_said_is_its_place_with_the_places_it_lies_in():
     text = "“Kami sudah siap,” kata Donny di Gedung DPR, Senayan, Jakarta, Selasa."
     rows = """

@@ -80,9 +80,13 @@ class Filler:
         if role in PLACE_ROLES and m.text.lower() in self.lex.words(self.lex.speech, "media"):
             return       # "wrote in a Truth Social post": the medium is no place
         self.out.arguments.append(Argument(role, m))
-        if role == "destination" and m.type in ADDRESS_TYPES:
-            # "ke Sharm el-Sheikh, Mesir": where one goes lies in the places after it
-            self.out.arguments += [Argument(role, a) for a in self.index.address(self.sent, m)
+        if role in ("destination", "place") and m.type in ADDRESS_TYPES:
+            # "ke Sharm el-Sheikh, Mesir": where one goes lies in the places after it; where one is
+            # lies in the town after it ("di Jalan Kertanegara, Jakarta"), the country said aside
+            chain = self.index.address(self.sent, m)
+            if role == "place":
+                chain = chain[:next((k for k, a in enumerate(chain) if a.type != "Place"), len(chain))]
+            self.out.arguments += [Argument(role, a) for a in chain
                                    if not any(x.mention is a for x in self.out.arguments)]
         if role in ACTOR_ROLES and self.out.how == "none":
             self.out.how, self.out.fallback = how, fallback
