@@ -621,7 +621,7 @@ def test_a_back_reference_points_to_the_event_told_before_it_not_a_nearer_one_af
     assert back.event_id == first.event_id != later.event_id
 
 
-def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument_and_a_person_no_place():
+def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument_and_a_person_no_place_or_force():
     from kg.resolve.arguments import drop_unfit_arguments
 
     lone = Argument("speaker", EntityMention("a1.txt", 0, 0, 2, "he", source="pronoun"))
@@ -635,6 +635,11 @@ def test_a_pronoun_or_group_pointing_back_to_no_one_is_no_argument_and_a_person_
     meeting = mention("a1.txt", "Meeting", 10, "rapat terbatas", owner, street)
     drop_unfit_arguments([meeting], ENTITIES)
     assert meeting.arguments == [street]
+    # "Hadi … dispatched four fighter jets": the commander is no force sent
+    jets, commander = arg("force", "armedforce/KP", text="fighter jets"), arg("force", ANA, text="Hadi")
+    sent = mention("a1.txt", "Deployment", 10, "dispatched", jets, commander)
+    drop_unfit_arguments([sent], ENTITIES)
+    assert sent.arguments == [jets]
 
 
 def test_meetings_held_in_different_countries_are_two_events():

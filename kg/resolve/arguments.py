@@ -28,15 +28,19 @@ BORROWED = ":sentence-subject"
 
 def drop_unfit_arguments(mentions: list[EventMention], entities: list[Entity]) -> None:
     """Arguments that name nothing their role can be: a pronoun or group phrase that points back
-    to no one ("he", "the leaders" with no antecedent) names no party, and a person is no place
-    (the owner of a residence: "di kediaman pribadi Presiden", "di kediamannya"). The words stay
-    in the sentence."""
-    persons = {e.id for e in entities if e.type == "Person"}
+    to no one ("he", "the leaders" with no antecedent) names no party; a person is no place (the
+    owner of a residence: "di kediaman pribadi Presiden", "di kediamannya") and no force sent
+    (the commander who sends it is its agent). The words stay in the sentence."""
+    types = {e.id: e.type for e in entities}
+
+    def unfit(a: Argument) -> bool:
+        named = a.mention.entity_ids
+        if not named:
+            return a.mention.source in POINTERS
+        return (a.role in PLACE_ROLES or a.role == "force") and {types.get(i, "Unknown") for i in named} == {"Person"}
+
     for m in mentions:
-        m.arguments = [a for a in m.arguments
-                       if (a.mention.entity_ids or a.mention.source not in POINTERS)
-                       and not (a.role in PLACE_ROLES and a.mention.entity_ids
-                                and set(a.mention.entity_ids) <= persons)]
+        m.arguments = [a for a in m.arguments if not unfit(a)]
 
 
 def inherit_arguments(events: list[Event]) -> None:
