@@ -1018,6 +1018,21 @@ menteri menteri NOUN 6 nmod
     assert ("speaker", "Raka") in args(st)
 
 
+def test_what_a_statement_is_about_takes_no_party_from_its_speaker():
+    # "Rusia belum mengonfirmasi percakapan ini": Russia has not confirmed the call, no party to it
+    text = "Rusia belum mengonfirmasi percakapan ini."
+    rows = """
+Rusia Rusia PROPN 3 nsubj
+belum belum ADV 3 advmod
+mengonfirmasi konfirmasi VERB 0 root Voice=Act
+percakapan cakap NOUN 3 obj
+ini ini DET 4 det
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    assert args(only(extract_events(p, [mention(p, "Rusia", "Country")]), "Call")) == set()
+
+
 def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():
     def hosted(guest: str, guest_type: str | None) -> list:
         text = f"Putin menjamu {guest} di Petersburg ."

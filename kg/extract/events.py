@@ -272,7 +272,9 @@ def _borrow_parties(out: list[_Found]) -> None:
         ev = f.mention
         if f.borrows is None or any(a.role in ACTOR_ROLES for a in ev.arguments):
             continue
-        donors = [g for g in out if g is not f and not g.nominal and g.subject_args]
+        # what a statement is about is not its speaker's act ("Rusia belum mengkonfirmasi percakapan ini")
+        donors = [g for g in out if g is not f and not g.nominal and g.subject_args
+                  and not (f.topical and g.mention.type == "Statement")]
         if not donors:
             continue
         g = min(donors, key=lambda g: abs(g.mention.trigger.start - ev.trigger.start))
