@@ -66,3 +66,22 @@ def test_a_designation_the_parser_made_a_speaker_is_no_person() -> None:
     mention = EntityMention("t.txt", 0, 0, 5, "F-16s", source="propn")
     (typed,) = entity_types.type_mentions(parsed, [mention])
     assert typed.type == "Unknown"
+
+
+def test_without_a_name_tagger_a_span_with_no_proper_noun_is_no_actor() -> None:
+    """English has no named-entity tagger: "our Great Farmers" in a post written in capitals,
+    tagged ADJ NOUN, is dropped; "Keldan" (PROPN) and "Canberra" (a noun to the tagger, a city
+    to GeoNames) stay."""
+    from kg.model import EntityMention, Sentence, Token
+
+    text = "Great Farmers met Keldan in Canberra ."
+    words = [("Great", "ADJ"), ("Farmers", "NOUN"), ("met", "VERB"), ("Keldan", "PROPN"), ("in", "ADP"),
+             ("Canberra", "NOUN"), (".", "PUNCT")]
+    toks, at = [], 0
+    for k, (w, upos) in enumerate(words, 1):
+        toks.append(Token(k, w, w.lower(), upos, "", 3 if k != 3 else 0, "dep", at, at + len(w)))
+        at += len(w) + 1
+    parsed = ParsedArticle(Article("t.txt", Path("t.txt"), text, language="en"), [Sentence(0, 0, at, text, toks)])
+    spans = [EntityMention("t.txt", 0, text.index(w), text.index(w) + len(w), w, source="propn")
+             for w in ("Great Farmers", "Keldan", "Canberra")]
+    assert [m.text for m in entity_types.type_mentions(parsed, spans)] == ["Keldan", "Canberra"]

@@ -14,7 +14,8 @@ A capitalised span that no clue types and that the tagger does not take
 for a name ("Adakan", "Alhamdulillah" in a headline) is no actor: it is
 dropped, unless it is part of a typed name of the same article or has a
 digit ("F-16": equipment, which the tagger was not taught). Without
-a tagger for the language (English) such spans stay, untyped.
+a named-entity tagger for the language (English) the part-of-speech tagger
+stands in: a span none of whose words it tags a proper noun is dropped.
 """
 from __future__ import annotations
 
@@ -149,12 +150,22 @@ def type_mentions(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[
             continue
         _retype(m, *picked)
     if tagger is None:
-        return mentions
+        # no named-entity tagger: the part-of-speech tagger's proper nouns stand in for its names
+        # ("our Great Farmers", "Soybeans" in a post written in capitals are common nouns)
+        untagged = {i for i in untagged if not _proper(next(m for m in mentions if id(m) == i), sentences)}
     typed = [_words(m.text) for m in mentions if m.type != "Unknown" and m.source not in ("pronoun", "group")]
     text = parsed.article.text
     return [m for m in mentions if id(m) not in untagged or m.source != "propn"
             or _designation(text[m.start:m.end + 1])
             or any(_part_of(_words(m.text), t) for t in typed)]
+
+
+def _proper(m: EntityMention, sentences: dict[int, Sentence]) -> bool:
+    """Does the part-of-speech tagger take a word of ``m`` for a proper noun (or see no word of
+    it), or does GeoNames know it ("visited Canberra", tagged a noun)?"""
+    s = sentences.get(m.sentence)
+    words = [t for t in s.tokens if m.start <= t.start < m.end] if s is not None else []
+    return not words or any(t.upos == "PROPN" for t in words) or gz.find_place(m.text, ()) is not None
 
 
 def _designation(text: str) -> bool:
