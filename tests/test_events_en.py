@@ -288,6 +288,32 @@ Keldan Keldan PROPN 3 nmod
     assert ("destination", "Keldan") in args(only(extract_events(p, ms), "Deployment"))
 
 
+def test_a_reported_clause_that_opens_a_quotation_runs_to_its_close():
+    text = 'Ortiz said they "both agreed, we want to stop the deaths" on Friday.'
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+said say VERB 0 root
+they they PRON 6 nsubj
+" " PUNCT 6 punct
+both both DET 6 advmod
+agreed agree VERB 2 ccomp
+, , PUNCT 9 punct
+we we PRON 9 nsubj
+want want VERB 2 parataxis
+to to PART 11 mark
+stop stop VERB 9 xcomp
+the the DET 13 det
+deaths death NOUN 11 obj
+" " PUNCT 9 punct
+on on ADP 16 case
+Friday Friday PROPN 2 obl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    st = only(extract_events(p, [mention(p, "Ortiz", "Person")]), "Statement")
+    assert "stop the deaths" in st.quote and "Friday" not in st.quote
+
+
 def test_an_act_depending_on_a_planned_clause_is_planned():
     text = "Ortiz will begin by calling Lindqvist."
     rows = """

@@ -199,7 +199,7 @@ def _complement(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> tuple[int,
     for c in sent.children(head):
         if base(c.deprel) in ("ccomp", "parataxis") and c.id > head.id:
             toks = [t for t in subtree(sent, c) if not (base(t.deprel) == "mark" and t.head == c.id)]
-            return toks[0].start, toks[-1].end
+            return toks[0].start, _quote_end(sent, toks[0].start, toks[-1].end)
     after = sent.tokens[match.tokens[-1].id:]
     that = lex.words(lex.speech, "complementizers")
     bahwa = next((t for t in after if lower(t) in that), None)
@@ -208,6 +208,18 @@ def _complement(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> tuple[int,
     if lower(head) in lex.words(lex.speech, "complement_verbs") and after:
         return after[0].start, sent.end
     return None
+
+
+def _quote_end(sent: Sentence, start: int, end: int) -> int:
+    """``end``, or past the closing mark of a quotation the span opens and leaves open ('He said
+    they "both agreed, we want to stop …"': the parser ends the complement at the comma)."""
+    inside = sent.text[start - sent.start:end - sent.start]
+    opened = inside.count("“") > inside.count("”") or (inside.count('"') % 2 == 1 and "“" not in inside)
+    if not opened:
+        return end
+    rest = sent.text[end - sent.start:]
+    close = min((k for k in (rest.find("”"), rest.find('"')) if k >= 0), default=-1)
+    return end + close + 1 if close >= 0 else end
 
 
 def _medium(art: Article, sent: Sentence, ev: EventMention, last: Token, lex: Lexicon) -> str | None:
