@@ -286,7 +286,8 @@ def _borrow_parties(out: list[_Found]) -> None:
             continue
         # what a statement is about is not its speaker's act ("Rusia belum mengkonfirmasi percakapan ini")
         donors = [g for g in out if g is not f and not g.nominal and g.subject_args
-                  and not (f.topical and g.mention.type == "Statement")]
+                  and not (g.mention.type == "Statement" and f.head is not None and g.head is not None
+                           and f.head.head == g.head.id)]
         if not donors:
             continue
         g = min(donors, key=lambda g: abs(g.mention.trigger.start - ev.trigger.start))
