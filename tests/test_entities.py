@@ -268,6 +268,23 @@ late late ADJ 0 root
     assert "it" in by_text(find_mentions(parse("Keldan says it plans to send troops .", lang="en")))
 
 
+def test_a_name_the_tagger_misread_as_a_pronoun_keeps_its_capitalised_lemma():
+    """ "Xi told Trump …" with "Xi" tagged PRON: Stanza keeps the lemma "Xi", a pronoun's is "he"."""
+    text = "Xi told Weber .\nHe told Weber ."
+    rows = [[("Xi", "Xi", "PRON"), ("told", "tell", "VERB"), ("Weber", "Weber", "PROPN"), (".", ".", "PUNCT")],
+            [("He", "he", "PRON"), ("told", "tell", "VERB"), ("Weber", "Weber", "PROPN"), (".", ".", "PUNCT")]]
+    sentences, at = [], 0
+    for k, row in enumerate(rows):
+        toks, start = [], at
+        for i, (w, lemma, upos) in enumerate(row, 1):
+            toks.append(Token(i, w, lemma, upos, "_", 0, "dep", at, at + len(w)))
+            at += len(w) + 1
+        sentences.append(Sentence(k, start, at - 1, text[start:at - 1], toks))
+    p = ParsedArticle(Article("a.txt", Path("a.txt"), text, language="en"), sentences)
+    found = [m.text for m in find_mentions(p) if m.source != "pronoun"]
+    assert found == ["Xi", "Weber", "Weber"]
+
+
 def test_a_building_named_by_its_organisation_is_a_place():
     ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))
     assert (ms["Gedung DPR"].type, ms["Gedung DPR"].entity_ids) == ("Place", [ids.place("Gedung DPR")])

@@ -66,14 +66,17 @@ class Scanner:
         if not any(c.isalpha() for c in w.text) or fold(w.text) in gz.calendar_words():
             return False
         if w.cap:
-            if w.upos in FUNCTION_UPOS:
+            # a function word is no name, unless the tagger kept a capitalised lemma for a pronoun
+            # ("Xi told Trump …", "Xi" tagged PRON; "He" has the lemma "he")
+            misread = w.upos == "PRON" and w.lemma == w.text
+            if w.upos in FUNCTION_UPOS and not misread:
                 return False
             if w.headline and self.running is not None and fold(w.text) not in self.running:
                 return False     # a headline fragment ("Kerahkan", "Berunding Soal …"), not a name
             # a capitalised word by position is a name only if tagged so, never seen in lowercase,
             # and its own lemma (the lemmatiser lowercases or strips common words: "Hanya" → "hanya")
             # (a foreign word, X, is written as a name: "Satgas Patriot II")
-            return not w.initial or (w.upos in ("PROPN", "X") and fold(w.text) not in self.lowercase
+            return not w.initial or ((w.upos in ("PROPN", "X") or misread) and fold(w.text) not in self.lowercase
                                      and (not w.lemma or w.lemma == w.text) and not self.vocabulary_word(j)) \
                 or self.known_name(j)
         if self._joined_particle(j):
