@@ -285,6 +285,16 @@ def test_a_name_the_tagger_misread_as_a_pronoun_keeps_its_capitalised_lemma():
     assert found == ["Xi", "Weber", "Weber"]
 
 
+def test_their_after_a_group_phrase_in_its_clause_is_that_group():
+    p = parse("President Ana Kovalenko met Prime Minister Min Park in Keldan .\n"
+              "Germany and France also talked .\n"
+              "The two countries renewed their currency swap .", lang="en", tags={"The": "DET"})
+    found = find_mentions(p)
+    resolve_entities([p], found)
+    ms = by_text(found)
+    assert ms["their"].entity_ids == ms["The two countries"].entity_ids == [ids.country("DE"), ids.country("FR")]
+
+
 def test_a_building_named_by_its_organisation_is_a_place():
     ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))
     assert (ms["Gedung DPR"].type, ms["Gedung DPR"].entity_ids) == ("Place", [ids.place("Gedung DPR")])

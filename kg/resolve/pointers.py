@@ -92,6 +92,10 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
                 cands = quoted[-1:] or cands
             if cands:
                 m.entity_ids = [_antecedent(cands, text).entity_ids[0]]
+        elif m.source == "group" and (told := _group_before(m, article_mentions)) is not None:
+            # "the two countries renewed their … agreement": a one-word group ("their", "mereka") in
+            # the clause of a group phrase stands for the same ones
+            m.entity_ids, m.type = list(told.entity_ids), told.type
         elif m.source == "group":
             count = _group_count(m.text, v)
             # "kedua pemimpin": the ones the article has talked about most so far, not
@@ -111,6 +115,15 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
         if _first_person(m, v):
             speaker = _quote_speaker(m, article_mentions, text, v)
             m.entity_ids = list(speaker.entity_ids) if speaker else []
+
+
+def _group_before(m: EntityMention, mentions: list[EntityMention]) -> EntityMention | None:
+    """The resolved group phrase before the one-word group ``m`` in its sentence, if any."""
+    if len(m.text.split()) != 1:
+        return None
+    before = [c for c in mentions if c.sentence == m.sentence and c.start < m.start and c.source == "group"
+              and c.entity_ids and len(c.text.split()) > 1]
+    return before[-1] if before else None
 
 
 def _reporting_subject(m: EntityMention, mentions: list[EntityMention], sent: Sentence | None) -> EntityMention | None:
