@@ -295,6 +295,14 @@ def test_their_after_a_group_phrase_in_its_clause_is_that_group():
     assert ms["their"].entity_ids == ms["The two countries"].entity_ids == [ids.country("DE"), ids.country("FR")]
 
 
+def test_an_english_organisation_named_before_its_head_noun():
+    ms = by_text(find_mentions(parse("Later the Foreign Ministry said so , and Ostrava Center agreed .",
+                                     lang="en", tags={"Later": "ADV"})))
+    assert (ms["Foreign Ministry"].type, ms["Foreign Ministry"].entity_ids) == \
+        ("Organization", [ids.org("Foreign Ministry")])
+    assert ms["Ostrava Center"].type == "Organization"
+
+
 def test_a_building_named_by_its_organisation_is_a_place():
     ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))
     assert (ms["Gedung DPR"].type, ms["Gedung DPR"].entity_ids) == ("Place", [ids.place("Gedung DPR")])

@@ -362,6 +362,10 @@ class Scanner:
                 if inner and k + inner[1] == end:
                     return self._place(i, end, " ".join(self.texts[i:k]))
         d = Draft(i, j, "Unknown", "propn", name=(i, j))
+        if j - i > 1 and self.ends_with(self.v.org_heads, j):
+            # an organisation named before its head noun ("Foreign Ministry", "Stimson Center")
+            d.type, d.ids, d.name = "Organization", [ids.org(' '.join(self.texts[i:j]))], None
+            return d
         if self.ends_with(self.v.org_cues, i):
             d.type, d.ids = "Organization", [ids.org(' '.join(self.texts[i:j]))]
             return d
