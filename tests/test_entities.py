@@ -303,6 +303,39 @@ def test_an_english_organisation_named_before_its_head_noun():
     assert ms["Ostrava Center"].type == "Organization"
 
 
+def test_a_possessive_in_a_fronted_phrase_points_ahead_to_the_subject():
+    from conllu_util import mention, parsed
+
+    from kg.extract.vocab import vocab
+    from kg.resolve.pointers import resolve_pointers
+
+    text = "Raka tiba.\nDalam kunjungannya ke Keldan, Presiden Sinta Dewi mengundang Raka."
+    rows = """
+Raka Raka PROPN 2 nsubj
+tiba tiba VERB 0 root
+. . PUNCT 2 punct
+
+Dalam dalam ADP 2 case
+kunjungan kunjung NOUN 10 obl
+nya nya PRON 2 nmod:poss
+ke ke ADP 5 case
+Keldan Keldan PROPN 2 nmod
+, , PUNCT 2 punct
+Presiden Presiden PROPN 10 nsubj
+Sinta Sinta PROPN 7 flat:name
+Dewi Dewi PROPN 7 flat:name
+mengundang undang VERB 0 root
+Raka Raka PROPN 10 obj
+. . PUNCT 10 punct
+"""
+    p = parsed(text, rows)
+    raka, sinta = mention(p, "Raka", "Person"), mention(p, "Presiden Sinta Dewi", "Person", source="title")
+    raka.entity_ids, sinta.entity_ids = [ids.person("Raka")], [ids.person("Sinta Dewi")]
+    nya = mention(p, "nya", "Person", source="pronoun")
+    resolve_pointers([raka, nya, sinta], text, vocab("id"), {s.index: s for s in p.sentences})
+    assert nya.entity_ids == [ids.person("Sinta Dewi")]      # not Raka, told before
+
+
 def test_a_building_named_by_its_organisation_is_a_place():
     ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))
     assert (ms["Gedung DPR"].type, ms["Gedung DPR"].entity_ids) == ("Place", [ids.place("Gedung DPR")])

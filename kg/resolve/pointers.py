@@ -4,9 +4,11 @@ A third-person pronoun ("ia", "-nya", "he") is the most recent compatible
 person, a paragraph's subject pronoun standing for the one it was resolved to
 (a quote's speaker pronoun, the one quoted before when its paragraph names no
 subject); a reported clause's "it" is the country or body that says it ("Indonesia
-says it plans …"); a first-person one inside a quotation is its speaker; a
-group phrase ("kedua pemimpin", "the two leaders") is the actors the article
-has told most so far. Read by :mod:`kg.resolve.entities` once names are resolved.
+says it plans …"); a possessive in a fronted phrase is the subject after it
+("Dalam kunjungannya ke Jakarta, Presiden Macron …"); a first-person one inside a
+quotation is its speaker; a group phrase ("kedua pemimpin", "the two leaders") is the
+actors the article has told most so far, a one-word group after a group phrase that one.
+Read by :mod:`kg.resolve.entities` once names are resolved.
 """
 from __future__ import annotations
 
@@ -66,6 +68,9 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
         if m.source == "pronoun" and fold(m.text) in v.reported_subject:
             sayer = _reporting_subject(m, article_mentions, sentences.get(m.sentence) if sentences else None)
             m.entity_ids, m.type = (list(sayer.entity_ids), sayer.type) if sayer else ([], m.type)
+        elif m.source == "pronoun" and (ahead := _cataphor(m, article_mentions, sentences.get(m.sentence)
+                                                           if sentences else None)) is not None:
+            m.entity_ids = list(ahead.entity_ids)
         elif m.source == "pronoun":
             host, host_start = _word_before(text, m.start)
             speaker = host in v.speaker_hosts          # '"…," katanya', '"…," tutur dia'
@@ -115,6 +120,22 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
         if _first_person(m, v):
             speaker = _quote_speaker(m, article_mentions, text, v)
             m.entity_ids = list(speaker.entity_ids) if speaker else []
+
+
+def _cataphor(m: EntityMention, mentions: list[EntityMention], sent: Sentence | None) -> EntityMention | None:
+    """The subject after a fronted phrase whose noun the possessive ``m`` is on: "Dalam
+    kunjungannya ke Jakarta …, Presiden Emmanuel Macron sudah mengundang …", "In his speech,
+    Trump said": the pronoun points ahead to that person."""
+    tok = next((t for t in sent.tokens if t.start <= m.start < t.end), None) if sent else None
+    noun = sent.head_of(tok) if tok is not None and tok.deprel.startswith("nmod:poss") else None
+    verb = sent.head_of(noun) if noun is not None and base(noun.deprel) == "obl" else None
+    if verb is None or not noun.id < verb.id:
+        return None
+    subject = next((c for c in sent.children(verb) if base(c.deprel) == "nsubj" and c.id > tok.id), None)
+    ahead = next((c for c in mentions if subject is not None and c.sentence == m.sentence
+                  and c.start <= subject.start < c.end and c.type == "Person" and c.entity_ids
+                  and c.source not in ("pronoun", "group")), None)
+    return ahead
 
 
 def _group_before(m: EntityMention, mentions: list[EntityMention]) -> EntityMention | None:
