@@ -1033,6 +1033,27 @@ ini ini DET 4 det
     assert args(only(extract_events(p, [mention(p, "Rusia", "Country")]), "Call")) == set()
 
 
+def test_an_attribution_set_off_by_commas_inside_its_sentence_is_a_statement():
+    text = "Rusia, kata Putin, siap bekerja keras."
+    rows = """
+Rusia Rusia PROPN 6 nsubj
+, , PUNCT 3 punct
+kata kata NOUN 1 appos
+Putin Putin PROPN 3 nmod
+, , PUNCT 3 punct
+siap siap ADJ 0 root
+bekerja kerja VERB 6 xcomp
+keras keras ADJ 7 advmod
+. . PUNCT 6 punct
+"""
+    p = parsed(text, rows)
+    st = only(extract_events(p, [mention(p, "Rusia", "Country"), mention(p, "Putin", "Person")]), "Statement")
+    assert (st.rule, st.trigger_text, args(st)) == ("speech:aside", "kata", {("speaker", "Putin")})
+    # a word, not a speaker, between the commas: no statement
+    p = parsed(text.replace("Putin", "kunci"), rows.replace("Putin Putin PROPN", "kunci kunci NOUN"))
+    assert not [e for e in extract_events(p, [mention(p, "Rusia", "Country")]) if e.type == "Statement"]
+
+
 def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():
     def hosted(guest: str, guest_type: str | None) -> list:
         text = f"Putin menjamu {guest} di Petersburg ."

@@ -88,7 +88,8 @@ def subject_before(sent: Sentence, tok: Token, max_words: int) -> Token | None:
 
 
 def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) -> list[Speech]:
-    """'"…," kata X' (speech:quote-inverted) and '"…," katanya' (speech:quote-final-clitic)."""
+    """'"…," kata X' (speech:quote-inverted), '"…," katanya' (speech:quote-final-clitic) and
+    "Rusia, kata Putin, siap …" (speech:aside)."""
     verbs = lex.words(lex.speech, "inverted_verbs")
     clitic = str(lex.speech.get("clitic") or "")
     out: list[Speech] = []
@@ -110,6 +111,10 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
             before = None if quote else subject_before(sent, tok, int(lex.speech.get("subject_words") or 0))
             quote = quote or (before is not None and _attributed(text, quote_before(text, sent, before, lex),
                                                                   before)) or None
+            if not quote and (aside := _aside(sent, tok, index)) is not None:
+                # "Rusia, kata Putin, siap bekerja sama": said of the sentence it stands in
+                out.append(Speech(tok.start, tok.end, [tok], "speech:aside", 0.8, [aside], (sent.start, sent.end)))
+                continue
             if quote:
                 speakers = _speakers(sent, tok, index, before, quote)
                 last = max([tok] + [t for t in sent.tokens if any(t.start < m.end for m in speakers)
@@ -117,6 +122,16 @@ def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) 
                 out.append(Speech(tok.start, tok.end, [tok], "speech:quote-inverted", 0.9,
                                   speakers, quote, where_said(sent, last, lex, index), to_whom(sent, last, lex, index)))
     return out
+
+
+def _aside(sent: Sentence, tok: Token, index: MentionIndex) -> EntityMention | None:
+    """The speaker of an inverted verb set off by commas inside its sentence (", kata Putin,"
+    , ", kata dia,"): the mention right after the verb, with a comma before the verb and after it."""
+    if tok.id < 3 or sent.tokens[tok.id - 2].text != ",":
+        return None
+    m = index.after(sent, tok, window=1)
+    nxt = next((t for t in sent.tokens if m is not None and t.start >= m.end), None)
+    return m if m is not None and m.type == "Person" and nxt is not None and nxt.text == "," else None
 
 
 def _attributed(text: str, quote: tuple[int, int] | None, subject: Token) -> tuple[int, int] | None:
