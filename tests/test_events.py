@@ -1054,6 +1054,27 @@ keras keras ADJ 7 advmod
     assert not [e for e in extract_events(p, [mention(p, "Rusia", "Country")]) if e.type == "Statement"]
 
 
+def test_a_closing_quote_typed_as_two_apostrophes_still_closes_the_quotation():
+    text = "“Kami hanya menjaga wilayah,'' tegas Raka."
+    rows = """
+“ “ PUNCT 3 punct
+Kami kami PRON 3 nsubj
+hanya hanya ADV 4 advmod
+menjaga jaga VERB 0 root
+wilayah wilayah NOUN 4 obj
+, , PUNCT 9 punct
+' ' PUNCT 9 punct
+' ' PUNCT 9 punct
+tegas tegas NOUN 5 appos
+Raka Raka PROPN 9 nmod
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows)
+    st = only(extract_events(p, [mention(p, "Raka", "Person")]), "Statement")
+    assert (st.rule, args(st), st.quote) == ("speech:quote-inverted", {("speaker", "Raka")},
+                                             "Kami hanya menjaga wilayah")
+
+
 def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():
     def hosted(guest: str, guest_type: str | None) -> list:
         text = f"Putin menjamu {guest} di Petersburg ."

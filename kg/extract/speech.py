@@ -32,21 +32,25 @@ def quote_before(text: str, sent: Sentence, tok: Token, lex: Lexicon) -> tuple[i
     """The quotation closed right before ``tok`` ('…," kata'), as a text span."""
     close_marks = lex.speech.get("quotes", {}).get("close", [])
     open_marks = lex.speech.get("quotes", {}).get("open", [])
+    # the punctuation between the last word and the verb, read as written: a closing mark the
+    # tokenizer cut in two ("''") is still one
     i = tok.id - 2
     while i >= 0 and not any(ch.isalnum() for ch in sent.tokens[i].text):
-        t = sent.tokens[i]
-        if any(m in t.text for m in close_marks):
-            close = t.start + next(t.text.index(m) for m in close_marks if m in t.text)
-            line_start = text.rfind("\n", 0, close) + 1
-            opening = max(text.rfind(m, line_start, close) for m in open_marks)
-            if opening < 0:
-                return None
-            q_start, q_end = opening + 1, close
-            while q_end > q_start and text[q_end - 1] in " ,.":
-                q_end -= 1
-            return (q_start, q_end) if q_end > q_start else None
         i -= 1
-    return None
+    gap_start = sent.tokens[i].end if i >= 0 else sent.start
+    gap = text[gap_start:tok.start]
+    found = [(gap.rfind(m), m) for m in close_marks if m in gap]
+    if not found or i < 0:
+        return None
+    close = gap_start + max(found)[0]
+    line_start = text.rfind("\n", 0, close) + 1
+    opening = max(text.rfind(m, line_start, close) for m in open_marks)
+    if opening < 0:
+        return None
+    q_start, q_end = opening + 1, close
+    while q_end > q_start and text[q_end - 1] in " ,.":
+        q_end -= 1
+    return (q_start, q_end) if q_end > q_start else None
 
 
 def _speakers(sent: Sentence, tok: Token, index: MentionIndex, before: Token | None,
