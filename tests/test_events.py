@@ -1075,6 +1075,33 @@ Raka Raka PROPN 9 nmod
                                              "Kami hanya menjaga wilayah")
 
 
+def test_a_noun_pointing_back_to_an_event_told_before_needs_no_condition():
+    text = "Raka melepas prajurit TNI ke Keldan.\nPenugasan tersebut diarahkan sebagai pasukan perdamaian."
+    rows = """
+Raka Raka PROPN 2 nsubj
+melepas lepas VERB 0 root Voice=Act
+prajurit prajurit NOUN 2 obj
+TNI TNI PROPN 3 nmod
+ke ke ADP 6 case
+Keldan Keldan PROPN 2 obl
+. . PUNCT 2 punct
+
+Penugasan tugas NOUN 3 nsubj:pass
+tersebut tersebut DET 1 det
+diarahkan arah VERB 0 root Voice=Pass
+sebagai sebagai ADP 6 case
+pasukan pasukan NOUN 3 obl
+perdamaian damai NOUN 5 nmod
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Raka", "Person"), mention(p, "prajurit TNI", "ArmedForce"), mention(p, "Keldan", "Country")]
+    assert [e.trigger_text for e in extract_events(p, ms) if e.type == "Deployment"] == ["melepas", "Penugasan"]
+    # told first, the same noun with no force is no deployment
+    p = parsed(text.split("\n")[1], rows.split("\n\n")[1])
+    assert not [e for e in extract_events(p, []) if e.type == "Deployment"]
+
+
 def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():
     def hosted(guest: str, guest_type: str | None) -> list:
         text = f"Putin menjamu {guest} di Petersburg ."

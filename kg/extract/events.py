@@ -68,7 +68,7 @@ def extract_events(parsed: ParsedArticle, mentions: list[EntityMention]) -> list
         # site banners before the headline and boilerplate lines are not the article's content
         if sent.end <= art.body_start or art.is_boilerplate(Span(sent.start, sent.end)):
             continue
-        events = _sentence_events(art, sent, lex, index)
+        events = _sentence_events(art, sent, lex, index, frozenset(f.mention.type for f in found))
         _date_sentence(art, sent, events, in_sentence, lex)
         found += events
     _talks_as_told(found, lex)
@@ -83,7 +83,8 @@ def _new(art: Article, sent: Sentence, start: int, end: int, type_: str, rule: s
                         rule=rule, confidence=round(conf, 2))
 
 
-def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionIndex) -> list[_Found]:
+def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionIndex,
+                     told: frozenset[str] = frozenset()) -> list[_Found]:
     out: list[_Found] = []
     claimed: set[int] = set()
     for sp in speech.quoted_speech(art.text, sent, lex, index):
@@ -100,7 +101,7 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
         {f for e in lex.triggers for f in e.forms}
     exclude |= {t.id for t in sent.tokens if lower(t) in speech_only}
     for match in find_triggers(sent, lex, exclude):
-        f = _from_trigger(art, sent, match, lex, index)
+        f = _from_trigger(art, sent, match, lex, index, told)
         if f is not None:
             out.append(f)
     _according(art, sent, lex, index, out)
@@ -126,12 +127,15 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
 
 
 def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexicon,
-                  index: MentionIndex) -> _Found | None:
-    """The first sense of the trigger whose conditions hold, with its arguments."""
+                  index: MentionIndex, told: frozenset[str] = frozenset()) -> _Found | None:
+    """The first sense of the trigger whose conditions hold, with its arguments; a noun pointing
+    back ("Penugasan tersebut diarahkan …") to an event of the sense's type told before in the
+    article needs none (they held where it was told)."""
     for sense in match.entry.senses:
         frame = lex.frames[sense.frame]
         filled = roles.fill(sent, match, frame, lex, index)
-        if not _holds(sense, filled, sent, lex, index):
+        if not _holds(sense, filled, sent, lex, index) and not (
+                sense.type in told and match.nominal and _points_back(sent, match, art.language)):
             continue
         start, end = match.tokens[0].start, match.tokens[-1].end
         conf = match.entry.confidence * (_FALLBACK_FACTOR if filled.fallback else 1.0)
@@ -153,6 +157,13 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
                 ev.quote = art.text[found.complement[0]:found.complement[1]].strip(" ,.“”\"") or None
         return found
     return None
+
+
+def _points_back(sent: Sentence, match: TriggerMatch, lang: str) -> bool:
+    """Does a back-reference word of the language follow the trigger ("penugasan tersebut")?"""
+    nxt = sent.tokens[match.tokens[-1].id] if match.tokens[-1].id < len(sent.tokens) else None
+    words = languages.get(lang).data("resolve").get("back_references") or []
+    return nxt is not None and lower(nxt) in {str(w).lower() for w in words}
 
 
 def _holds(sense: Sense, filled: roles.Filled, sent: Sentence, lex: Lexicon, index: MentionIndex) -> bool:
