@@ -1100,6 +1100,20 @@ perdamaian damai NOUN 5 nmod
     # told first, the same noun with no force is no deployment
     p = parsed(text.split("\n")[1], rows.split("\n\n")[1])
     assert not [e for e in extract_events(p, []) if e.type == "Deployment"]
+    # past one noun: "Pelepasan keberangkatan tersebut berlangsung …"
+    text = "Raka melepas prajurit TNI ke Keldan.\nPelepasan keberangkatan tersebut berlangsung meriah."
+    rows = rows.split("\n\n")[0] + """
+
+Pelepasan lepas NOUN 4 nsubj
+keberangkatan angkat NOUN 1 nmod
+tersebut tersebut DET 1 det
+berlangsung langsung VERB 0 root
+meriah meriah ADJ 4 advmod
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows)
+    ms = [mention(p, "Raka", "Person"), mention(p, "prajurit TNI", "ArmedForce"), mention(p, "Keldan", "Country")]
+    assert [e.trigger_text for e in extract_events(p, ms) if e.type == "Deployment"] == ["melepas", "Pelepasan"]
 
 
 def test_a_host_receiving_a_guest_is_a_meeting_and_hosting_a_dinner_is_not():

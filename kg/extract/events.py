@@ -160,10 +160,12 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
 
 
 def _points_back(sent: Sentence, match: TriggerMatch, lang: str) -> bool:
-    """Does a back-reference word of the language follow the trigger ("penugasan tersebut")?"""
-    nxt = sent.tokens[match.tokens[-1].id] if match.tokens[-1].id < len(sent.tokens) else None
-    words = languages.get(lang).data("resolve").get("back_references") or []
-    return nxt is not None and lower(nxt) in {str(w).lower() for w in words}
+    """Does a back-reference word of the language follow the trigger, past a noun at most
+    ("penugasan tersebut", "pelepasan keberangkatan tersebut")?"""
+    words = {str(w).lower() for w in languages.get(lang).data("resolve").get("back_references") or []}
+    after = sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 2]
+    return bool(after) and (lower(after[0]) in words or
+                            len(after) == 2 and after[0].upos == "NOUN" and lower(after[1]) in words)
 
 
 def _holds(sense: Sense, filled: roles.Filled, sent: Sentence, lex: Lexicon, index: MentionIndex) -> bool:
