@@ -79,6 +79,14 @@ def test_a_date_in_the_phrase_of_a_mention_beside_this_one_dates_that_mention_on
     assert pick_anchors(s, [trigger(s, "call"), trigger(s, "meeting")], [ago]) == [None, ago]
     # with no mention of the meeting, the date is the clause's, and so the call's
     assert pick_anchors(s, [trigger(s, "call")], [ago]) == [ago]
+    # "… meeting in Korea, three weeks ago", "ago" hung on the root: the comma-set time still closes
+    # the meeting's phrase (no verb between)
+    s = sentence([("This", 2, "det", "DET"), ("call", 4, "nsubj", "NOUN"), ("was", 4, "cop", "AUX"),
+                  ("follow-up", 0, "root", "NOUN"), ("to", 6, "case", "ADP"), ("meeting", 4, "nmod", "NOUN"),
+                  ("in", 8, "case", "ADP"), ("Korea", 6, "nmod", "PROPN"), (",", 11, "punct", "PUNCT"),
+                  ("three", 10, "nummod", "NUM"), ("weeks", 11, "obl", "NOUN"), ("ago", 4, "advmod", "ADV")])
+    ago = anchor_on(s, "three")
+    assert pick_anchors(s, [trigger(s, "call"), trigger(s, "meeting")], [ago]) == [None, ago]
 
 
 def test_a_clause_below_with_its_own_subject_and_a_quotation_keep_their_time():

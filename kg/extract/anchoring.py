@@ -136,7 +136,7 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
     head_ids = {h.id for h, _ in heads if h is not None}
     # the mention whose phrase holds an anchor: the nearest trigger at or above it
     owner = {id(p): next((t.id for t in [p.token, *_ancestors(sent, p.token)] if t.id in head_ids), None)
-             for p in placed}
+             or _set_off_after(sent, p.anchor, head_ids) for p in placed}
     out: list[TimeAnchor | None] = []
     for head, trig in heads:
         if head is None:
@@ -162,3 +162,18 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
         found = next((step for step in steps if step), [])
         out.append(min(found, key=lambda p: abs(p.token.id - head.id)).anchor if found else None)
     return out
+
+
+def _set_off_after(sent: Sentence, anchor: TimeAnchor, head_ids: set[int]) -> int | None:
+    """The trigger whose phrase a comma-set anchor closes, by word sequence: the nearest trigger
+    before it with no verb between ("… our meeting in South Korea, three weeks ago" however the
+    parser hangs "ago")."""
+    first = next((t for t in sent.tokens if t.start >= anchor.start), None)
+    if first is None or first.id < 2 or sent.tokens[first.id - 2].text != ",":
+        return None
+    for t in reversed(sent.tokens[:first.id - 2]):
+        if t.id in head_ids:
+            return t.id
+        if t.upos in VERBAL:
+            return None
+    return None
