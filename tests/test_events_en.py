@@ -328,6 +328,8 @@ Lindqvist Lindqvist PROPN 5 obj
     p = parsed(text, rows, language="en")
     call = only(extract_events(p, [mention(p, n, "Person") for n in ("Ortiz", "Lindqvist")]), "Call")
     assert call.modality == ["planned"]
+    # "by calling": a clause of means shares its governor's subject
+    assert ("participant", "Ortiz") in args(call)
 
 
 def test_a_noun_a_light_verb_carries_has_the_verb_s_modality():
