@@ -314,6 +314,45 @@ Friday Friday PROPN 2 obl
     assert "stop the deaths" in st.quote and "Friday" not in st.quote
 
 
+def test_a_quotation_closing_the_sentence_before_is_the_one_the_speaker_says():
+    """ '“… ‘Look, are you serious?’” Vance said as he prepared to depart': the tokenizer ends
+    the sentence at the quotation; the statement is the whole quotation, not "as he prepared …"."""
+    text = "“We see an impasse. He will say: ‘Look, are you serious?’” Ortiz said as he left."
+    rows = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+see see VERB 0 root
+an a DET 5 det
+impasse impasse NOUN 3 obj
+. . PUNCT 3 punct
+
+He he PRON 3 nsubj
+will will AUX 3 aux
+say say VERB 0 root
+: : PUNCT 3 punct
+‘ ‘ PUNCT 8 punct
+Look look VERB 3 parataxis
+, , PUNCT 8 punct
+are be AUX 8 cop
+you you PRON 8 nsubj
+serious serious ADJ 3 parataxis
+? ? PUNCT 8 punct
+’ ’ PUNCT 8 punct
+” ” PUNCT 8 punct
+
+Ortiz Ortiz PROPN 2 nsubj
+said say VERB 0 root
+as as SCONJ 5 mark
+he he PRON 5 nsubj
+left leave VERB 2 advcl
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    said = next(e for e in extract_events(p, [mention(p, "Ortiz", "Person")]) if e.trigger_text == "said")
+    assert said.rule == "speech:quote-inverted" and args(said) == {("speaker", "Ortiz")}
+    assert said.quote.startswith("We see an impasse") and "left" not in said.quote
+
+
 def test_an_act_depending_on_a_planned_clause_is_planned():
     text = "Ortiz will begin by calling Lindqvist."
     rows = """

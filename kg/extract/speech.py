@@ -38,13 +38,18 @@ def quote_before(text: str, sent: Sentence, tok: Token, lex: Lexicon) -> tuple[i
     while i >= 0 and not any(ch.isalnum() for ch in sent.tokens[i].text):
         i -= 1
     gap_start = sent.tokens[i].end if i >= 0 else sent.start
+    while i < 0 and gap_start > 0 and not text[gap_start - 1].isalnum():
+        gap_start -= 1       # the quotation closed the sentence before ('… about this?’” Vance said')
     gap = text[gap_start:tok.start]
     found = [(gap.rfind(m), m) for m in close_marks if m in gap]
-    if not found or i < 0:
+    if not found or "\n" in gap:
         return None
-    close = gap_start + max(found)[0]
+    at, mark = max(found)
+    close = gap_start + at
     line_start = text.rfind("\n", 0, close) + 1
-    opening = max(text.rfind(m, line_start, close) for m in open_marks)
+    # the opening mark of the same kind: '“We … ‘Look, …?’”' is the whole quotation
+    pair = {"”": "“", "’": "‘", "»": "«"}.get(mark)
+    opening = max(text.rfind(m, line_start, close) for m in ([pair] if pair else open_marks))
     if opening < 0:
         return None
     q_start, q_end = opening + 1, close
@@ -88,7 +93,7 @@ def subject_before(sent: Sentence, tok: Token, max_words: int) -> Token | None:
         if not any(ch.isalnum() for ch in t.text):
             return first
         first, i = t, i - 1
-    return None
+    return first if i < 0 else None     # the sentence's start: its quotation may close the one before
 
 
 def quoted_speech(text: str, sent: Sentence, lex: Lexicon, index: MentionIndex) -> list[Speech]:
@@ -140,8 +145,9 @@ def _aside(sent: Sentence, tok: Token, index: MentionIndex) -> EntityMention | N
 
 def _attributed(text: str, quote: tuple[int, int] | None, subject: Token) -> tuple[int, int] | None:
     """A quotation that a speaker put after it attributes ('“…,” the minister said'): it closes
-    on a comma, question or exclamation mark; a quoted term does not ('a “sacred mandate” and urged')."""
-    return quote if quote is not None and any(ch in text[quote[1]:subject.start] for ch in ",?!") else None
+    on a comma, question or exclamation mark, inside its marks or after them ('… about this?’” Vance
+    said'); a quoted term does not ('a “sacred mandate” and urged')."""
+    return quote if quote is not None and any(ch in text[quote[1] - 2:subject.start] for ch in ",?!") else None
 
 
 def where_said(sent: Sentence, after: Token, lex: Lexicon, index: MentionIndex) -> list[EntityMention]:
