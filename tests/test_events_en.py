@@ -353,6 +353,23 @@ left leave VERB 2 advcl
     assert said.quote.startswith("We see an impasse") and "left" not in said.quote
 
 
+def test_what_someone_called_a_thing_is_no_phone_call():
+    text = "They deepened what officials have called a partnership."
+    rows = """
+They they PRON 2 nsubj
+deepened deepen VERB 0 root
+what what PRON 6 obj
+officials official NOUN 6 nsubj
+have have AUX 6 aux
+called call VERB 2 ccomp
+a a DET 8 det
+partnership partnership NOUN 6 xcomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    assert not [e for e in extract_events(p, []) if e.type == "Call"]
+
+
 def test_an_act_depending_on_a_planned_clause_is_planned():
     text = "Ortiz will begin by calling Lindqvist."
     rows = """

@@ -181,6 +181,9 @@ def _holds(sense: Sense, filled: roles.Filled, sent: Sentence, lex: Lexicon, ind
         elif key == "not_subject":     # "I agree": the speaker's opinion, no accord between parties
             if any(in_class(sent, t, lex.classes[value], index) for t in filled.subject):
                 return False
+        elif key == "not_theme":       # "what officials have called a partnership": no one phoned
+            if any(in_class(sent, t, lex.classes[value], index) for t in filled.slots.get(_theme_role(sense, lex), [])):
+                return False
         elif key in ("theme", "subject"):
             cls = lex.classes[value]
             toks = filled.subject if key == "subject" else [t for r, ts in filled.slots.items()
