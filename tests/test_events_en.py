@@ -353,6 +353,25 @@ left leave VERB 2 advcl
     assert said.quote.startswith("We see an impasse") and "left" not in said.quote
 
 
+def test_an_unnamed_object_controls_the_complement_and_the_subject_never_does():
+    # "Netanyahu opposed allowing Arab forces to enter Gaza": the forces would enter, not Netanyahu
+    text = "Ortiz opposed allowing desert forces to enter Keldan."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+opposed oppose VERB 0 root
+allowing allow VERB 2 xcomp
+desert desert NOUN 5 compound
+forces force NOUN 3 obj
+to to PART 7 mark
+enter enter VERB 3 xcomp
+Keldan Keldan PROPN 7 obj
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    ms = [mention(p, "Ortiz", "Person"), mention(p, "Keldan", "Country")]
+    assert not [e for e in extract_events(p, ms) if e.type == "Visit"]
+
+
 def test_what_someone_called_a_thing_is_no_phone_call():
     text = "They deepened what officials have called a partnership."
     rows = """

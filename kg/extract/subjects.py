@@ -45,11 +45,13 @@ def subject_fallback(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, pa
         # ("Xi invited Trump to visit China", as the parser may hang it), else its subject
         control = not participle and rel == "xcomp" or rel == "advcl" and bool(
             {lower(gov), gov.lemma.lower()} & lex.words(lex.roles, "object_control"))
-        obj = next((c for c in sent.children(gov) if base(c.deprel) in ("obj", "iobj") and c.id < head.id
-                    and f.index.at(c.start, c.end)), None) if control else None
+        obj = next((c for c in sent.children(gov) if base(c.deprel) in ("obj", "iobj") and c.id < head.id),
+                   None) if control else None
         if obj is not None:
-            f.add_with_conjuncts(role, obj, "controller-object", True)
-            f.out.subject += [obj] + conjuncts(sent, obj)
+            # named or not ("allowing Arab forces to enter Gaza"), the object is who acts: never the subject
+            if f.index.of_phrase(sent, obj) is not None:
+                f.add_with_conjuncts(role, obj, "controller-object", True)
+                f.out.subject += [obj] + conjuncts(sent, obj)
             return
         subj = next((c for c in sent.children(gov) if base(c.deprel) == "nsubj"), None)
         if subj is not None:
