@@ -435,3 +435,16 @@ def test_a_byline_of_initials_and_an_outlet_is_no_headline():
     a = article_from_text(text, "x.txt", lang="id")
     assert a.title == "Trump Mendadak Bicara dengan Xi Jinping, Ada Apa?"
     assert a.outlet == "CNBC Indonesia"
+
+
+def test_a_deck_under_the_headline_leaves_the_headline_the_title(tmp_path):
+    """ "Prabowo Siap Kirim 20.000 Prajurit TNI ke Gaza …" over the deck "Presiden Prabowo Subianto
+    Siap Kirim …": the first headline-like line that is no short banner is the title, and the
+    content (whose events count) starts there."""
+    text = ("Warta Contoh\n"
+            "Menteri Siap Kirim 200 Prajurit ke Keldan Jika Disetujui\n"
+            "Menteri Raka Wiguna Siap Kirim 200 Prajurit ke Keldan Jika Disetujui Dewan\n"
+            "JAKARTA - Menteri Raka Wiguna memerintahkan pasukan bersiap, kata juru bicara kementerian.\n")
+    a = only(list(read_path(write(tmp_path / "a.txt", text))))
+    assert a.title == "Menteri Siap Kirim 200 Prajurit ke Keldan Jika Disetujui"
+    assert a.text[a.body_start:].startswith(a.title)

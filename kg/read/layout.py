@@ -141,7 +141,9 @@ def analyse(text: str, lang: str, title: str | None = None) -> Layout:
         above = [i for i in top if (body is None or i < body) and _headline_like(lines[i])]
         if body is None:
             above = above[:1]   # no body found: only a first line can be told to be a headline
-        head = above[-1] if above else None
+        # the first headline-like line that is no short banner: a deck repeating it may follow
+        # ("Prabowo Siap Kirim 20.000 Prajurit TNI ke Gaza …" over "Presiden Prabowo … Siap Kirim …")
+        head = next((i for i in above if not _banner(lines[i])), above[-1] if above else None)
         out.title = lines[head].text if head is not None else None
     if body is None:
         body = next((i for i in top if head is None or i > head), None)
