@@ -146,13 +146,12 @@ def type_mentions(parsed: ParsedArticle, mentions: list[EntityMention]) -> list[
             votes.append(("speaker", "Person"))
         picked = decide(votes, r.weights)
         if picked is None:
-            untagged.add(id(m))
+            # with no named-entity tagger, the part-of-speech tagger's proper nouns stand in for its
+            # names ("our Great Farmers", "Soybeans" in a post written in capitals are common nouns)
+            if tagger is not None or not _proper(m, sentences):
+                untagged.add(id(m))
             continue
         _retype(m, *picked)
-    if tagger is None:
-        # no named-entity tagger: the part-of-speech tagger's proper nouns stand in for its names
-        # ("our Great Farmers", "Soybeans" in a post written in capitals are common nouns)
-        untagged = {i for i in untagged if not _proper(next(m for m in mentions if id(m) == i), sentences)}
     typed = [_words(m.text) for m in mentions if m.type != "Unknown" and m.source not in ("pronoun", "group")]
     text = parsed.article.text
     return [m for m in mentions if id(m) not in untagged or m.source != "propn"

@@ -135,7 +135,7 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
         frame = lex.frames[sense.frame]
         filled = roles.fill(sent, match, frame, lex, index)
         if not _holds(sense, filled, sent, lex, index) and not (
-                sense.type in told and match.nominal and _points_back(sent, match, art.language)):
+                sense.type in told and match.nominal and _points_back(sent, match, art.language, lex)):
             continue
         start, end = match.tokens[0].start, match.tokens[-1].end
         conf = match.entry.confidence * (_FALLBACK_FACTOR if filled.fallback else 1.0)
@@ -159,10 +159,10 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
     return None
 
 
-def _points_back(sent: Sentence, match: TriggerMatch, lang: str) -> bool:
+def _points_back(sent: Sentence, match: TriggerMatch, lang: str, lex: Lexicon) -> bool:
     """Does a back-reference word of the language follow the trigger, past a noun at most
     ("penugasan tersebut", "pelepasan keberangkatan tersebut")?"""
-    words = {str(w).lower() for w in languages.get(lang).data("resolve").get("back_references") or []}
+    words = lex.words(languages.get(lang).data("resolve"), "back_references")
     after = sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 2]
     return bool(after) and (lower(after[0]) in words or
                             len(after) == 2 and after[0].upos == "NOUN" and lower(after[1]) in words)
