@@ -806,3 +806,23 @@ def test_a_place_named_as_lying_in_the_other_is_no_other_destination():
     assert within(frozenset({"place/base"}), frozenset({"place/natuna"}), by_id)
     assert within(frozenset({"place/natuna"}), frozenset({"place/base"}), by_id)
     assert not within(frozenset({"place/paris"}), frozenset({"country/FR"}), by_id)   # told of other trips
+
+
+def test_two_articles_telling_one_event_together_make_their_other_reports_likelier_the_same():
+    def story(second_call_with):
+        return [mention("a1.txt", "Call", 10, "menelepon", arg("agent", ANA), arg("participant", PARK), when=DAY),
+                mention("a1.txt", "Agreement", 90, "sepakat", arg("participant", ANA), rule="verb-trigger"),
+                # told before the call in its article: it tries again once the call has found its event
+                mention("a2.txt", "Agreement", 10, "sepakat", arg("participant", ANA), rule="verb-trigger"),
+                mention("a2.txt", "Call", 50, "berbicara", arg("agent", ANA), arg("participant", second_call_with),
+                        when=DAY)]
+
+    calls, agreements = {}, {}
+    for other in (PARK, WEBER):
+        evs = events_of(story(other))
+        calls[other] = [e for e in evs if e.type == "Call"]
+        agreements[other] = [e for e in evs if e.type == "Agreement"]
+    assert len(calls[PARK]) == 1 and len(agreements[PARK]) == 1
+    assert "the articles tell another event together" in agreements[PARK][0].mentions[-1].resolution
+    # a shared participant alone is not enough across articles: another call, two agreements
+    assert len(calls[WEBER]) == 2 and len(agreements[WEBER]) == 2

@@ -87,9 +87,21 @@ def cluster_events(parsed: list[ParsedArticle], event_mentions: list[EventMentio
     index = Candidates(by_id)
     # articles that say when they appeared go first: an undated report then meets every event it may be
     for article in sorted(reports, key=lambda a: (days.get(a) is None, articles.get(a, (len(articles), None))[0], a)):
+        # the events of other articles this one joined: a group that joins none at first tries
+        # again once the others are placed, with the story its article shares with theirs
+        story: set[int] = set()
+        alone = []
         for local in _within(reports[article], by_id):
             at = _place(local, events, by_id, CROSS_THRESHOLD, local.members[0], across=True,
-                        only=index.of(local))
+                        only=index.of(local), story=story, append=False)
+            if at < 0:
+                alone.append(local)
+                continue
+            index.add(at, events[at])
+            story.add(at)
+        for local in alone:
+            at = _place(local, events, by_id, CROSS_THRESHOLD, local.members[0], across=True,
+                        only=index.of(local), story=story)
             index.add(at, events[at])
     made = _make_events(events)
     mention_event = {m.id: ev.id for ev in made for m in ev.mentions}
@@ -159,7 +171,8 @@ def _within(reports: list[Report], by_id: dict[str, Entity]) -> list[Group]:
 
 
 def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: float, first: Report,
-           across: bool = False, only: list[int] | None = None) -> int:
+           across: bool = False, only: list[int] | None = None, story: set[int] | None = None,
+           append: bool = True) -> int:
     """Merge ``g`` into the best-supported group of ``groups`` it may join, else append it;
     the position of the group it is now part of.
 
@@ -176,6 +189,8 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
         if across and other.articles & g.articles or veto(other, g, by_id) is not None:
             continue
         reasons = evidence(other, g, by_id)
+        if story and any(groups[k].articles & other.articles for k in story if k != i):
+            reasons.append((1.0, "the articles tell another event together"))
         total = score(reasons)
         if total < threshold:
             continue
@@ -186,6 +201,8 @@ def _place(g: Group, groups: list[Group], by_id: dict[str, Entity], threshold: f
     if across and best_key is not None and totals.count(best_key[0]) > 1:
         best = None     # two events of other articles it fits equally well: which one it is, is unknown
     if best is None:
+        if not append:
+            return -1
         groups.append(g)
         return len(groups) - 1
     first.mention.resolution = [reason for _, reason in best_reasons]
