@@ -16,18 +16,20 @@ from kg.parse.nlp import parse_conllu
 from kg.resolve.entities import resolve_entities
 
 _WORD = re.compile(r"(?<=\w)'s\b|\w+(?:[-.]\w+)*|[^\w\s]")   # "Russia's" → "Russia" + "'s", as Stanza
+_WORD_CUT = re.compile(r"(?<=\w)'s\b|\w+(?:[.]\w+)*|[^\w\s]")   # and "Jae-myung" → "Jae" "-" "myung", as EWT
 
 
 def parse(text: str, tags: dict[str, str] | None = None, clitic: tuple[str, ...] = (), aid: str = "a.txt",
-          lang: str = "id", boilerplate: list[Boilerplate] | None = None) -> ParsedArticle:
+          lang: str = "id", boilerplate: list[Boilerplate] | None = None, cut_hyphens: bool = False) -> ParsedArticle:
     """One sentence per line; capitalised words PROPN unless ``tags`` says otherwise; words in
-    ``clitic`` split into host + "nya" as Stanza's MWT splitter does."""
+    ``clitic`` split into host + "nya" as Stanza's MWT splitter does; ``cut_hyphens``: hyphenated
+    words in three tokens, as kg's English tokenizer (trained on EWT) cuts them."""
     tags = tags or {}
     art = Article(aid, Path(aid), text, language=lang, boilerplate=boilerplate or [])
     sentences = []
     for line in re.finditer(r"[^\n]+", text):
         tokens: list[Token] = []
-        for m in _WORD.finditer(line.group()):
+        for m in (_WORD_CUT if cut_hyphens else _WORD).finditer(line.group()):
             w, start = m.group(), line.start() + m.start()
             if w in clitic:
                 host = w[:-3]
@@ -861,3 +863,17 @@ def test_an_office_of_a_named_base_then_a_rank_and_a_name_is_held_by_the_later_n
     (m,) = [m for m in ms if m.type == "Person"]
     assert m.text == "Komandan Lanud Roesmin Nurjadin Marsekal Pertama TNI Ronny Irianto Moningka"
     assert m.entity_ids == [ids.person("Ronny Irianto Moningka")]
+
+
+def test_a_hyphenated_name_the_tokenizer_cut_stays_one_name():
+    """English tokenization cuts "Jae-myung" and "al-Sisi" at the hyphen; one side capitalised."""
+    text = ("President Lena Jae-myung met Abdel Fattah al-Sisi .\n"
+            "The Keldan-Ostria council met .\nKeldan-backed rebels left .")
+    p = parse(text, lang="en", tags={"The": "DET", "backed": "VERB"}, cut_hyphens=True)
+    found = find_mentions(p)
+    resolve_entities([p], found)
+    ms = by_text(found)
+    assert ms["President Lena Jae-myung"].entity_ids == [ids.person("Lena Jae-myung")]
+    assert "Abdel Fattah al-Sisi" in ms
+    # both sides capitalised: two names; a participle after the hyphen: no part of the name
+    assert "Keldan" in ms and "Ostria" in ms and "Keldan-backed" not in ms

@@ -63,6 +63,8 @@ class Scanner:
 
     def is_name(self, j: int) -> bool:
         w = self.ws[j]
+        if self._split_hyphen(j):
+            return True
         if not any(c.isalpha() for c in w.text) or fold(w.text) in gz.calendar_words():
             return False
         if w.cap:
@@ -107,6 +109,22 @@ class Scanner:
     def _particle(self, j: int) -> bool:
         w = self.ws[j]
         return not w.cap and w.upos == "PROPN" and w.deprel.startswith("flat")
+
+    def _split_hyphen(self, j: int) -> bool:
+        """A hyphenated name the tokenizer cut ("Lee Jae-myung", "Abdel Fattah al-Sisi"): the
+        hyphen, glued to both neighbours, and each side of it belong to the name before when one
+        side only is capitalised and the lowercase side is a noun or a particle ("Indonesia-Australia"
+        is two names, "Russia-backed" no name)."""
+        ws, k = self.ws, next((h for h in (j, j - 1, j + 1) if 0 < h < len(self.ws) - 1
+                                and self.ws[h].text == "-"), None)
+        if k is None or k == j + 1 and j < 1 or ws[k - 1].end != ws[k].start or ws[k].end != ws[k + 1].start:
+            return False
+        before, after = ws[k - 1], ws[k + 1]
+        if after.cap == before.cap or not (before.text + after.text).isalpha():
+            return False
+        if before.cap:      # the hyphen and the lowercase part after it ("Jae" is a name by itself)
+            return k != j + 1 and after.upos in ("NOUN", "PROPN", "X") and self.is_name(k - 1)
+        return len(before.text) <= 3 and k >= 2 and ws[k - 2].cap and self.is_name(k - 2)
 
     def _joined_particle(self, j: int) -> bool:
         """A particle joined by a hyphen to a capitalised part, after a name word ("Sharm el-Sheikh",
