@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kg.extract import gazetteer as gz
 from kg.extract import ids
 from kg.extract.entities import find_mentions, mention_at
 from kg.model import Article, Boilerplate, EntityMention, ParsedArticle, Sentence, Token
@@ -877,3 +878,18 @@ def test_a_hyphenated_name_the_tokenizer_cut_stays_one_name():
     assert "Abdel Fattah al-Sisi" in ms
     # both sides capitalised: two names; a participle after the hyphen: no part of the name
     assert "Keldan" in ms and "Ostria" in ms and "Keldan-backed" not in ms
+
+
+def test_a_country_s_institution_is_one_organisation_whatever_the_words():
+    en = parse("China's foreign ministry said no .\nThe Chinese Foreign Ministry said no .\n"
+               "Japan's defence ministry said yes .", lang="en", tags={"The": "DET", "'s": "PART"})
+    id_ = parse("Kementerian Luar Negeri China mengatakan tidak .", aid="b.txt")
+    found = find_mentions(en) + find_mentions(id_)
+    resolve_entities([en, id_], found)
+    ms = {m.text: m for m in found}
+    cn = "org/cn-foreign-ministry"
+    assert ms["China's foreign ministry"].entity_ids == [cn] and ms["China's foreign ministry"].type == "Organization"
+    assert ms["Chinese Foreign Ministry"].entity_ids == [cn]
+    assert ms["Kementerian Luar Negeri China"].entity_ids == [cn]
+    assert ms["Japan's defence ministry"].entity_ids == ["org/jp-defence-ministry"]
+    assert gz.entity_labels()[cn] == ("Foreign Ministry of China", "Organization", "country/CN")

@@ -161,13 +161,26 @@ def names() -> Lexicon:
 
 @lru_cache(maxsize=None)
 def entity_labels() -> dict[str, tuple[str, str, str | None]]:
-    """Entity id → (label, type, affiliation) for every gazetteer country and actor."""
+    """Entity id → (label, type, affiliation) for every gazetteer country and actor, and every
+    country's institutions ("Foreign Ministry of China")."""
     out: dict[str, tuple[str, str, str | None]] = {}
     for bucket in names().phrases.values():
         for _, e in bucket:
             if e.kind in ("country", "actor", "region"):
                 out.setdefault(e.id, (e.label, e.type, e.affiliation))
+    countries = {i: label for i, (label, typ, _) in out.items() if ids.kind(i) == "country"}
+    for what, name in institution_names().items():
+        for cid, country in countries.items():
+            out.setdefault(ids.institution(cid, what),
+                           (languages.label("institution", institution=name, country=country), "Organization", cid))
     return out
+
+
+@lru_cache(maxsize=None)
+def institution_names() -> dict[str, str]:
+    """Institution key → its English name, capitalised ("foreign-ministry" → "Foreign Ministry")."""
+    words = languages.get(languages.LABEL_LANGUAGE).data("actors").get("institutions") or {}
+    return {what: " ".join(w.capitalize() for w in str(names[0]).split()) for what, names in words.items()}
 
 
 # --- places ------------------------------------------------------------------

@@ -45,6 +45,12 @@ def org(name: str) -> str:
     return f"org/{slug(name)}"
 
 
+def institution(country_id: str, what: str) -> str:
+    """A country's institution named by what it does (``country/CN``, ``foreign-ministry`` →
+    ``org/cn-foreign-ministry``): the same entity whatever words an article uses."""
+    return f"org/{key(country_id).lower()}-{what}"
+
+
 def force(country_id: str) -> str:
     """The armed forces of the country ``country_id`` (``country/KP`` → ``force/KP``)."""
     return f"force/{key(country_id)}"

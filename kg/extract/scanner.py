@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import forces, ids, pointers
+from kg.extract import forces, ids, institutions, pointers
 from kg.extract import gazetteer as gz
 from kg.extract.gazetteer import Entry, Lexicon
 from kg.extract.text import fold
@@ -170,7 +170,8 @@ class Scanner:
         out: list[Draft] = []
         i = 0
         while i < len(self.ws):
-            d = (self.group(i) or self.pronoun(i) or self.titled(i) or forces.unit(self, i) or forces.force(self, i)
+            d = (self.group(i) or self.pronoun(i) or self.titled(i) or forces.unit(self, i)
+                 or institutions.institution(self, i) or forces.force(self, i)
                  or self.place_word(i) or self.named(i) or self.org(i) or self.name(i))
             if d is None:
                 i += 1

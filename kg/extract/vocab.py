@@ -40,6 +40,7 @@ class Vocab:
     org_heads: Lexicon
     org_cues: Lexicon
     state_nouns: Lexicon         # "the Chinese government": after a country or demonym, the country itself
+    institutions: Lexicon        # "foreign ministry": a country's institution, by its key (entry id)
     pronouns: frozenset[str]
     first_person: frozenset[str]     # inside a quotation: its speaker
     reported_subject: frozenset[str]    # "it" in "Indonesia says it plans …": the country or body saying so
@@ -55,6 +56,14 @@ def _lexicon(kind: str, phrases) -> Lexicon:
     lex = Lexicon()
     for p in phrases or []:
         lex.add(p, Entry(kind, id=p))
+    return lex
+
+
+def _institutions(spec: dict[str, list[str]]) -> Lexicon:
+    lex = Lexicon()
+    for what, phrases in spec.items():
+        for p in phrases:
+            lex.add(str(p), Entry("institution", id=what))
     return lex
 
 
@@ -95,6 +104,7 @@ def vocab(lang: str) -> Vocab:
         org_heads=_lexicon("org_head", actors.get("org_heads")),
         org_cues=_lexicon("org_cue", actors.get("org_cues")),
         state_nouns=_lexicon("state_noun", actors.get("state_nouns")),
+        institutions=_institutions(actors.get("institutions") or {}),
         pronouns=frozenset(fold(w) for w in pron.get("pronouns") or []),
         first_person=frozenset(fold(w) for w in pron.get("first_person") or []),
         reported_subject=frozenset(fold(w) for w in pron.get("reported_subject") or []),

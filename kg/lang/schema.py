@@ -32,7 +32,7 @@ FILES: dict[str, dict[str, Any]] = {
     "actors": {
         "countries": Each(WORDS), "demonyms": Each(WORDS), "forces": Each(WORDS),
         "organizations": Each({"label": str, "aliases": WORDS, "affiliation": str}),
-        "org_heads": WORDS, "org_cues": WORDS, "state_nouns": WORDS,
+        "org_heads": WORDS, "org_cues": WORDS, "state_nouns": WORDS, "institutions": Each(WORDS),
     },
     "boilerplate": {
         "rules": [{"name": str, "lines": WORDS, "labels": WORDS, "starts": WORDS, "contains": WORDS,
@@ -50,7 +50,7 @@ FILES: dict[str, dict[str, Any]] = {
     },
     "forces": {"country": str, "possessive": WORDS, "nouns": WORDS, "attributive": WORDS, "alone": WORDS,
                "anaphoric": WORDS, "units": WORDS},
-    "labels": {"force": str, "force_of": str, "office_holder": str, "statement_about": str},
+    "labels": {"force": str, "force_of": str, "office_holder": str, "statement_about": str, "institution": str},
     "modality": {"markers": Each(WORDS), "transparent": WORDS, "drop_negated": WORDS},
     "places": {"before": WORDS, "after": WORDS, "locatives": WORDS},
     "pronouns": {
