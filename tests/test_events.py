@@ -1388,3 +1388,27 @@ perdamaian damai NOUN 6 nmod
     st = only(extract_events(p, [mention(p, "Presiden Ortiz", "Person"), mention(p, "TNI", "ArmedForce")]),
               "Statement")
     assert args(st) == {("speaker", "Presiden Ortiz"), ("addressee", "TNI")}
+
+
+def test_the_object_of_bertemu_is_the_other_party_and_a_scheduled_meeting_is_planned():
+    text = "Presiden Lena Ortiz dijadwalkan bertemu Presiden Ana Kovalenko di Kyiv."
+    rows = """
+Presiden presiden PROPN 4 nsubj:pass
+Lena Lena PROPN 1 flat
+Ortiz Ortiz PROPN 1 flat
+dijadwalkan jadwal VERB 0 root Voice=Pass
+bertemu temu VERB 4 xcomp Voice=Act
+Presiden presiden PROPN 5 obj
+Ana Ana PROPN 6 flat
+Kovalenko Kovalenko PROPN 6 flat
+di di ADP 10 case
+Kyiv Kyiv PROPN 5 obl
+. . PUNCT 4 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Presiden Lena Ortiz", "Person"),
+                             mention(p, "Presiden Ana Kovalenko", "Person"), mention(p, "Kyiv", "Place")])
+    meeting = only(evs, "Meeting")
+    assert args(meeting) == {("participant", "Presiden Lena Ortiz"), ("participant", "Presiden Ana Kovalenko"),
+                             ("place", "Kyiv")}
+    assert meeting.modality == ["planned"]
