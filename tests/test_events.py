@@ -1412,3 +1412,24 @@ Kyiv Kyiv PROPN 5 obl
     assert args(meeting) == {("participant", "Presiden Lena Ortiz"), ("participant", "Presiden Ana Kovalenko"),
                              ("place", "Kyiv")}
     assert meeting.modality == ["planned"]
+
+
+def test_a_place_on_what_a_call_discusses_is_not_where_the_call_is():
+    text = "Lena Ortiz membahas situasi di Kyiv dengan Ana Kovalenko."
+    rows = """
+Lena Lena PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+membahas bahas VERB 0 root Voice=Act
+situasi situasi NOUN 3 obj
+di di ADP 6 case
+Kyiv Kyiv PROPN 4 nmod
+dengan dengan ADP 8 case
+Ana Ana PROPN 6 nmod
+Kovalenko Kovalenko PROPN 8 flat
+. . PUNCT 3 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Lena Ortiz", "Person"), mention(p, "Ana Kovalenko", "Person"),
+                             mention(p, "Kyiv", "Place")])
+    call = only(evs, "Call")
+    assert args(call) == {("participant", "Lena Ortiz"), ("participant", "Ana Kovalenko")}

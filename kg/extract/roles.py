@@ -232,6 +232,10 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
     """ "… dengan Presiden X", "antara X dan Y" by sequence, when the tree hung them elsewhere."""
     sent, index = f.sent, f.index
     last = match.tokens[-1].id
+    # an object the frame gives no role is what the event is about: a place on it is the topic's
+    # ("membahas situasi di Timur Tengah"); "kepada X" after it is still the addressee
+    topic = None if any("obj" in p.rels for p in frame.patterns) else \
+        next((t for t in sent.children(match.tokens[-1]) if base(t.deprel) == "obj"), None)
     for marker, role in frame.forward:
         # a role a case-marked phrase already fills ("ke X") needs no second one ("di mana Y")
         if any(case_of(sent, t) != "none" for t in f.out.slots.get(role, [])):
@@ -241,7 +245,7 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
                 break
             if lower(t) != marker:
                 continue
-            if _owned_between(sent, t, last):
+            if _owned_between(sent, t, last, topic if role in PLACE_ROLES else None):
                 break
             # a place starts right after its marker ("di tengah kekhawatiran sekutu Ukraina" is no place)
             near = int(f.lex.speech.get("place_phrase_words") or 2) if role in PLACE_ROLES else 4
@@ -257,15 +261,18 @@ def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
             break
 
 
-def _owned_between(sent: Sentence, marker: Token, last: int) -> bool:
+def _owned_between(sent: Sentence, marker: Token, last: int, topic: Token | None = None) -> bool:
     """Does the tree hang the phrase ``marker`` opens on a noun between the trigger (ending at
     token ``last``) and it, a noun that is itself in a prepositional phrase? Then the phrase is
     that noun's: in "pengerahan pasukan dalam invasi ke Ukraina", "ke Ukraina" is where the
-    invasion goes, not the deployment. So too on the object of a verb after the trigger."""
+    invasion goes, not the deployment. So too on the object of a verb after the trigger, and on
+    the trigger's own ``topic`` (an object its frame gives no role)."""
     obj = sent.head_of(marker) if base(marker.deprel) == "case" else None
     gov = sent.head_of(obj) if obj is not None else None
     if gov is None or gov.upos != "NOUN" or not last < gov.id < marker.id:
         return False
+    if topic is not None and gov.id == topic.id:
+        return True
     # or a noun another verb after the trigger governs: "KTT yang akan membahas … penghentian perang
     # di Gaza" (a relative clause: what the summit discusses, not where it is held)
     verb = sent.head_of(gov)
