@@ -893,3 +893,17 @@ def test_a_country_s_institution_is_one_organisation_whatever_the_words():
     assert ms["Kementerian Luar Negeri China"].entity_ids == [cn]
     assert ms["Japan's defence ministry"].entity_ids == ["org/jp-defence-ministry"]
     assert gz.entity_labels()[cn] == ("Foreign Ministry of China", "Organization", "country/CN")
+
+
+def test_a_sea_strait_or_gulf_is_named_by_its_whole_name():
+    ms = by_text(find_mentions(parse("Kapal Keldan berlayar ke Laut China Selatan dan Selat Hormuz .\n"
+                                     "Angkatan Laut Indonesia berpatroli di perairan Natuna .")))
+    assert ms["Laut China Selatan"].type == "Place" and "China" not in ms
+    assert ms["Laut China Selatan"].entity_ids == [ids.place("Laut China Selatan")]
+    assert ms["Selat Hormuz"].type == "Place"
+    assert "Laut Indonesia" not in ms             # the navy's name, not a sea
+    assert ms["perairan Natuna"].type == "Place"  # the waters of a place: that place
+    en = by_text(find_mentions(parse("Keldan sent destroyers to the Sea of Japan .", lang="en",
+                                     tags={"the": "DET"})))
+    assert en["Sea of Japan"].type == "Place" and "Japan" not in en
+    assert en["destroyers"].type == "ArmedForce"

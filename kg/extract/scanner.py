@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import forces, ids, institutions, pointers
+from kg.extract import forces, ids, institutions, placewords, pointers
 from kg.extract import gazetteer as gz
 from kg.extract.gazetteer import Entry, Lexicon
 from kg.extract.text import fold
@@ -172,7 +172,7 @@ class Scanner:
         while i < len(self.ws):
             d = (self.group(i) or self.pronoun(i) or self.titled(i) or forces.unit(self, i)
                  or institutions.institution(self, i) or forces.force(self, i)
-                 or self.place_word(i) or self.named(i) or self.org(i) or self.name(i))
+                 or placewords.place_word(self, i) or self.named(i) or self.org(i) or self.name(i))
             if d is None:
                 i += 1
                 continue
@@ -312,24 +312,7 @@ class Scanner:
             return self.texts.index(")", j) + 1
         return j
 
-    def place_word(self, i: int) -> Draft | None:
-        p = self.v.place_before.match(self.texts, i)
-        if not p or self.name_at(i):
-            return None          # "Gedung Putih": a name of its own (the White House)
-        k = i + p[1]
-        known = self.name_at(k)
-        if known and known[0].type == "Organization":
-            # "Gedung DPR", "Markas PBB": the organisation's building, a place of its own
-            return self._place(i, k + known[1], " ".join(self.texts[i:k + known[1]]))
-        if known:
-            return None          # "wilayah Ukraina": the country itself
-        j = self.name_run(k)
-        if j == k:
-            return None
-        whole = self.ws[i].cap and gz.find_place(" ".join(self.texts[i:j]), self.countries)
-        return self._place(i, j, " ".join(self.texts[k:j]), whole or None)
-
-    def _place(self, i: int, j: int, name: str, place: gz.Place | None = None) -> Draft:
+    def place_draft(self, i: int, j: int, name: str, place: gz.Place | None = None) -> Draft:
         """A place mention named ``name``: GeoNames when it knows it, else a place by its word."""
         place = place or gz.find_place(name, self.countries)
         found = [place.id] if place else [ids.place(name)]
@@ -370,7 +353,7 @@ class Scanner:
             return None
         after = self.v.place_after.match(self.texts, j)
         if after:    # "Kursk Oblast", "Donbas region"
-            return self._place(i, j + after[1], " ".join(self.texts[i:j]))
+            return self.place_draft(i, j + after[1], " ".join(self.texts[i:j]))
         # the place word ending the capitalised run, past names inside it: "Natuna Island", "South China Sea"
         full = j
         while full < len(self.ws) and self.is_name(full):
@@ -379,7 +362,7 @@ class Scanner:
             for k in range(i + 1, end):
                 inner = self.v.place_after.match(self.texts, k)
                 if inner and k + inner[1] == end:
-                    return self._place(i, end, " ".join(self.texts[i:k]))
+                    return self.place_draft(i, end, " ".join(self.texts[i:k]))
         d = Draft(i, j, "Unknown", "propn", name=(i, j))
         if j - i > 1 and self.ends_with(self.v.org_heads, j):
             # an organisation named before its head noun ("Foreign Ministry", "Stimson Center")

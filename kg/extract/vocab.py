@@ -36,6 +36,7 @@ class Vocab:
     possessive: frozenset[str]   # "'s" between a country and its force noun ("Russia's forces")
     place_before: Lexicon
     place_after: Lexicon
+    place_named: Lexicon         # "Laut …", "Sea of …": words that begin a place's own name
     locatives: Lexicon
     org_heads: Lexicon
     org_cues: Lexicon
@@ -100,6 +101,7 @@ def vocab(lang: str) -> Vocab:
         possessive=frozenset(str(w) for w in forces.get("possessive") or []),
         place_before=_lexicon("place_word", places.get("before")),
         place_after=_lexicon("place_word", places.get("after")),
+        place_named=_lexicon("place_word", places.get("named_before")),
         locatives=_lexicon("locative", places.get("locatives")),
         org_heads=_lexicon("org_head", actors.get("org_heads")),
         org_cues=_lexicon("org_cue", actors.get("org_cues")),

@@ -52,7 +52,7 @@ FILES: dict[str, dict[str, Any]] = {
                "anaphoric": WORDS, "units": WORDS},
     "labels": {"force": str, "force_of": str, "office_holder": str, "statement_about": str, "institution": str},
     "modality": {"markers": Each(WORDS), "transparent": WORDS, "drop_negated": WORDS},
-    "places": {"before": WORDS, "after": WORDS, "locatives": WORDS},
+    "places": {"before": WORDS, "after": WORDS, "named_before": WORDS, "locatives": WORDS},
     "pronouns": {
         "pronouns": WORDS, "first_person": WORDS,
         "reported_subject": WORDS, "nya_not_after": WORDS, "speaker_hosts": WORDS, "epithets": WORDS,
