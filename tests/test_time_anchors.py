@@ -212,3 +212,13 @@ def test_a_phrase_opened_by_since_or_after_dates_what_it_tells_not_the_mention_o
     assert pick_anchors(sent, [trigger(sent, "conversation")], [monday]) == [monday]      # without the marker
     assert pick_anchors(sent, [trigger(sent, "conversation"), trigger(sent, "sworn")], [monday],
                         sequence=frozenset({"since"})) == [None, monday]
+
+
+def test_a_date_in_a_complement_that_is_an_event_of_its_own_dates_that_event_only():
+    # "Ortiz agreed to meet Park in Kyiv next month": the meeting is next month, the agreement now;
+    # the subjectless adjunct above ("dengan mengirimkan … Selasa") still shares its governor's date
+    s = sentence([("Ortiz", 2, "nsubj", "PROPN"), ("agreed", 0, "root", "VERB"), ("to", 4, "mark", "PART"),
+                  ("meet", 2, "xcomp", "VERB"), ("Park", 4, "obj", "PROPN"), ("in", 7, "case", "ADP"),
+                  ("Kyiv", 4, "obl", "PROPN"), ("month", 4, "obl", "NOUN")])
+    month = anchor_on(s, "month")
+    assert pick_anchors(s, [trigger(s, "agreed"), trigger(s, "meet")], [month]) == [None, month]

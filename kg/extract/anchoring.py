@@ -20,7 +20,9 @@ its clause's time is that of the event that names it; a planned event takes
 1 and 2 (a governing clause tells when it was planned, not when it happens).
 An anchor in the phrase of another mention beside this one (neither above
 nor below it) is that mention's: "This call was a follow up to our meeting
-…, three weeks ago" dates the meeting, not the call.
+…, three weeks ago" dates the meeting, not the call; so is one of a mention
+that completes this one, its object or complement ("agreed to meet in
+Istanbul next month": the meeting is next month, the agreement now).
 Quotations are their own time, and a subject-bearing clause below a mention
 ("mengungkapkan bahwa situasi memanas sejak 7 Oktober 2023") never dates it.
 Within a step, the anchor nearest the trigger wins.
@@ -146,8 +148,11 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
         inside = {head.id, *(t.id for t in _ancestors(sent, head))}
         # "This call was a follow up to our meeting …, three weeks ago": an anchor in the phrase of
         # a mention beside this one (neither above nor below it) dates that mention only
+        # "agreed to meet in Istanbul next month", "discussed a visit … later this year": an anchor that
+        # a trigger completing another one owns dates that one, not the act it completes
         mine = [p for p in placed if p.quote == quote_of(trig.span.start) and (p.fence is None or p.fence in inside)
-                and (owner[id(p)] is None or owner[id(p)] in inside or head.id in p.above)]
+                and (owner[id(p)] is None or owner[id(p)] in inside
+                     or head.id in p.above and not _complement(sent, owner[id(p)]))]
         steps = [[p for p in mine if head.id in p.above
                   and (p.clause == chain[0] or p.relative and p.clause_above[:1] == [head.id])]]
         if trig.reach >= CLAUSE:
@@ -162,6 +167,10 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
         found = next((step for step in steps if step), [])
         out.append(min(found, key=lambda p: abs(p.token.id - head.id)).anchor if found else None)
     return out
+
+
+def _complement(sent: Sentence, tok_id: int) -> bool:
+    return base(sent.tokens[tok_id - 1].deprel) in ("xcomp", "ccomp", "obj")
 
 
 def _set_off_after(sent: Sentence, anchor: TimeAnchor, head_ids: set[int]) -> int | None:
