@@ -907,3 +907,12 @@ def test_a_sea_strait_or_gulf_is_named_by_its_whole_name():
                                      tags={"the": "DET"})))
     assert en["Sea of Japan"].type == "Place" and "Japan" not in en
     assert en["destroyers"].type == "ArmedForce"
+
+
+def test_a_spokesperson_of_a_country_s_institution_is_the_person_named_after():
+    id_ = parse("juru bicara Kemlu China Mao Ning mengatakan tidak .", tags={"juru": "NOUN", "bicara": "NOUN"})
+    en = parse("China's foreign ministry spokesman Lin Jian said no .", aid="b.txt", lang="en",
+               tags={"'s": "PART"})
+    ms = by_text(find_mentions(id_) + find_mentions(en))
+    assert ms["juru bicara Kemlu China Mao Ning"].affiliation == "org/cn-foreign-ministry"
+    assert ms["China's foreign ministry spokesman Lin Jian"].affiliation == "org/cn-foreign-ministry"

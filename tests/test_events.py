@@ -1433,3 +1433,26 @@ Kovalenko Kovalenko PROPN 8 flat
                              mention(p, "Kyiv", "Place")])
     call = only(evs, "Call")
     assert args(call) == {("participant", "Lena Ortiz"), ("participant", "Ana Kovalenko")}
+
+
+def test_a_word_inside_a_person_s_title_is_no_event():
+    text = "Juru bicara Kemlu Keldan Ana Ortiz berbicara dengan Lena Park."
+    rows = """
+Juru juru NOUN 8 nsubj
+bicara bicara NOUN 1 compound
+Kemlu Kemlu PROPN 1 nmod
+Keldan Keldan PROPN 3 nmod
+Ana Ana PROPN 1 nmod
+Ortiz Ortiz PROPN 5 flat
+berbicara bicara VERB 0 root Voice=Act
+dengan dengan ADP 9 case
+Lena Lena PROPN 7 obl
+Park Park PROPN 9 flat
+. . PUNCT 7 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Juru bicara Kemlu Keldan Ana Ortiz", "Person"),
+                             mention(p, "Lena Park", "Person")])
+    call = only(evs, "Call")
+    assert call.trigger_text == "berbicara"
+    assert args(call) == {("participant", "Juru bicara Kemlu Keldan Ana Ortiz"), ("participant", "Lena Park")}

@@ -100,6 +100,10 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
     speech_only = (lex.words(lex.speech, "according_to") | lex.words(lex.speech, "inverted_verbs")) - \
         {f for e in lex.triggers for f in e.forms}
     exclude |= {t.id for t in sent.tokens if lower(t) in speech_only}
+    # a word inside a person's or an organisation's longer name or title is no event ("juru bicara
+    # Kemlu"; a trigger word read as a name by itself, "KTT", still is)
+    exclude |= {t.id for t in sent.tokens for m in index.mentions if m.type in ("Person", "Organization")
+                and m.start <= t.start and t.end <= m.end and m.end - m.start > t.end - t.start}
     for match in find_triggers(sent, lex, exclude):
         f = _from_trigger(art, sent, match, lex, index, told)
         if f is not None:

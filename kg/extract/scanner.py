@@ -213,6 +213,9 @@ class Scanner:
 
     def affiliation(self, j: int) -> tuple[str, int] | None:
         """A country or organisation a title serves, starting at word ``j``: (id, words)."""
+        inst = institutions.institution(self, j)      # "Kemlu China": before the country alone
+        if inst:
+            return inst.ids[0], inst.j - j
         m = self.name_at(j, ("country", "actor"))
         if m:
             return m[0].id, m[1]
@@ -224,7 +227,10 @@ class Scanner:
         if self.v.affiliation_before:
             m = self.name_at(i, ("country", "actor", "demonym"))
             at = self.past_possessive(i + m[1]) if m else i       # "China's president"
-            if m and self.v.titles.match(self.texts, at):
+            inst = institutions.institution(self, i) if m else None   # "China's foreign ministry spokesman"
+            if inst and self.v.titles.match(self.texts, inst.j):
+                affil, k = inst.ids[0], inst.j
+            elif m and self.v.titles.match(self.texts, at):
                 affil, k = m[0].id, at
         t = self.v.titles.match(self.texts, k)
         if not t:
