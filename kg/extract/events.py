@@ -17,7 +17,7 @@ from kg.extract.anchoring import ALL, CLAUSE, PHRASE, Trigger, pick_anchors
 from kg.extract.classes import in_class
 from kg.extract.lexicon import Lexicon, Sense
 from kg.extract.tree import MentionIndex, base, case_of, lower, subtree
-from kg.extract.triggers import TriggerMatch, find_triggers
+from kg.extract.triggers import TriggerMatch, find_triggers, in_titles
 from kg.model import (
     ACTOR_ROLES,
     Argument,
@@ -100,10 +100,7 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
     speech_only = (lex.words(lex.speech, "according_to") | lex.words(lex.speech, "inverted_verbs")) - \
         {f for e in lex.triggers for f in e.forms}
     exclude |= {t.id for t in sent.tokens if lower(t) in speech_only}
-    # a word inside a person's or an organisation's longer name or title is no event ("juru bicara
-    # Kemlu"; a trigger word read as a name by itself, "KTT", still is)
-    exclude |= {t.id for t in sent.tokens for m in index.mentions if m.type in ("Person", "Organization")
-                and m.start <= t.start and t.end <= m.end and m.end - m.start > t.end - t.start}
+    exclude |= in_titles(sent, index.mentions)
     for match in find_triggers(sent, lex, exclude):
         f = _from_trigger(art, sent, match, lex, index, told)
         if f is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon, TriggerEntry
 from kg.extract.tree import base, lower
-from kg.model import Sentence, Token
+from kg.model import EntityMention, Sentence, Token
 
 
 @dataclass
@@ -64,6 +64,13 @@ def find_triggers(sent: Sentence, lex: Lexicon, exclude: set[int]) -> list[Trigg
                     taken.add(t.id)
                     break
     return sorted(matches, key=lambda m: m.tokens[0].id)
+
+
+def in_titles(sent: Sentence, mentions: list[EntityMention]) -> set[int]:
+    """Ids of words inside a person's or an organisation's longer name or title: no event ("juru
+    bicara Kemlu China Mao Ning"; a trigger word read as a name by itself, "KTT", still is one)."""
+    return {t.id for t in sent.tokens for m in mentions if m.type in ("Person", "Organization")
+            and m.start <= t.start and t.end <= m.end and m.end - m.start > t.end - t.start}
 
 
 def _names_a_setting(sent: Sentence, t: Token, lex: Lexicon) -> bool:
