@@ -203,11 +203,11 @@ def test_a_dateline_or_byline_with_a_date_dates_the_article_and_an_event_date_do
 
 
 def test_a_phrase_opened_by_since_or_after_dates_what_it_tells_not_the_mention_outside():
-    # "The conversation is the first since Trump was sworn in on Monday" (the parser made it a relative clause)
+    # "The conversation is the first since being sworn in on Monday" (the parser made it a clause on "first")
     sent = sentence([("The", 2, "det", "DET"), ("conversation", 4, "nsubj", "NOUN"), ("is", 4, "cop", "AUX"),
-                     ("first", 0, "root", "NOUN"), ("since", 8, "mark", "SCONJ"), ("Trump", 8, "nsubj", "PROPN"),
-                     ("was", 8, "aux", "AUX"), ("sworn", 4, "acl:relcl", "VERB"), ("in", 8, "compound:prt", "ADP"),
-                     ("on", 11, "case", "ADP"), ("Monday", 8, "obl", "PROPN")])
+                     ("first", 0, "root", "NOUN"), ("since", 7, "mark", "SCONJ"), ("being", 7, "aux", "AUX"),
+                     ("sworn", 4, "acl", "VERB"), ("in", 7, "compound:prt", "ADP"),
+                     ("on", 10, "case", "ADP"), ("Monday", 7, "obl", "PROPN")])
     monday = anchor_on(sent, "Monday")
     assert pick_anchors(sent, [trigger(sent, "conversation")], [monday]) == [monday]      # without the marker
     assert pick_anchors(sent, [trigger(sent, "conversation"), trigger(sent, "sworn")], [monday],
@@ -222,3 +222,17 @@ def test_a_date_in_a_complement_that_is_an_event_of_its_own_dates_that_event_onl
                   ("Kyiv", 4, "obl", "PROPN"), ("month", 4, "obl", "NOUN")])
     month = anchor_on(s, "month")
     assert pick_anchors(s, [trigger(s, "agreed"), trigger(s, "meet")], [month]) == [None, month]
+
+
+def test_a_relative_clause_with_its_own_subject_on_a_common_noun_keeps_its_time():
+    # "This deployment continues the commitment, which began in 2006": the commitment began then;
+    # on a titled person ("… melalui Kepala Staf Bambang, yang memimpin upacara Kamis") it is the scene
+    s = sentence([("deployment", 2, "nsubj", "NOUN"), ("continues", 0, "root", "VERB"),
+                  ("commitment", 2, "obj", "NOUN"), ("which", 5, "nsubj", "PRON"), ("began", 3, "acl:relcl", "VERB"),
+                  ("in", 7, "case", "ADP"), ("2006", 5, "obl", "NUM")])
+    assert pick_anchors(s, [trigger(s, "deployment")], [anchor_on(s, "2006")]) == [None]
+    t = sentence([("Pesan", 2, "nsubj:pass", "NOUN"), ("disampaikan", 0, "root", "VERB"), ("melalui", 4, "case", "ADP"),
+                  ("Kepala", 2, "obl", "NOUN"), ("Staf", 4, "nmod", "PROPN"), ("yang", 7, "nsubj", "PRON"),
+                  ("memimpin", 4, "acl:relcl", "VERB"), ("upacara", 7, "obj", "NOUN"), ("Kamis", 7, "obl", "PROPN")])
+    kamis = anchor_on(t, "Kamis")
+    assert pick_anchors(t, [trigger(t, "disampaikan")], [kamis]) == [kamis]

@@ -13,7 +13,8 @@ memerintahkan TNI …, manakala KTT di Mesir, Senin (13/10), mencapai hasil
    clause below its own that has no subject of its own ("mengerahkan … dengan
    mengirimkan … ke Natuna, Selasa (7/1)": one act, however the parser hangs
    the date; "manakala KTT …, Senin (13/10), mencapai …" has its own) or is
-   a relative clause on one of its words.
+   a relative clause on a name or titled person among its words (not on a
+   common noun: "continues Indonesia's commitment …, which began in 2006").
 
 A nominal topic of another event ("membahas kesepakatan") takes only 1:
 its clause's time is that of the event that names it; a planned event takes
@@ -101,6 +102,7 @@ class _Placed:
     clause_above: list[int]      # the tokens above its clause head, nearest first
     own_subject: bool            # its clause has a subject of its own
     relative: bool               # its clause is a relative clause on a noun
+    on_name: bool                # … on a name or titled person ("Bambang, yang memimpin upacara")
     quote: int                   # the quotation it is in (-1: none)
     fence: int | None = None     # the head of the "since …"/"after …" phrase it is in
 
@@ -131,7 +133,7 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
             clause = clause_of(sent, tok)
             placed.append(_Placed(a, tok, clause.id, {t.id for t in _ancestors(sent, tok)},
                                   [t.id for t in _ancestors(sent, clause)], _has_subject(sent, clause),
-                                  base(clause.deprel) == "acl", quote_of(a.start),
+                                  base(clause.deprel) == "acl", _on_name(sent, clause), quote_of(a.start),
                                   fence(tok) if sequence else None))
     heads = [(t.head or head_token(sent, t.span), t) for t in triggers]
     claimed = {clause_of(sent, h).id for h, _ in heads if h is not None}
@@ -160,13 +162,21 @@ def pick_anchors(sent: Sentence, triggers: list[Trigger], anchors: list[TimeAnch
         if trig.reach >= ALL:
             steps += [[p for p in mine if p.clause == c] for c in chain[1:]]
             # below my clause, a clause without a subject of its own is still my act, and so is a
-            # relative clause on one of my words ("… melalui Bambang, yang memimpin upacara …, Kamis")
+            # relative clause on a name among my words ("… melalui Bambang, yang memimpin upacara …,
+            # Kamis"), not one on a common noun ("continues Indonesia's commitment …, which began in 2006")
             below = [p for p in mine if chain[0] in p.clause_above]
-            steps.append([p for p in below if not p.own_subject or p.relative]
+            steps.append([p for p in below if not p.own_subject or p.on_name]
                          + [p for p in mine if p.clause not in claimed and p not in below])
         found = next((step for step in steps if step), [])
         out.append(min(found, key=lambda p: abs(p.token.id - head.id)).anchor if found else None)
     return out
+
+
+def _on_name(sent: Sentence, clause: Token) -> bool:
+    """A relative clause on a name or a titled person ("Kepala Staf Umum TNI Letjen Bambang, yang …"):
+    its head is capitalised where a common noun is not."""
+    noun = sent.head_of(clause) if base(clause.deprel) == "acl" else None
+    return noun is not None and noun.text[:1].isupper()
 
 
 def _complement(sent: Sentence, tok_id: int) -> bool:
