@@ -274,3 +274,45 @@ def test_the_english_parser_learns_from_the_taggers_own_tags(tmp_path):
 
     with pytest.raises(RuntimeError, match="train the tagger first"):
         training.train(tmp_path / "no-ud", tmp_path / "out", tmp_path / "empty-work", "en", processors=("depparse",))
+
+
+def _tiny_ewt(folder: Path) -> Path:
+    """An English UD folder in EWT's file names, a few hand-made sentences in each."""
+    rows = [("Ana", "Ana", "PROPN", 2, "nsubj"), ("called", "call", "VERB", 0, "root"),
+            ("Park", "Park", "PROPN", 2, "obj"), (".", ".", "PUNCT", 2, "punct")]
+    sent = "".join(f"{i}\t{f}\t{lemma}\t{u}\t_\t_\t{h}\t{r}\t_\t{'SpaceAfter=No' if i == 3 else '_'}\n"
+                   for i, (f, lemma, u, h, r) in enumerate(rows, 1))
+    folder.mkdir()
+    for name, n in (("train", 12), ("dev", 3)):
+        text = "".join(f"# sent_id = {name}-{k}\n# text = Ana called Park.\n{sent}\n" for k in range(n))
+        (folder / f"en_ewt-ud-{name}.conllu").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_tagger_goes_on_from_a_trained_one_with_the_same_vocabulary_only(tmp_path):
+    """kg.parse.tagger_warm: Stanza's tagger trainer, started from a saved tagger's weights."""
+    from kg.parse import training
+
+    ud = _tiny_ewt(tmp_path / "ud")
+    training.train(ud, tmp_path / "out1", tmp_path / "w1", "en", training.Budget.quick(), processors=("pos",),
+                   lanes=1, log=lambda m: None)
+    first = tmp_path / "w1" / "models" / "pos.pt"
+    cmd = training._commands(training.prepare_data(ud, tmp_path / "w2", "en"), tmp_path / "w2",
+                             training.Budget.quick(), "en", continue_from=first)["pos"]
+    assert cmd[2:5] == ["kg.parse.tagger_warm", "--warm_from", str(first)]
+    assert cmd[cmd.index("--optim") + 1] == "amsgrad" and "--no_second_optim" in cmd
+    training.train(ud, tmp_path / "out2", tmp_path / "w2", "en", training.Budget.quick(), processors=("pos",),
+                   lanes=1, log=lambda m: None, continue_from=first)
+    assert (tmp_path / "out2" / "pos.pt").stat().st_size > 0
+    # another training set, another vocabulary: no weights to go on from
+    other = tmp_path / "ud2"
+    other.mkdir()
+    for f in ud.iterdir():
+        (other / f.name).write_text(f.read_text(encoding="utf-8").replace("Park", "Ortiz"), encoding="utf-8")
+    with pytest.raises(RuntimeError, match="training failed for pos"):
+        training.train(other, tmp_path / "out3", tmp_path / "w3", "en", training.Budget.quick(),
+                       processors=("pos",), lanes=1, log=lambda m: None, continue_from=first)
+    assert "trained on other data" in (tmp_path / "w3" / "logs" / "pos.log").read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="one model"):
+        training.train(ud, tmp_path / "out4", tmp_path / "w4", "en", processors=("pos", "depparse"),
+                       continue_from=first)

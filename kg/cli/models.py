@@ -32,7 +32,8 @@ def models() -> None:
 @click.option("--ship-only", is_flag=True,
               help="Train nothing: copy the best checkpoints in --work to --out (after stopping a run early).")
 @click.option("--continue-from", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Go on training the parser from this model (its steps and development history start again).")
+              help="Go on training the parser (--only depparse) or the tagger (--only pos) from this model "
+                   "(its steps and development history start again).")
 def train_cmd(lang: str, ud_dir: Path, out: Path | None, work: Path, quick: bool, only: tuple[str, ...],
               lanes: int, ship_only: bool, continue_from: Path | None) -> None:
     """Train kg's tokenizer, MWT, tagger, lemmatizer and parser for LANG from UD, offline.
@@ -47,9 +48,12 @@ def train_cmd(lang: str, ud_dir: Path, out: Path | None, work: Path, quick: bool
     if ship_only:
         training.ship(work, out, processors)
     else:
-        training.train(ud_dir, out, work, lang, training.Budget.quick() if quick else None,
-                       processors=processors, lanes=lanes, log=lambda m: click.echo(m, err=True),
-                       continue_from=continue_from)
+        try:
+            training.train(ud_dir, out, work, lang, training.Budget.quick() if quick else None,
+                           processors=processors, lanes=lanes, log=lambda m: click.echo(m, err=True),
+                           continue_from=continue_from)
+        except ValueError as e:
+            raise click.UsageError(str(e)) from None
     click.echo(f"models written to {out}")
 
 

@@ -34,12 +34,14 @@ class Budget:
     mwt_epochs: int = 10
     lemma_epochs: int = 10  # 0: a dictionary lemmatizer only (no seq2seq model for unseen words)
     pos_steps: int = 4000
+    pos_tune_steps: int = 3000       # going on from a trained tagger (``continue_from``)
     depparse_steps: int = 1300
 
     @classmethod
     def quick(cls) -> Budget:
         """A smoke-test budget: seconds, not hours (the models are poor)."""
-        return cls(tokenize_steps=20, mwt_epochs=1, lemma_epochs=1, pos_steps=20, depparse_steps=20)
+        return cls(tokenize_steps=20, mwt_epochs=1, lemma_epochs=1, pos_steps=20, pos_tune_steps=20,
+                   depparse_steps=20)
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,19 @@ def _commands(p: dict[str, Path], work: Path, b: Budget, lang: str,
                        "--save_name", "lemma.pt"]
                       + (["--num_epoch", str(b.lemma_epochs)] if b.lemma_epochs else ["--dict_only"])
                       + common[2:],
-        "pos": py + ["stanza.models.tagger", "--mode", "train", "--no_pretrain",
-                     "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
-                     "--output_file", str(work / "pos.dev.pred.conllu"),
-                     "--hidden_dim", pos_dim(200), "--char_hidden_dim", pos_dim(200),
-                     "--deep_biaff_hidden_dim", pos_dim(200),
-                     "--word_emb_dim", "100", "--batch_size", "50",
-                     "--max_steps", str(b.pos_steps), "--eval_interval", str(max(10, b.pos_steps // 14)),
-                     "--save_name", "pos.pt"] + common,
+        "pos": py + (["kg.parse.tagger_warm", "--warm_from", str(continue_from)] if continue_from
+                     else ["stanza.models.tagger"])
+               + ["--mode", "train", "--no_pretrain",
+                  "--train_file", str(p["train_conllu"]), "--eval_file", str(p["dev_conllu"]),
+                  "--output_file", str(work / "pos.dev.pred.conllu"),
+                  "--hidden_dim", pos_dim(200), "--char_hidden_dim", pos_dim(200),
+                  "--deep_biaff_hidden_dim", pos_dim(200),
+                  "--word_emb_dim", "100", "--batch_size", "50", "--save_name", "pos.pt"] + common
+               + (["--max_steps", str(b.pos_steps), "--eval_interval", str(max(10, b.pos_steps // 14))]
+                  if not continue_from else
+                  # going on from a trained tagger: AMSGrad at a third of the learning rate, from its weights
+                  ["--max_steps", str(b.pos_tune_steps), "--eval_interval", str(max(10, b.pos_tune_steps // 10)),
+                   "--optim", "amsgrad", "--lr", "0.001", "--no_second_optim"]),
         "depparse": py + ["stanza.models.parser", "--mode", "train", "--no_pretrain",
                           "--train_file", str(p["train_conllu"]),
                           "--eval_file", str(p.get("dev_tagged", p["dev_conllu"])),
@@ -208,9 +215,11 @@ def train(ud_dir: Path, out: Path, work: Path, lang: str, budget: Budget | None 
           continue_from: Path | None = None) -> None:
     """Train ``processors`` for ``lang`` and copy the models to ``out/<processor>.pt``.
 
-    ``continue_from``: a parser to go on training from, with its step count and
-    development history reset (a new kind of training data: Stanza's own
-    checkpoint in ``work`` still wins when there is one).
+    ``continue_from``: a parser or a tagger (whichever of the two ``processors``
+    holds) to go on training from, with its step count and development history
+    reset: the parser on a new kind of training data (Stanza's own checkpoint in
+    ``work`` still wins when there is one), the tagger with a gentler optimiser
+    (:mod:`kg.parse.tagger_warm`).
 
     ``budget`` defaults to the one the bundled models of ``lang`` got.
     Processors train in ``lanes`` parallel lanes (the parser, the longest, gets
@@ -218,6 +227,9 @@ def train(ud_dir: Path, out: Path, work: Path, lang: str, budget: Budget | None 
     unless ``OMP_NUM_THREADS`` is set (on a machine busy with other work, one
     thread per lane avoids the threads waiting on each other).
     """
+    if continue_from and len({"pos", "depparse"} & set(processors)) != 1:
+        raise ValueError("--continue-from goes on training one model: the tagger (--only pos) "
+                         "or the parser (--only depparse)")
     retagging = CORPORA[lang].retag and "depparse" in processors
     if retagging and "pos" in processors:
         # the parser learns from the tagger this run trains: everything else first, then the parser
