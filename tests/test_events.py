@@ -1456,3 +1456,35 @@ Park Park PROPN 9 flat
     call = only(evs, "Call")
     assert call.trigger_text == "berbicara"
     assert args(call) == {("participant", "Juru bicara Kemlu Keldan Ana Ortiz"), ("participant", "Lena Park")}
+
+
+def test_a_light_verb_left_without_a_subject_and_a_joined_noun_share_the_names_before_it():
+    # the parser hung the names on the clause before: "… upacara, Presiden Ortiz dan PM Park akan
+    # melakukan pertemuan empat mata dan pertemuan bilateral"
+    text = "Setelah upacara, Presiden Ortiz dan PM Park akan melakukan pertemuan empat mata dan pertemuan bilateral."
+    rows = """
+Setelah telah SCONJ 2 mark
+upacara upacara NOUN 10 advcl
+, , PUNCT 4 punct
+Presiden Presiden PROPN 2 appos
+Ortiz Ortiz PROPN 4 flat
+dan dan CCONJ 7 cc
+PM PM PROPN 4 conj
+Park Park PROPN 7 flat
+akan akan AUX 10 aux
+melakukan laku VERB 0 root Voice=Act
+pertemuan temu NOUN 10 obj
+empat empat NUM 13 nummod
+mata mata NOUN 11 nmod
+dan dan CCONJ 15 cc
+pertemuan temu NOUN 11 conj
+bilateral bilateral ADJ 15 amod
+. . PUNCT 10 punct
+"""
+    p = parsed(text, rows)
+    evs = extract_events(p, [mention(p, "Presiden Ortiz", "Person"), mention(p, "PM Park", "Person")])
+    meetings = [e for e in evs if e.type == "Meeting"]
+    assert len(meetings) == 2
+    for m in meetings:
+        assert args(m) == {("participant", "Presiden Ortiz"), ("participant", "PM Park")}
+        assert m.modality == ["planned"]

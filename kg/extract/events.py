@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg import lang as languages
-from kg.extract import dates, lexicon, modality, quantities, roles, speech
+from kg.extract import dates, lexicon, modality, quantities, roles, sharing, speech
 from kg.extract.anchoring import ALL, CLAUSE, PHRASE, Trigger, pick_anchors
 from kg.extract.classes import in_class
 from kg.extract.lexicon import Lexicon, Sense
-from kg.extract.tree import MentionIndex, base, case_of, lower, subtree
+from kg.extract.tree import MentionIndex, base, lower, subtree
 from kg.extract.triggers import TriggerMatch, find_triggers, in_titles
 from kg.model import (
-    ACTOR_ROLES,
     Argument,
     Article,
     EntityMention,
@@ -30,8 +29,6 @@ from kg.model import (
     TimeAnchor,
     Token,
 )
-
-_FALLBACK_FACTOR = 0.85
 
 
 @dataclass
@@ -106,8 +103,8 @@ def _sentence_events(art: Article, sent: Sentence, lex: Lexicon, index: MentionI
         if f is not None:
             out.append(f)
     _according(art, sent, lex, index, out)
-    _borrow_parties(out)
-    _absorb(out, sent, lex)
+    sharing.borrow_parties(out)
+    sharing.absorb(out, sent, lex)
     source = speech.via(art.text, sent, lex, index)
     kept = []
     for f in out:
@@ -139,7 +136,7 @@ def _from_trigger(art: Article, sent: Sentence, match: TriggerMatch, lex: Lexico
                 sense.type in told and match.nominal and _points_back(sent, match, art.language, lex)):
             continue
         start, end = match.tokens[0].start, match.tokens[-1].end
-        conf = match.entry.confidence * (_FALLBACK_FACTOR if filled.fallback else 1.0)
+        conf = match.entry.confidence * (sharing.FALLBACK_FACTOR if filled.fallback else 1.0)
         ev = _new(art, sent, start, end, sense.type, f"{match.kind}-trigger:{filled.how}", conf)
         ev.arguments = filled.arguments
         topical = match.nominal and (_topical(sent, match.tokens[0], lex) or _nested(sent, match.head))
@@ -290,54 +287,6 @@ def _nested(sent: Sentence, head: Token | None) -> bool:
     return gov is not None and gov.upos == "NOUN" and base(head.deprel) == "nmod" and \
         (any(base(c.deprel) == "case" for c in sent.children(head))
          or gov.id < head.id and gov.lemma.lower() != gov.text.lower())
-
-
-def _borrow_parties(out: list[_Found]) -> None:
-    """ "X dan Y, menurut panggilan telepon …, mengonfirmasi": a nominal talk
-    with no parties of its own, in a sentence whose verb has a subject, is
-    between that subject's actors (the nearest such verb when the tree could
-    not tie the noun to its clause)."""
-    for f in out:
-        ev = f.mention
-        if f.borrows is None or any(a.role in ACTOR_ROLES for a in ev.arguments):
-            continue
-        # what a statement is about is not its speaker's act ("Rusia belum mengkonfirmasi percakapan ini")
-        donors = [g for g in out if g is not f and not g.nominal and g.subject_args
-                  and not (g.mention.type == "Statement" and f.head is not None and g.head is not None
-                           and f.head.head == g.head.id)]
-        if not donors:
-            continue
-        g = min(donors, key=lambda g: abs(g.mention.trigger.start - ev.trigger.start))
-        ev.arguments += [Argument(f.borrows, a.mention) for a in g.subject_args]
-        ev.rule = ev.rule.rsplit(":", 1)[0] + ":sentence-subject"
-        ev.confidence = round(ev.confidence * _FALLBACK_FACTOR, 2)
-
-
-def _absorb(out: list[_Found], sent: Sentence, lex: Lexicon) -> None:
-    """ "tiba … untuk kunjungan": a nominal trigger depending on a trigger of
-    its own type (directly or through one word) tells the same event; keep
-    the governing one. A verb the noun's governor controls counts as that
-    governor ("dilaporkan tiba … untuk kunjungan", the purpose attached to
-    the reporting verb). Where the language keeps nominals apart (reports tell
-    "spoke on a call" twice), only the verb's object ("renewed their pact"), an
-    apposition ("Konferensi Tingkat Tinggi (KTT)") and a purpose ("tiba … untuk
-    kunjungan") are folded in. A noun placed before or after its governor ("spoke
-    with Zelensky shortly after his conversation with Putin") is another event."""
-    heads = {f.head.id: f for f in out if f.head is not None}
-    sequence = lex.words(lex.roles, "sequence_markers")
-    apart = bool(lex.roles.get("nominals_apart"))
-    purpose = lex.words(lex.roles.get("purpose") or {}, "markers")
-    for f in list(out):
-        if f.head is None or not f.nominal or case_of(sent, f.head) in sequence or \
-                apart and base(f.head.deprel) not in ("obj", "appos") and case_of(sent, f.head) not in purpose:
-            continue
-        gov = sent.head_of(f.head)
-        if gov is None:
-            continue
-        chain = [gov, sent.head_of(gov)] + [c for c in sent.children(gov) if base(c.deprel) == "xcomp"]
-        other = next((heads[t.id] for t in chain if t is not None and t.id in heads), None)
-        if other is not None and other is not f and other.mention.type == f.mention.type:
-            out.remove(f)
 
 
 def _date_sentence(art: Article, sent: Sentence, events: list[_Found], found: list[TimeAnchor],

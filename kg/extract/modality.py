@@ -16,7 +16,7 @@ def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> 
     words like "telah", "akan"), its negating dependents, a marker verb
     it is the complement of ("dilaporkan tiba", "berencana mengerahkan"), and
     the auxiliaries of the clause it is an adjunct or complement of ("will begin by calling"),
-    and a light verb's whose object it is ("would start talks")."""
+    a light verb's whose object it is ("would start talks"), and a noun's it is joined to."""
     kinds = lex.modality_markers
     transparent = lex.words(lex.modality, "transparent")
     found: list[str] = []
@@ -38,6 +38,9 @@ def modality(sent: Sentence, tokens: list[Token], head: Token, lex: Lexicon) -> 
         elif base(c.deprel) == "obj" and lower(c) in kinds.get("negated", ()) and "negated" not in found:
             found.append("negated")      # "said nothing about the visits"
     gov = sent.head_of(head)
+    if gov is not None and base(head.deprel) == "conj" and head.upos == gov.upos == "NOUN":
+        # nouns joined in one phrase share its modality ("akan melakukan pertemuan … dan pertemuan bilateral")
+        found.extend(k for k in modality(sent, [gov], gov, lex) if k not in found)
     if gov is not None and base(head.deprel) == "obj" and lower(gov) in lex.words(lex.roles, "light_verbs"):
         # a noun a light verb carries has the verb's modality ("would start talks", "akan menggelar pertemuan")
         found.extend(k for k in modality(sent, [gov], gov, lex) if k not in found)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Frame, Lexicon, Pattern
-from kg.extract.subjects import subject_fallback
+from kg.extract.subjects import left_scan, subject_fallback
 from kg.extract.tree import ADDRESS_TYPES, MentionIndex, base, case_of, conjuncts, lower
 from kg.extract.triggers import TriggerMatch
 from kg.model import ACTOR_ROLES, PLACE_ROLES, Argument, EntityMention, Sentence, Token
@@ -226,6 +226,12 @@ def _clause_subject(f: Filler, head: Token, frame: Frame, lex: Lexicon) -> None:
     if subj is not None and frame.subject:
         f.add_with_conjuncts(frame.subject, subj, "clause-subject", True)
         f.out.subject += [subj] + conjuncts(f.sent, subj) + _coordinated(f, subj, frame.subject, gov)
+    elif frame.subject and rel == "obj" and not any(base(c.deprel) == "nsubj" for c in f.sent.children(gov)):
+        # a light verb the parser left without a subject ("…, Presiden Prabowo dan PM Albanese akan
+        # melakukan pertemuan"): the names right before it, by sequence
+        for tok in left_scan(f.sent, gov, lex, f.index):
+            f.add(frame.subject, tok, "light-verb-left", True)
+            f.out.subject.append(tok)
 
 
 def _forward(f: Filler, match: TriggerMatch, frame: Frame) -> None:
