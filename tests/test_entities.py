@@ -338,6 +338,32 @@ Raka Raka PROPN 10 obj
     resolve_pointers([raka, nya, sinta], text, vocab("id"), {s.index: s for s in p.sentences})
     assert nya.entity_ids == [ids.person("Sinta Dewi")]      # not Raka, told before
 
+    # the sentence's first word, set off by a comma, however the parser hangs it
+    text = "Raka tiba.\nSetibanya di Keldan, Presiden Sinta Dewi bertemu Raka."
+    rows = """
+Raka Raka PROPN 2 nsubj
+tiba tiba VERB 0 root
+. . PUNCT 2 punct
+
+Setiba setiba NOUN 9 nsubj
+nya nya PRON 1 nmod:poss
+di di ADP 4 case
+Keldan Keldan PROPN 1 nmod
+, , PUNCT 1 punct
+Presiden Presiden PROPN 9 nsubj
+Sinta Sinta PROPN 6 flat:name
+Dewi Dewi PROPN 6 flat:name
+bertemu temu VERB 0 root
+Raka Raka PROPN 9 obj
+. . PUNCT 9 punct
+"""
+    p = parsed(text, rows)
+    raka, sinta = mention(p, "Raka", "Person"), mention(p, "Presiden Sinta Dewi", "Person", source="title")
+    raka.entity_ids, sinta.entity_ids = [ids.person("Raka")], [ids.person("Sinta Dewi")]
+    nya = mention(p, "nya", "Person", source="pronoun")
+    resolve_pointers([raka, nya, sinta], text, vocab("id"), {s.index: s for s in p.sentences})
+    assert nya.entity_ids == [ids.person("Sinta Dewi")]
+
 
 def test_a_building_named_by_its_organisation_is_a_place():
     ms = by_text(find_mentions(parse("Ia berbicara di Gedung DPR , Senayan , Jakarta .", tags={"Ia": "PRON"})))

@@ -125,13 +125,18 @@ def resolve_pointers(article_mentions: list[EntityMention], text: str, v: Vocab,
 def _cataphor(m: EntityMention, mentions: list[EntityMention], sent: Sentence | None) -> EntityMention | None:
     """The subject after a fronted phrase whose noun the possessive ``m`` is on: "Dalam
     kunjungannya ke Jakarta …, Presiden Emmanuel Macron sudah mengundang …", "In his speech,
-    Trump said": the pronoun points ahead to that person."""
+    Trump said", "Setibanya di Ankara, Menlu Sugiono …": the pronoun points ahead to that person."""
     tok = next((t for t in sent.tokens if t.start <= m.start < t.end), None) if sent else None
     noun = sent.head_of(tok) if tok is not None and tok.deprel.startswith("nmod:poss") else None
-    verb = sent.head_of(noun) if noun is not None and base(noun.deprel) == "obl" else None
+    # the phrase is an oblique, or the sentence's first word set off by a comma however the parser
+    # hangs it ("Setibanya di Ankara, Menteri Luar Negeri Sugiono langsung bertemu …")
+    fronted = noun is not None and (base(noun.deprel) == "obl" or noun.id == 1 and any(
+        t.text == "," for t in sent.tokens[noun.id:]))
+    verb = sent.head_of(noun) if fronted else None
     if verb is None or not noun.id < verb.id:
         return None
-    subject = next((c for c in sent.children(verb) if base(c.deprel) == "nsubj" and c.id > tok.id), None)
+    subject = next((c for c in sent.children(verb) if base(c.deprel) == "nsubj" and c.id > tok.id
+                    and c.id != noun.id), None)
     ahead = next((c for c in mentions if subject is not None and c.sentence == m.sentence
                   and c.start <= subject.start < c.end and c.type == "Person" and c.entity_ids
                   and c.source not in ("pronoun", "group")), None)
