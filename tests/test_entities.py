@@ -943,7 +943,3 @@ def test_a_spokesperson_of_a_country_s_institution_is_the_person_named_after():
     assert ms["juru bicara Kemlu China Mao Ning"].affiliation == "org/cn-foreign-ministry"
     assert ms["China's foreign ministry spokesman Lin Jian"].affiliation == "org/cn-foreign-ministry"
 
-
-def test_a_compass_word_after_a_place_names_a_part_of_that_place():
-    ms = by_text(find_mentions(parse("Upacara digelar di Halim , Jakarta Timur , Senin .")))
-    assert ms["Jakarta Timur"].type == "Place" and ms["Jakarta Timur"].entity_ids == [ids.geonames(1642911)]
