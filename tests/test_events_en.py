@@ -882,3 +882,24 @@ mandate mandate NOUN 6 obj
     p = parsed(text, rows, language="en")
     types = [e.type for e in extract_events(p, []) if e.trigger_text == "calling"]
     assert types == ["Statement"]
+
+
+def test_a_pronoun_after_a_trigger_noun_is_not_what_it_names():
+    """ "said after the call that Russia …" with "that" tagged a pronoun: still a call, no naming."""
+    text = "Ortiz said after the call that Keldan would start talks."
+    rows = """
+Ortiz Ortiz PROPN 2 nsubj
+said say VERB 0 root
+after after ADP 5 case
+the the DET 5 det
+call call NOUN 2 obl
+that that PRON 10 obj
+Keldan Keldan PROPN 10 nsubj
+would would AUX 10 aux
+start start VERB 10 aux
+talks talk NOUN 2 ccomp
+. . PUNCT 2 punct
+"""
+    p = parsed(text, rows, language="en")
+    evs = extract_events(p, [mention(p, "Ortiz", "Person"), mention(p, "Keldan", "Country")])
+    assert [e.type for e in evs if e.trigger_text == "call"] == ["Call"]

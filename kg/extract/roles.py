@@ -159,7 +159,7 @@ def fill(sent: Sentence, match: TriggerMatch, frame: Frame, lex: Lexicon, index:
         _name_chain(f, match, frame)
     _forward(f, match, frame)
     if frame.theme and frame.theme not in f.out.slots and voice != "passive":
-        _theme_forward(f, match, frame.theme, lex)
+        _theme_forward(f, match, frame.theme, lex, nominal=voice == "nominal")
     _purpose(f, match, frame, lex)
     if voice == "active":
         _object_of_complement(f, match, frame)
@@ -303,17 +303,18 @@ def _mention_token_after(sent: Sentence, tok: Token, index: MentionIndex, window
     return next((t for t in sent.tokens if t.start >= m.start), None) if m else None
 
 
-def _theme_forward(f: Filler, match: TriggerMatch, role: str, lex: Lexicon) -> None:
+def _theme_forward(f: Filler, match: TriggerMatch, role: str, lex: Lexicon, nominal: bool = False) -> None:
     """ "Kirim Tentara ke Rusia", "flies four F-16 fighter jets": the noun run right of the
     trigger, past determiners, numbers and qualifiers (English puts the head noun last,
-    Indonesian first: every noun of the run is a candidate); a pronoun stands alone ("calling it")."""
+    Indonesian first: every noun of the run is a candidate); a pronoun stands alone after a verb
+    ("calling it"), never after a noun ("the call that Russia and Ukraine would start talks")."""
     skip = lex.words(lex.roles, "subject_scan_skip") | lex.words(lex.roles, "amount_words")
     toks = f.sent.tokens[match.tokens[-1].id:match.tokens[-1].id + 8]
     run: list[Token] = []
     for t in toks:
         if not run and (lower(t) in skip or t.upos in ("NUM", "DET") or any(ch.isdigit() for ch in t.text)):
             continue          # "sekitar 10.000 tentara", "lebih dari 3.000 tentara", "the troops"
-        if t.upos in ("NOUN", "PROPN") or not run and t.upos == "PRON":
+        if t.upos in ("NOUN", "PROPN") or not run and t.upos == "PRON" and not nominal:
             run.append(t)
             if t.upos != "PRON":
                 continue
